@@ -1,0 +1,44 @@
+import type { Id } from '../domain/types';
+
+export const ACTIONS = [
+  'list', 'view', 'edit', 'delete', 'restore', 'returnToPool', 'share', 'cancelShare', 'setLabels', 'addLabels', 'follow',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Which rule allowed or refused a decision. Stable ids: the CRM puts them in its 403 answers. */
+export type RuleId =
+  | 'administrator'            // the user is an administrator
+  | 'account-executive'        // the user is the customer's AE
+  | 'customer-service'         // the user is the customer's CSR
+  | 'subordinate-ae'           // a direct subordinate is the customer's AE
+  | 'permission-group'         // the user's role is in a group covering the customer (view)
+  | 'permission-group-edit'    // … in a group with edit rights covering the customer
+  | 'shared-user'              // the customer is shared with the user
+  | 'shared-department'        // … with the user's department (or one above it)
+  | 'shared-role'              // … with the user's role
+  | 'pool-admin'               // the user administers the customer's pool
+  | 'listed'                   // follow: any customer in the user's list
+  | 'not-listed'               // refused: the customer is not in the user's list
+  | 'edit-required'            // refused: share/cancel/labels need edit rights
+  | 'administrator-only'       // refused: only administrators delete/restore
+  | 'pool-admin-or-ae-only'    // refused: only the pool administrator or the AE returns to the pool
+  | 'already-in-pool'          // refused: the customer has no AE already
+  | 'deleted'                  // refused: the customer is deleted
+  | 'not-deleted'              // refused: restore of a live customer
+  | 'restore-expired'          // refused: deleted more than 30 days ago
+  | 'unknown-user';            // refused: the acting user is not in the org
+
+export interface AskWhom {
+  /** Who could grant it: the user's manager, the pool's administrators, the administrators. */
+  kind: 'manager' | 'pool-admin' | 'administrator';
+  userIds: Id[];
+}
+
+export interface Decision {
+  allowed: boolean;
+  rule: RuleId;
+  /** One plain-English sentence; the UI translates by rule id. */
+  reason: string;
+  /** Only on refusals: whom the user could ask. */
+  ask: AskWhom[];
+}

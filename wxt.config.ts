@@ -1,0 +1,16 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'CRM Overlay',
+    description: 'Row menus, follow stars, details, batch actions and an offline log over your CRM customer page.',
+    permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // The reference CRM runs on loopback; any other CRM origin is asked for when it is connected.
+    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'crm-overlay@example.org' } } : undefined,
+  }),
+});
