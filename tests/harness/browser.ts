@@ -1,0 +1,48 @@
+// Launches Debian's Chromium with the built extension loaded (MV3), headless.
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumPath } from '../../scripts/chromium-path';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  serviceWorker(): Promise<Worker>;
+  /** Kills the MV3 service worker the way Chromium does when it idles (CDP Target.closeTarget). */
+  stopServiceWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'crmx-profile-'))): Promise<ExtensionBrowser> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: false,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+
+  return {
+    context,
+    extensionId,
+    profileDir,
+    serviceWorker,
+    async stopServiceWorker() {
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+      if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+      await cdp.detach();
+    },
+    close: () => context.close(),
+  };
+}

@@ -1,0 +1,81 @@
+// Starts the reference CRM as a real child process on a free port with a temporary database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface CrmOptions {
+  /** A seed file path, or a seed object written to a temporary file. */
+  seed: string | object;
+  args?: string[];
+  env?: Record<string, string>;
+}
+
+export interface CrmProcess {
+  url: string;
+  port: number;
+  dbPath: string;
+  output(): string;
+  stop(): Promise<void>;
+  /** Starts again on the same port and database (the data survives). */
+  start(): Promise<void>;
+}
+
+export async function startCrm(options: CrmOptions): Promise<CrmProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'crmx-crm-'));
+  const dbPath = join(dir, 'crm.db');
+  let seedPath = typeof options.seed === 'string' ? resolve(ROOT, options.seed) : join(dir, 'seed.json');
+  if (typeof options.seed !== 'string') writeFileSync(seedPath, JSON.stringify(options.seed));
+  let log = '';
+  let child: ChildProcess | null = null;
+  let port = 0;
+
+  const launch = (extra: string[]) =>
+    new Promise<number>((ok, fail) => {
+      const args = ['--import', 'tsx', join(ROOT, 'reference-crm/main.ts'), '--port', String(port), '--db', dbPath, '--test-admin', ...extra, ...(options.args ?? [])];
+      const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = proc;
+      const onData = (chunk: Buffer) => {
+        log += chunk.toString();
+        const m = /CRM listening on http:\/\/[^:]+:(\d+)/.exec(log);
+        if (m) ok(Number(m[1]));
+      };
+      proc.stdout!.on('data', onData);
+      proc.stderr!.on('data', (c: Buffer) => (log += c.toString()));
+      proc.once('exit', (code) => fail(new Error(`The reference CRM exited (${code}) before listening:\n${log}`)));
+    });
+
+  port = await launch(['--seed', seedPath, '--reset']);
+  const crm: CrmProcess = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dbPath,
+    output: () => log,
+    async stop() {
+      const proc = child as ChildProcess | null;
+      if (!proc || proc.exitCode !== null) return;
+      await new Promise<void>((done) => {
+        proc.once('exit', () => done());
+        proc.kill('SIGTERM');
+      });
+      child = null;
+    },
+    async start() {
+      log = '';
+      await launch([]);
+    },
+  };
+  return crm;
+}
+
+/** Calls the CRM's JSON API with a user's token, as a test's independent witness. */
+export async function api<T = unknown>(crm: CrmProcess, token: string, path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${crm.url}/api/v1${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
