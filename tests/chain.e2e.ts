@@ -24,7 +24,8 @@ describe('the extension over the reference CRM', () => {
 
     const { body: customer } = await api<{ name: string; businessField: string; source: string }>(s.crm, 'tok-rep', `/customers/${id}`);
     const panel = page.locator('.crmx-details');
-    await expect.poll(() => panel.locator('h2').textContent()).toBe(name);
+    await panel.locator('h2', { hasText: name }).waitFor();
+    expect((await panel.locator('h2').textContent())?.trim()).toBe(name);
     // The business field is not a column of the host's table: it can only have come from the CRM.
     await panel.getByText(customer.businessField, { exact: true }).first().waitFor();
     expect(customer.name).toBe(name);
