@@ -1,5 +1,4 @@
 // Connects the extension to a CRM the way a user does: through the options page.
-import { expect } from 'vitest';
 import type { ExtensionBrowser } from './browser';
 
 export async function connectExtension(browser: ExtensionBrowser, crmUrl: string, token: string): Promise<string> {
@@ -14,7 +13,6 @@ export async function connectExtension(browser: ExtensionBrowser, crmUrl: string
   });
   const text = (await status.textContent()) ?? '';
   await page.close();
-  expect(text).not.toBe('');
   return text;
 }
 
