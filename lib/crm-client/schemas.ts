@@ -1,0 +1,102 @@
+// valibot schemas for what the CRM answers: every response is checked here, at the boundary.
+import * as v from 'valibot';
+import { LOG_TYPES } from '../domain/log-types';
+
+const id = v.string();
+const nullableId = v.nullable(v.string());
+
+export const DepartmentSchema = v.object({ id, name: v.string(), parentId: nullableId });
+export const RoleSchema = v.object({ id, name: v.string(), admin: v.boolean() });
+export const UserSchema = v.object({
+  id,
+  name: v.string(),
+  email: v.string(),
+  departmentId: id,
+  roleId: id,
+  managerId: nullableId,
+});
+export const PermissionGroupSchema = v.object({
+  id,
+  name: v.string(),
+  roleIds: v.array(id),
+  canEdit: v.boolean(),
+  customerIds: v.array(id),
+});
+export const PoolSchema = v.object({ id, name: v.string(), adminUserIds: v.array(id) });
+
+export const OrgSchema = v.object({
+  users: v.array(UserSchema),
+  departments: v.array(DepartmentSchema),
+  roles: v.array(RoleSchema),
+  permissionGroups: v.array(PermissionGroupSchema),
+  pools: v.array(PoolSchema),
+});
+
+export const ShareTargetsSchema = v.object({
+  departmentIds: v.array(id),
+  roleIds: v.array(id),
+  userIds: v.array(id),
+});
+
+export const CustomerSchema = v.object({
+  id,
+  code: v.string(),
+  name: v.string(),
+  email: v.string(),
+  phone: v.string(),
+  source: v.string(),
+  businessField: v.string(),
+  aeId: nullableId,
+  csrId: nullableId,
+  poolId: nullableId,
+  shares: ShareTargetsSchema,
+  tags: v.array(v.string()),
+  version: v.number(),
+  createdAt: v.string(),
+  updatedAt: v.string(),
+  deletedAt: v.nullable(v.string()),
+});
+
+export const MeSchema = v.object({
+  user: UserSchema,
+  role: RoleSchema,
+  department: DepartmentSchema,
+  isAdmin: v.boolean(),
+});
+
+export const CustomerPageSchema = v.object({
+  items: v.array(CustomerSchema),
+  total: v.number(),
+  page: v.number(),
+  pageSize: v.number(),
+});
+
+export const FollowsSchema = v.object({ customerIds: v.array(id) });
+export const OkSchema = v.object({ ok: v.literal(true) });
+
+export const LogEntrySchema = v.object({
+  id,
+  seq: v.number(),
+  customerId: id,
+  type: v.picklist(LOG_TYPES),
+  at: v.string(),
+  actorId: nullableId,
+  details: v.string(),
+  changes: v.array(v.object({ field: v.string(), before: v.unknown(), after: v.unknown() })),
+});
+
+const AskSchema = v.object({ kind: v.picklist(['manager', 'pool-admin', 'administrator']), userIds: v.array(id) });
+
+/** The CRM's error envelope; only `code` and `message` are required. */
+export const ErrorEnvelopeSchema = v.object({
+  error: v.object({
+    code: v.string(),
+    message: v.string(),
+    rule: v.optional(v.string()),
+    ask: v.optional(v.array(AskSchema)),
+    current: v.optional(CustomerSchema),
+  }),
+});
+
+export type Me = v.InferOutput<typeof MeSchema>;
+export type CustomerPage = v.InferOutput<typeof CustomerPageSchema>;
