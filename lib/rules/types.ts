@@ -42,3 +42,33 @@ export interface Decision {
   /** Only on refusals: whom the user could ask. */
   ask: AskWhom[];
 }
+
+/**
+ * What the rules need to know about one user, computed once by userContext() so that gating many customers
+ * costs only Set look-ups. Treat as read-only; build it again when the org changes.
+ */
+export interface UserContext {
+  userId: Id;
+  /** False when the user is not in the org: every decision is then refused with 'unknown-user'. */
+  known: boolean;
+  isAdmin: boolean;
+  roleId: Id | null;
+  departmentId: Id | null;
+  managerId: Id | null;
+  /** Users whose manager is this user. */
+  subordinateIds: ReadonlySet<Id>;
+  /** True when the user's role is in any permission group with edit rights (drops the 'subordinate-ae' scope). */
+  inEditGroup: boolean;
+  /** Customers of the user's permission groups that have edit rights. */
+  editGroupCustomerIds: ReadonlySet<Id>;
+  /** Customers of the user's permission groups without edit rights. */
+  viewGroupCustomerIds: ReadonlySet<Id>;
+  /** The user's department and every department above it (a share to a department covers its sub-departments). */
+  departmentAndAncestorIds: ReadonlySet<Id>;
+  /** Pools this user administers. */
+  administeredPoolIds: ReadonlySet<Id>;
+  /** Every pool's administrators, for "whom to ask" on return to the pool. */
+  poolAdminIds: ReadonlyMap<Id, readonly Id[]>;
+  /** Users whose role is an administrator role (the acting user included). */
+  adminUserIds: readonly Id[];
+}
