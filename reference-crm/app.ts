@@ -1,0 +1,77 @@
+// The HTTP application: API under /api/v1, the sign-in pages, the host page, the test admin.
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { userFromRequest } from './auth';
+import { ApiError, errorResponse } from './http/errors';
+import { faultMiddleware, type FaultSettings } from './http/faults';
+import { idempotencyMiddleware } from './http/idempotency';
+import { RateLimiter, rateLimitMiddleware } from './http/rate-limit';
+import { loginRoutes } from './login';
+import { accountRoutes } from './routes/account';
+import { adminRoutes } from './routes/admin';
+import { batchRoutes } from './routes/batch';
+import { customerReadRoutes } from './routes/customers-read';
+import { customerWriteRoutes } from './routes/customers-write';
+import { deleteByPhoneRoutes } from './routes/delete-by-phone';
+import type { AppEnv, Deps } from './routes/env';
+import { syncRoutes } from './routes/sync';
+import type { CrmStore } from './store';
+
+export interface RuntimeSettings extends FaultSettings {
+  /** Requests per second per token; 0 disables the limit. */
+  rateLimit: number;
+}
+
+export interface AppOptions {
+  store: CrmStore;
+  settings: RuntimeSettings;
+  now: () => Date;
+  random: () => number;
+  testAdmin: boolean;
+}
+
+const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: RateLimiter } {
+  const { store, settings, now } = options;
+  const deps: Deps = { store, now };
+  const limiter = new RateLimiter(() => settings.rateLimit, () => now().getTime());
+  const app = new Hono<AppEnv>();
+  app.onError((err, c) => errorResponse(c, err));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `${c.req.method} ${c.req.path}: no such endpoint` } }, 404));
+
+  const api = new Hono<AppEnv>();
+  api.use(
+    cors({
+      origin: '*',
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
+      exposeHeaders: ['ETag', 'Retry-After', 'Idempotent-Replay'],
+    }),
+  );
+  api.use(faultMiddleware(() => settings, options.random));
+  api.use(async (c, next) => {
+    const caller = userFromRequest(c, store);
+    if (!caller) {
+      throw new ApiError(401, { code: 'unauthorized', message: 'Send Authorization: Bearer <token> or sign in at /login' });
+    }
+    // A session cookie rides along on cross-site requests too: mutations must come from this origin.
+    const origin = c.req.header('origin');
+    if (caller.via === 'cookie' && MUTATING.has(c.req.method) && origin && origin !== new URL(c.req.url).origin) {
+      throw new ApiError(403, { code: 'forbidden', message: `Cross-site request from ${origin} refused; use a bearer token` });
+    }
+    c.set('caller', caller);
+    await next();
+  });
+  api.use(rateLimitMiddleware(limiter, (c) => c.get('caller').user.id));
+  api.use(idempotencyMiddleware(store.db, (c) => c.get('caller').user.id, now));
+  for (const routes of [accountRoutes, customerReadRoutes, customerWriteRoutes, batchRoutes, deleteByPhoneRoutes, syncRoutes]) {
+    api.route('/', routes(deps));
+  }
+  api.notFound((c) => c.json({ error: { code: 'not_found', message: `${c.req.method} ${c.req.path}: no such endpoint` } }, 404));
+
+  app.route('/api/v1', api);
+  if (options.testAdmin) app.route('/__admin', adminRoutes(settings, limiter));
+  app.route('/', loginRoutes(store));
+  return { app, limiter };
+}

@@ -1,0 +1,75 @@
+// Idempotency-Key: the same key and body from the same user replays the stored answer; nothing runs twice.
+import { createHash } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Db } from '../db/open';
+import type { AppEnv } from '../routes/env';
+import { stmt } from '../db/statements';
+import { ApiError, invalid } from './errors';
+
+const MUTATIONS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+const MAX_KEY_LENGTH = 255;
+/** Stored answers older than this are forgotten at start-up. */
+export const IDEMPOTENCY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+interface Stored {
+  body_hash: string;
+  status: number;
+  body: string;
+}
+
+export function idempotencyMiddleware(
+  db: Db,
+  userId: (c: Context<AppEnv>) => string,
+  now: () => Date,
+): MiddlewareHandler<AppEnv> {
+  const inFlight = new Map<string, Promise<void>>();
+  const find = (user: string, key: string) =>
+    stmt(db, 'SELECT body_hash, status, body FROM idempotency WHERE user_id = ? AND key = ?').get(user, key) as
+      | Stored
+      | undefined;
+
+  return async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    if (!MUTATIONS.has(c.req.method) || key === undefined) return next();
+    if (key === '' || key.length > MAX_KEY_LENGTH) throw invalid(`Idempotency-Key: must be 1 to ${MAX_KEY_LENGTH} characters`);
+    const user = userId(c);
+    const hash = createHash('sha256')
+      .update(`${c.req.method} ${new URL(c.req.url).pathname}\n${c.req.header('if-match') ?? ''}\n${await c.req.text()}`)
+      .digest('hex');
+    const slot = `${user}\u0000${key}`;
+    while (inFlight.has(slot)) await inFlight.get(slot);
+
+    const stored = find(user, key);
+    if (stored) {
+      if (stored.body_hash !== hash) {
+        throw new ApiError(422, {
+          code: 'idempotency_mismatch',
+          message: 'Idempotency-Key was already used with a different request body',
+        });
+      }
+      return new Response(stored.body, {
+        status: stored.status,
+        headers: { 'content-type': 'application/json; charset=UTF-8', 'Idempotent-Replay': 'true' },
+      });
+    }
+
+    let done!: () => void;
+    inFlight.set(slot, new Promise<void>((resolve) => (done = resolve)));
+    try {
+      await next();
+      // Faults and rate limits are not answers to the request: a retry must run it.
+      if (c.res.status < 500 && c.res.status !== 429) {
+        stmt(db, 'INSERT INTO idempotency (user_id, key, body_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+          user, key, hash, c.res.status, await c.res.clone().text(), now().toISOString(),
+        );
+      }
+    } finally {
+      inFlight.delete(slot);
+      done();
+    }
+  };
+}
+
+export function pruneIdempotency(db: Db, now: Date): void {
+  stmt(db, 'DELETE FROM idempotency WHERE created_at < ?').run(new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString());
+}

@@ -1,0 +1,70 @@
+// The signed-in user, the org, tags, follows and the audit log.
+import { Hono } from 'hono';
+import { LOG_TYPES, type LogType } from '../../lib/domain/log-types';
+import { auditLogs } from '../db/logs';
+import { stmt } from '../db/statements';
+import { forbidden, invalid, notFound } from '../http/errors';
+import { intQuery } from '../http/validate';
+import { setFollow } from './batch';
+import { callerContext, callerId, permitted, type AppContext, type AppEnv, type Deps } from './env';
+
+export function accountRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { store } = deps;
+
+  app.get('/me', (c) => {
+    const { user } = c.get('caller');
+    const org = store.org();
+    return c.json({
+      user,
+      role: org.roles.find((r) => r.id === user.roleId),
+      department: org.departments.find((d) => d.id === user.departmentId),
+      isAdmin: callerContext(c, deps).isAdmin,
+    });
+  });
+
+  app.get('/org', (c) => c.json(store.org()));
+
+  app.get('/tags', (c) => c.json({ tags: stmt(store.db, 'SELECT name FROM tags ORDER BY name').pluck().all() }));
+
+  app.get('/follows', (c) => {
+    const listed = store.listedSet(callerId(c));
+    const ids = stmt(store.db, 'SELECT customer_id FROM follows WHERE user_id = ? ORDER BY created_at, customer_id')
+      .pluck()
+      .all(callerId(c)) as string[];
+    return c.json({ customerIds: ids.filter((id) => listed.has(id)) });
+  });
+
+  const follow = (value: boolean) => (c: AppContext) => {
+    const id = c.req.param('customerId')!;
+    if (value) permitted(c, deps, id, 'follow');
+    else if (!store.customer(id)) throw notFound(`customer ${id}: not found`);
+    const now = deps.now();
+    store.transact((tx) =>
+      setFollow(tx.db, callerId(c), id, value, now, (type) =>
+        tx.log({ customerId: id, type, at: now.toISOString(), actorId: callerId(c), details: '' }),
+      ),
+    );
+    return c.json({ ok: true });
+  };
+  app.put('/follows/:customerId', follow(true));
+  app.delete('/follows/:customerId', follow(false));
+
+  app.get('/audit', (c) => {
+    const ctx = callerContext(c, deps);
+    if (!ctx.isAdmin) {
+      throw forbidden({ allowed: false, rule: 'administrator-only', reason: 'Only administrators read the audit log.',
+        ask: [{ kind: 'administrator', userIds: [...ctx.adminUserIds] }] });
+    }
+    const type = c.req.query('type') || undefined;
+    if (type && !(LOG_TYPES as readonly string[]).includes(type)) throw invalid(`type: unknown log type "${type}"`);
+    const items = auditLogs(store.db, {
+      type: type as LogType | undefined,
+      customerId: c.req.query('customerId') || undefined,
+      limit: intQuery(c, 'limit', 1, 100_000, 1000),
+    });
+    return c.json({ items });
+  });
+
+  return app;
+}

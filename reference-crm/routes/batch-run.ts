@@ -1,0 +1,43 @@
+// Runs one action over many customers in one transaction: one result per requested id, in request order.
+import type { Customer, Id } from '../../lib/domain/types';
+import { decide, type Action, type AskWhom, type RuleId } from '../../lib/rules';
+import { refusalBody } from '../http/errors';
+import type { Tx } from '../store';
+import { callerContext, type AppContext, type Deps } from './env';
+
+export type BatchResult =
+  | { id: Id; ok: true }
+  | { id: Id; ok: false; error: { code: string; message: string; rule?: RuleId; ask?: AskWhom[] } };
+
+/** Checks each id (duplicate, unknown, refused by the rules) and applies `apply` to the allowed ones. */
+export function runBatch(
+  c: AppContext,
+  deps: Deps,
+  ids: Id[],
+  action: Action | null,
+  apply: (tx: Tx, current: Customer, now: Date) => void,
+): BatchResult[] {
+  const ctx = callerContext(c, deps);
+  const now = deps.now();
+  const firstIndex = new Map<Id, number>();
+  return deps.store.transact((tx) =>
+    ids.map((id, index): BatchResult => {
+      const first = firstIndex.get(id);
+      if (first !== undefined) {
+        return { id, ok: false, error: { code: 'duplicate', message: `customer ${id} is already item ${first} of this request` } };
+      }
+      firstIndex.set(id, index);
+      const current = deps.store.customer(id);
+      if (!current) return { id, ok: false, error: { code: 'not_found', message: `customer ${id}: not found` } };
+      if (action) {
+        const decision = decide(ctx, current, action, now);
+        if (!decision.allowed) {
+          const { code, message, rule, ask } = refusalBody(decision);
+          return { id, ok: false, error: { code, message, rule, ask } };
+        }
+      }
+      apply(tx, current, now);
+      return { id, ok: true };
+    }),
+  );
+}

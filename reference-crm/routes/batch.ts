@@ -1,0 +1,103 @@
+// Batch actions: share, cancel share, labels, follow, delete.
+import { Hono } from 'hono';
+import { applyCancelShare, applyLabels, applyShare } from '../../lib/rules';
+import { stmt } from '../db/statements';
+import { invalid } from '../http/errors';
+import { booleanField, customerIds, jsonBody, shareTargets, stringArray } from '../http/validate';
+import { runBatch } from './batch-run';
+import { describeTargets } from './describe';
+import { bumped, callerId, type AppEnv, type Deps } from './env';
+
+const MAX_TAG_LENGTH = 100;
+
+export function batchRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { store } = deps;
+
+  app.post('/batch/share', async (c) => {
+    const body = await jsonBody(c);
+    const ids = customerIds(body);
+    const targets = shareTargets(body.targets, store.org(), 'targets');
+    const details = describeTargets(store.org(), targets);
+    const results = runBatch(c, deps, ids, 'share', (tx, current, now) => {
+      const next = tx.save(bumped(current, { shares: applyShare(current, targets) }, now));
+      tx.log({ customerId: current.id, type: 'Batch Share customer', at: now.toISOString(), actorId: callerId(c), details,
+        changes: [{ field: 'shares', before: current.shares, after: next.shares }] });
+    });
+    return c.json({ results });
+  });
+
+  app.post('/batch/cancel-share', async (c) => {
+    const body = await jsonBody(c);
+    const ids = customerIds(body);
+    const all = booleanField(body, 'all');
+    if (!all && body.targets === undefined) throw invalid('targets: required when all is false');
+    const targets = all ? undefined : shareTargets(body.targets, store.org(), 'targets');
+    const details = all ? 'All' : describeTargets(store.org(), targets!);
+    const results = runBatch(c, deps, ids, 'cancelShare', (tx, current, now) => {
+      const next = tx.save(bumped(current, { shares: applyCancelShare(current, all, targets) }, now));
+      tx.log({ customerId: current.id, type: 'Batch Cancel Share customer', at: now.toISOString(), actorId: callerId(c),
+        details, changes: [{ field: 'shares', before: current.shares, after: next.shares }] });
+    });
+    return c.json({ results });
+  });
+
+  app.post('/batch/labels', async (c) => {
+    const body = await jsonBody(c);
+    const ids = customerIds(body);
+    const mode = body.mode;
+    if (mode !== 'set' && mode !== 'add') throw invalid('mode: must be "set" or "add"');
+    const tags = stringArray(body.tags, 'tags', { required: true, max: 100 });
+    tags.forEach((tag, i) => {
+      if (tag.trim() === '' || tag.length > MAX_TAG_LENGTH) throw invalid(`tags[${i}]: must be 1 to ${MAX_TAG_LENGTH} characters`);
+    });
+    const type = mode === 'set' ? 'Batch Set Labels customer' : 'Batch Add Labels customer';
+    const results = runBatch(c, deps, ids, mode === 'set' ? 'setLabels' : 'addLabels', (tx, current, now) => {
+      const next = tx.save(bumped(current, { tags: applyLabels(current, mode, tags) }, now));
+      tx.log({ customerId: current.id, type, at: now.toISOString(), actorId: callerId(c), details: tags.join(', '),
+        changes: [{ field: 'tags', before: current.tags, after: next.tags }] });
+    });
+    return c.json({ results });
+  });
+
+  app.post('/batch/follow', async (c) => {
+    const body = await jsonBody(c);
+    const ids = customerIds(body);
+    const follow = booleanField(body, 'follow');
+    const user = callerId(c);
+    // Unfollowing needs no rights: a customer that left the list can still be unstarred.
+    const results = runBatch(c, deps, ids, follow ? 'follow' : null, (tx, current, now) => {
+      setFollow(tx.db, user, current.id, follow, now, (type) =>
+        tx.log({ customerId: current.id, type, at: now.toISOString(), actorId: user, details: '' }),
+      );
+    });
+    return c.json({ results });
+  });
+
+  app.post('/batch/delete', async (c) => {
+    const ids = customerIds(await jsonBody(c));
+    const results = runBatch(c, deps, ids, 'delete', (tx, current, now) => {
+      tx.save(bumped(current, { deletedAt: now.toISOString() }, now));
+      tx.log({ customerId: current.id, type: 'Batch Delete customer', at: now.toISOString(), actorId: callerId(c),
+        details: '', changes: [{ field: 'deletedAt', before: null, after: now.toISOString() }] });
+    });
+    return c.json({ results });
+  });
+
+  return app;
+}
+
+/** Adds or removes a follow; logs only when the state changes. */
+export function setFollow(
+  db: Parameters<typeof stmt>[0],
+  userId: string,
+  customerId: string,
+  follow: boolean,
+  now: Date,
+  log: (type: 'Follow customer' | 'Unfollow customer') => void,
+): void {
+  const changed = follow
+    ? stmt(db, 'INSERT OR IGNORE INTO follows (user_id, customer_id, created_at) VALUES (?, ?, ?)').run(userId, customerId, now.toISOString())
+    : stmt(db, 'DELETE FROM follows WHERE user_id = ? AND customer_id = ?').run(userId, customerId);
+  if (changed.changes > 0) log(follow ? 'Follow customer' : 'Unfollow customer');
+}

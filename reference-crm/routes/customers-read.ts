@@ -1,0 +1,95 @@
+// Reading customers: the user's list (filtered, sorted, paged), ids for "select all N", one customer, its log.
+import { Hono } from 'hono';
+import type { Customer } from '../../lib/domain/types';
+import { LOG_TYPES, type LogType } from '../../lib/domain/log-types';
+import { customerLogs, logBySeq } from '../db/logs';
+import { stmt } from '../db/statements';
+import { invalid, notFound } from '../http/errors';
+import { intQuery, isoQuery } from '../http/validate';
+import { phoneKey } from '../phone';
+import { callerId, viewable, type AppContext, type AppEnv, type Deps } from './env';
+
+const SORTS: Record<string, (a: Customer, b: Customer) => number> = {
+  name: (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  '-name': (a, b) => b.name.localeCompare(a.name) || a.id.localeCompare(b.id),
+  code: (a, b) => a.code.localeCompare(b.code) || a.id.localeCompare(b.id),
+  updatedAt: (a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id),
+  '-updatedAt': (a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id),
+};
+
+/** The caller's listed customers matching q/followed/tag, sorted. */
+function matching(c: AppContext, deps: Deps): Customer[] {
+  const sortName = c.req.query('sort') || 'name';
+  const sort = SORTS[sortName];
+  if (!sort) throw invalid(`sort: must be one of ${Object.keys(SORTS).join(', ')} (got "${sortName}")`);
+  let items = deps.store.listedFor(callerId(c));
+  const q = (c.req.query('q') ?? '').trim().toLowerCase();
+  if (q) {
+    const qDigits = q.replace(/\D/g, '').length >= 3 ? phoneKey(q) : '';
+    items = items.filter(
+      (x) =>
+        x.name.toLowerCase().includes(q) || x.code.toLowerCase().includes(q) || x.email.toLowerCase().includes(q) ||
+        x.phone.toLowerCase().includes(q) || (qDigits !== '' && phoneKey(x.phone).includes(qDigits)),
+    );
+  }
+  const followed = c.req.query('followed');
+  if (followed === '1' || followed === 'true') {
+    const ids = new Set(stmt(deps.store.db, 'SELECT customer_id FROM follows WHERE user_id = ?').pluck().all(callerId(c)));
+    items = items.filter((x) => ids.has(x.id));
+  }
+  const tag = c.req.query('tag');
+  if (tag) items = items.filter((x) => x.tags.includes(tag));
+  return items.sort(sort);
+}
+
+export function customerReadRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/customers', (c) => {
+    const page = intQuery(c, 'page', 1, Number.MAX_SAFE_INTEGER, 1);
+    const pageSize = intQuery(c, 'pageSize', 1, 1000, 50);
+    const all = matching(c, deps);
+    return c.json({ items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize });
+  });
+
+  app.get('/customers/ids', (c) => {
+    const ids = matching(c, deps).map((x) => x.id);
+    return c.json({ ids, total: ids.length });
+  });
+
+  app.get('/customers/:id', (c) => {
+    const customer = viewable(c, deps, c.req.param('id'));
+    c.header('ETag', `"${customer.version}"`);
+    return c.json(customer);
+  });
+
+  app.get('/customers/:id/logs', (c) => {
+    const customer = viewable(c, deps, c.req.param('id'));
+    const typesParam = c.req.query('types');
+    const types = typesParam ? typesParam.split(',').map((t) => t.trim()).filter(Boolean) : undefined;
+    for (const t of types ?? []) {
+      if (!(LOG_TYPES as readonly string[]).includes(t)) throw invalid(`types: unknown log type "${t}"`);
+    }
+    const before = c.req.query('before') ? intQuery(c, 'before', 1, Number.MAX_SAFE_INTEGER, 0) : undefined;
+    return c.json(
+      customerLogs(deps.store.db, {
+        customerId: customer.id,
+        types: types as LogType[] | undefined,
+        from: isoQuery(c, 'from'),
+        to: isoQuery(c, 'to'),
+        before,
+        limit: intQuery(c, 'limit', 1, 500, 100),
+      }),
+    );
+  });
+
+  app.get('/logs/:logId/changes', (c) => {
+    const raw = c.req.param('logId');
+    const entry = /^\d+$/.test(raw) ? logBySeq(deps.store.db, Number(raw)) : null;
+    if (!entry) throw notFound(`log ${raw}: not found`);
+    viewable(c, deps, entry.customerId);
+    return c.json({ changes: entry.changes });
+  });
+
+  return app;
+}

@@ -1,0 +1,97 @@
+// Changing one customer: edit, delete, restore, return to the pool, share. Each in one transaction with its log.
+import { Hono } from 'hono';
+import { applyShare } from '../../lib/rules';
+import { ApiError, invalid } from '../http/errors';
+import { jsonBody, shareTargets } from '../http/validate';
+import { describeTargets } from './describe';
+import { changesOf, ifMatchVersion, parseEdit } from './edit';
+import { bumped, callerId, permitted, type AppContext, type AppEnv, type Deps } from './env';
+import type { Customer } from '../../lib/domain/types';
+
+function answer(c: AppContext, customer: Customer) {
+  c.header('ETag', `"${customer.version}"`);
+  return c.json(customer);
+}
+
+export function customerWriteRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { store } = deps;
+
+  app.patch('/customers/:id', async (c) => {
+    const expected = ifMatchVersion(c.req.header('if-match'));
+    const body = await jsonBody(c);
+    const current = permitted(c, deps, c.req.param('id'), 'edit');
+    const edit = parseEdit(body, store.org());
+    if (current.version !== expected) {
+      throw new ApiError(412, {
+        code: 'stale',
+        message: `The customer changed since version ${expected}; it is now version ${current.version}`,
+        current,
+      });
+    }
+    const changes = changesOf(current, edit);
+    if (changes.length === 0) return answer(c, current);
+    const now = deps.now();
+    const saved = store.transact((tx) => {
+      const next = tx.save(bumped(current, edit, now));
+      tx.log({ customerId: next.id, type: 'Edit customer', at: now.toISOString(), actorId: callerId(c),
+        details: changes.map((ch) => ch.field).join(', '), changes });
+      return next;
+    });
+    return answer(c, saved);
+  });
+
+  app.delete('/customers/:id', (c) => {
+    const current = permitted(c, deps, c.req.param('id'), 'delete');
+    const now = deps.now();
+    store.transact((tx) => {
+      tx.save(bumped(current, { deletedAt: now.toISOString() }, now));
+      tx.log({ customerId: current.id, type: 'Delete customer', at: now.toISOString(), actorId: callerId(c), details: '',
+        changes: [{ field: 'deletedAt', before: null, after: now.toISOString() }] });
+    });
+    return c.json({ ok: true });
+  });
+
+  app.post('/customers/:id/restore', (c) => {
+    const current = permitted(c, deps, c.req.param('id'), 'restore');
+    const now = deps.now();
+    const saved = store.transact((tx) => {
+      const next = tx.save(bumped(current, { deletedAt: null }, now));
+      tx.log({ customerId: current.id, type: 'Restore customer', at: now.toISOString(), actorId: callerId(c), details: '',
+        changes: [{ field: 'deletedAt', before: current.deletedAt, after: null }] });
+      return next;
+    });
+    return answer(c, saved);
+  });
+
+  app.post('/customers/:id/return-to-pool', async (c) => {
+    const body = await jsonBody(c);
+    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+    if (!reason) throw invalid('reason: a non-empty reason is required');
+    const current = permitted(c, deps, c.req.param('id'), 'returnToPool');
+    const now = deps.now();
+    const saved = store.transact((tx) => {
+      const next = tx.save(bumped(current, { aeId: null }, now));
+      tx.log({ customerId: current.id, type: 'Back customer', at: now.toISOString(), actorId: callerId(c), details: reason,
+        changes: [{ field: 'aeId', before: current.aeId, after: null }] });
+      return next;
+    });
+    return answer(c, saved);
+  });
+
+  app.post('/customers/:id/share', async (c) => {
+    const targets = shareTargets(await jsonBody(c), store.org(), 'body');
+    const current = permitted(c, deps, c.req.param('id'), 'share');
+    const now = deps.now();
+    const saved = store.transact((tx) => {
+      const next = tx.save(bumped(current, { shares: applyShare(current, targets) }, now));
+      tx.log({ customerId: current.id, type: 'Share customer', at: now.toISOString(), actorId: callerId(c),
+        details: describeTargets(store.org(), targets),
+        changes: [{ field: 'shares', before: current.shares, after: next.shares }] });
+      return next;
+    });
+    return answer(c, saved);
+  });
+
+  return app;
+}

@@ -1,0 +1,94 @@
+// Starts the reference CRM: opens (and if empty seeds) the database, builds the app, listens.
+import { serve, type HttpBindings } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { User } from '../lib/domain/types';
+import { createApp, type RuntimeSettings } from './app';
+import type { Db } from './db/open';
+import { userTokens } from './db/org';
+import type { FaultSettings } from './http/faults';
+import { registerHostPages } from './pages';
+import { prepareDatabase } from './prepare';
+import type { SeedFile } from './seed/format';
+import { CrmStore } from './store';
+
+export const DEFAULT_DB_PATH = fileURLToPath(new URL('./data/crm.db', import.meta.url));
+export const DEFAULT_RATE_LIMIT = 50;
+
+export interface CrmOptions {
+  /** 0 (the default here) picks a free port; the CLI defaults to 8787. */
+  port?: number;
+  host?: string;
+  /** A file path or ':memory:'. Default reference-crm/data/crm.db. */
+  dbPath?: string;
+  /** A seed object or a JSON file path, loaded only into an empty database (or with reset). */
+  seed?: SeedFile | string;
+  /** Empty the database first. */
+  reset?: boolean;
+  /** Requests per second per token; 0 disables. Default 50. */
+  rateLimit?: number;
+  faults?: Partial<FaultSettings>;
+  /** Enables POST /__admin/faults. */
+  testAdmin?: boolean;
+  /** Load the host page from reference-crm/page/ when present (default true). */
+  pages?: boolean;
+  now?: () => Date;
+  random?: () => number;
+}
+
+export interface Crm {
+  app: ReturnType<typeof createApp>['app'];
+  db: Db;
+  store: CrmStore;
+  settings: RuntimeSettings;
+  /** How the database was prepared: 'seed', 'demo', 'fallback' (example seed) or 'existing'. */
+  seededFrom: string;
+  users: { user: User; token: string }[];
+}
+
+export interface RunningCrm extends Crm {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** The CRM without a listening socket: use `crm.app.request(...)` in tests, then `crm.db.close()`. */
+export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
+  const now = options.now ?? (() => new Date());
+  const { db, seededFrom } = await prepareDatabase(options.dbPath ?? DEFAULT_DB_PATH, options.seed, !!options.reset, now());
+  const store = new CrmStore(db, now);
+  const settings: RuntimeSettings = {
+    errorRate: 0, latencyMs: 0, dropRate: 0, ...options.faults, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+  };
+  const { app } = createApp({ store, settings, now, random: options.random ?? Math.random, testAdmin: !!options.testAdmin });
+  if (options.pages !== false) await registerHostPages(app, store);
+  return { app, db, store, settings, seededFrom, users: userTokens(db) };
+}
+
+export async function startCrm(options: CrmOptions = {}): Promise<RunningCrm> {
+  const crm = await createCrm(options);
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve(
+      { fetch: (req, env) => crm.app.fetch(req, env as HttpBindings), port: options.port ?? 0, hostname: host },
+      () => resolve(s as Server),
+    ) as Server;
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closed: Promise<void> | null = null;
+  return {
+    ...crm,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    close: () =>
+      (closed ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          crm.db.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      })),
+  };
+}
