@@ -1,0 +1,60 @@
+// A host adapter knows one CRM's customer page: which URLs, where the rows are, how to read a row's
+// customer id, where our controls go. Every host selector of an adapter lives in its `selectors`.
+import type { Id } from '../domain/types';
+
+export interface AdapterSelectors {
+  /** The element whose subtree holds the rows; its mutations mark a page change. */
+  container: string;
+  /** One customer row (queried from the document). */
+  row: string;
+  /** Inside a row: the link whose href carries the customer id. */
+  link: string;
+  /** Inside a row: the cell that receives the [···] button. */
+  menuCell: string;
+  /** The header cell above the menu cells. */
+  headerCell: string;
+}
+
+export interface HostAdapter {
+  readonly name: string;
+  readonly selectors: AdapterSelectors;
+  /** True on the customer list page(s) the overlay decorates. */
+  matchesPage(url: URL): boolean;
+  rowId(row: Element): Id | null;
+  /** The customer's name as the row shows it (for labels). */
+  rowName(row: Element): string;
+  menuCell(row: Element): Element | null;
+  headerCell(root: ParentNode): Element | null;
+  container(root: ParentNode): Element | null;
+}
+
+export interface SelectorAdapterConfig {
+  name: string;
+  pathPattern: RegExp;
+  /** Applied to the row link's href attribute; capture group 1 is the (URL-encoded) customer id. */
+  idPattern: RegExp;
+  selectors: AdapterSelectors;
+}
+
+export function createSelectorAdapter(config: SelectorAdapterConfig): HostAdapter {
+  const { selectors, idPattern, pathPattern } = config;
+  return {
+    name: config.name,
+    selectors,
+    matchesPage: (url) => pathPattern.test(url.pathname),
+    rowId(row) {
+      const href = row.querySelector(selectors.link)?.getAttribute('href');
+      const match = href ? idPattern.exec(href) : null;
+      if (!match?.[1]) return null;
+      try {
+        return decodeURIComponent(match[1]);
+      } catch {
+        return match[1];
+      }
+    },
+    rowName: (row) => row.querySelector(selectors.link)?.textContent?.trim() ?? '',
+    menuCell: (row) => row.querySelector(selectors.menuCell),
+    headerCell: (root) => root.querySelector(selectors.headerCell),
+    container: (root) => root.querySelector(selectors.container),
+  };
+}

@@ -1,0 +1,165 @@
+// ONE observer for the host's rows: every row element is handed to each subscribed feature exactly
+// once, however often the host re-renders. Rows in view go first, the rest in small idle slices.
+// No polling; everything stops when the signal aborts.
+import { budgetFromNow, whenIdle, type StillTime } from './idle';
+import { lastCompounds, matchingIn } from './selector-tail';
+
+export type RowHandler = (row: Element) => void;
+
+export interface RowObserver {
+  /** Hands every current and future row to `handle` once. `name` labels its errors. */
+  subscribe(name: string, handle: RowHandler, signal?: AbortSignal): void;
+  /** Called once per host re-render that took rows away (paging, search, sort). */
+  onPageChange(listener: () => void, signal?: AbortSignal): void;
+  /** The rows currently on the page that have been seen. */
+  rows(): Element[];
+}
+
+export interface ObserveRowsOptions {
+  root: Document;
+  rowSelector: string;
+  signal: AbortSignal;
+  /** Element names we inject; mutations of ours are ignored. */
+  ownPrefix?: string;
+  onError?: (feature: string, error: unknown) => void;
+}
+
+interface Subscriber {
+  name: string;
+  handle: RowHandler;
+  seen: WeakSet<Element>;
+  signal?: AbortSignal;
+}
+
+export function observeRows(options: ObserveRowsOptions): RowObserver {
+  const { root, rowSelector, signal } = options;
+  const ownPrefix = (options.ownPrefix ?? 'crmx-').toLowerCase();
+  const onError = options.onError ?? ((feature, error) => console.error(`[crmx] ${feature} failed on a row`, error));
+  const rowTail = lastCompounds(rowSelector);
+  const subscribers: Subscriber[] = [];
+  const pageListeners = new Set<() => void>();
+  const live = new Set<Element>();
+  let pending = new Set<Element>();
+  let idleScheduled = false;
+
+  function handOut(row: Element): void {
+    live.add(row);
+    for (const sub of subscribers) {
+      if (sub.signal?.aborted || sub.seen.has(row)) continue;
+      sub.seen.add(row);
+      try {
+        sub.handle(row);
+      } catch (error) {
+        onError(sub.name, error);
+      }
+    }
+  }
+
+  function drain(stillTime: StillTime): void {
+    for (const row of pending) {
+      if (!stillTime()) break;
+      pending.delete(row);
+      if (row.isConnected) handOut(row);
+    }
+    if (pending.size > 0 && !idleScheduled) {
+      idleScheduled = true;
+      whenIdle((next) => {
+        idleScheduled = false;
+        drain(next);
+      }, signal);
+    }
+  }
+
+  function enqueue(rows: Element[]): void {
+    if (signal.aborted || rows.length === 0) return;
+    const ordered = inViewFirst(rows, root);
+    const merged = new Set<Element>(ordered);
+    for (const row of pending) merged.add(row);
+    pending = merged;
+    drain(budgetFromNow());
+  }
+
+  function rowsIn(node: Node): Element[] {
+    if (!(node instanceof Element) || node.localName.startsWith(ownPrefix)) return [];
+    return matchingIn(node, rowSelector, rowTail);
+  }
+
+  const observer = new MutationObserver((records) => {
+    const added: Element[] = [];
+    let removed = false;
+    for (const record of records) {
+      for (const node of record.addedNodes) added.push(...rowsIn(node));
+      if (record.removedNodes.length > 0) removed = true;
+    }
+    if (removed) checkPageChange();
+    enqueue(added.filter((row) => row.isConnected));
+  });
+
+  function checkPageChange(): void {
+    let gone = false;
+    for (const row of live) {
+      if (!row.isConnected) {
+        live.delete(row);
+        gone = true;
+      }
+    }
+    if (!gone) return;
+    for (const listener of pageListeners) {
+      try {
+        listener();
+      } catch (error) {
+        onError('page change', error);
+      }
+    }
+  }
+
+  if (!signal.aborted) {
+    observer.observe(root.body ?? root.documentElement, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      pending.clear();
+      live.clear();
+      pageListeners.clear();
+    }, { once: true });
+  }
+
+  return {
+    subscribe(name, handle, subSignal) {
+      if (signal.aborted || subSignal?.aborted) return;
+      const sub: Subscriber = { name, handle, seen: new WeakSet(), signal: subSignal };
+      subscribers.push(sub);
+      subSignal?.addEventListener('abort', () => subscribers.splice(subscribers.indexOf(sub), 1), { once: true });
+      enqueue([...root.querySelectorAll(rowSelector)]);
+    },
+    onPageChange(listener, listenerSignal) {
+      pageListeners.add(listener);
+      listenerSignal?.addEventListener('abort', () => pageListeners.delete(listener), { once: true });
+    },
+    rows: () => [...live].filter((row) => row.isConnected),
+  };
+}
+
+/**
+ * The rows (in document order) that intersect the viewport first, then the ones after them, then the
+ * ones before. A binary search reads only a few rectangles.
+ */
+export function inViewFirst(rows: Element[], root: Document): Element[] {
+  if (rows.length < 2) return rows;
+  const height = root.defaultView?.innerHeight ?? 0;
+  const firstBelowTop = lowerBound(rows, (row) => row.getBoundingClientRect().bottom >= 0);
+  const firstBelowView = lowerBound(rows, (row) => row.getBoundingClientRect().top > height);
+  const end = Math.max(firstBelowView, firstBelowTop);
+  return [...rows.slice(firstBelowTop, end), ...rows.slice(end), ...rows.slice(0, firstBelowTop)];
+}
+
+/** Index of the first row for which `past` is true, given it is false then true along the list. */
+function lowerBound(rows: Element[], past: (row: Element) => boolean): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(rows[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
