@@ -46,6 +46,20 @@ describe('whom to ask', () => {
     expect(d.ask).toEqual(ask);
   });
 
+  it('One user refused return to the pool on customers of different pools is told about each pool\'s administrators', () => {
+    const ctx = userContext(orgWithLoner(), 'ria');
+    const ask = (poolId: string) => decide(ctx, makeCustomer({ aeId: 'rex', poolId }), 'returnToPool', NOW).ask[0];
+    expect([ask('pool-1'), ask('pool-2'), ask('pool-1')]).toEqual([
+      { kind: 'pool-admin', userIds: ['pat'] }, { kind: 'pool-admin', userIds: ['ada', 'pat'] }, { kind: 'pool-admin', userIds: ['pat'] },
+    ]);
+  });
+
+  it('Decisions are frozen, so a caller cannot change what other callers are told', () => {
+    const d = decide(userContext(orgWithLoner(), 'rex'), makeCustomer(), 'edit', NOW);
+    expect(Object.isFrozen(d) && Object.isFrozen(d.ask) && Object.isFrozen(d.ask[0].userIds)).toBe(true);
+    expect(() => d.ask[0].userIds.push('rex')).toThrow(TypeError);
+  });
+
   it('Every user named in an ask is a user of the org', () => {
     const org = orgWithLoner();
     const ids = new Set(org.users.map((u) => u.id));

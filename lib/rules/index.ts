@@ -1,5 +1,5 @@
 // The rules of the CRM overlay: pure, shared by the extension (to gate the UI) and the reference CRM (to enforce).
-// Precedence of the allowing rules: see SCOPE_RULES in ./scope.ts.
+// Precedence of the allowing rules: RULE_PRECEDENCE in ./scope.ts. Decisions are frozen and shared (see ./decisions.ts).
 export { userContext } from './context';
 export { decide, decideAll } from './decide';
 export { listedIds } from './scope';

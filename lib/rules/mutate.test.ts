@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyCancelShare, applyLabels, applyShare, decide, listedIds, userContext, type ShareTargets } from './index';
+import { applyCancelShare, applyLabels, applyShare, decide, listedIds, userContext } from './index';
 import { makeCustomer, sampleOrg, shares } from './test-org';
-import type { Customer } from '../domain/types';
+import type { Customer, ShareTargets } from '../domain/types';
 
 const org = sampleOrg();
 const USER_IDS = org.users.map((u) => u.id);
