@@ -5,7 +5,8 @@ import { endSession, startSession, userFromRequest } from './auth';
 import { userIdForToken, userTokens } from './db/org';
 import type { CrmStore } from './store';
 
-function page(store: CrmStore, error?: string) {
+function page(store: CrmStore, next: string, error?: string) {
+  const back = html`<input type="hidden" name="next" value="${next}">`;
   const org = store.org();
   const options = userTokens(store.db).map(({ user }) => {
     const role = org.roles.find((r) => r.id === user.roleId)?.name ?? user.roleId;
@@ -27,14 +28,14 @@ function page(store: CrmStore, error?: string) {
 <main>
 <h1>Sign in to the Reference CRM</h1>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-<form method="post" action="/login">
+<form method="post" action="/login">${back}
   <fieldset><legend>Demo users</legend>
     <label for="login-user">Sign in as</label>
     <select id="login-user" name="userId">${options}</select>
     <button type="submit">Sign in</button>
   </fieldset>
 </form>
-<form method="post" action="/login">
+<form method="post" action="/login">${back}
   <fieldset><legend>API token</legend>
     <label for="login-token">Token</label>
     <input id="login-token" name="token" type="password" autocomplete="off" required>
@@ -48,19 +49,20 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 export function loginRoutes(store: CrmStore): Hono {
   const app = new Hono();
 
-  app.get('/login', (c) => c.html(page(store)));
+  app.get('/login', (c) => c.html(page(store, safeNext(c.req.query('next')))));
 
   app.post('/login', async (c) => {
     const form = await c.req.parseBody();
     const token = typeof form.token === 'string' ? form.token.trim() : '';
     const userId = typeof form.userId === 'string' ? form.userId : '';
+    const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
     const id = token ? userIdForToken(store.db, token) : store.org().users.some((u) => u.id === userId) ? userId : null;
     if (!id) {
       const why = token ? 'That token belongs to no user.' : 'Pick a user or paste a token.';
-      return c.html(page(store, why), 401);
+      return c.html(page(store, next, why), 401);
     }
     startSession(c, store.db, id);
-    return c.redirect('/customers', 303);
+    return c.redirect(next, 303);
   });
 
   app.get('/logout', (c) => {
@@ -71,4 +73,9 @@ export function loginRoutes(store: CrmStore): Hono {
   app.get('/', (c) => c.redirect(userFromRequest(c, store) ? '/customers' : '/login', 303));
 
   return app;
+}
+
+/** Where to go after signing in: a path on this site only (no "//host" or absolute URLs). */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/customers';
 }

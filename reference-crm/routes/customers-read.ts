@@ -9,12 +9,15 @@ import { intQuery, isoQuery } from '../http/validate';
 import { phoneKey } from '../phone';
 import { callerId, viewable, type AppContext, type AppEnv, type Deps } from './env';
 
+// One collator: String#localeCompare builds one per call, far too slow for 100,000 rows.
+const text = new Intl.Collator('vi').compare;
+const byId = (a: Customer, b: Customer) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const SORTS: Record<string, (a: Customer, b: Customer) => number> = {
-  name: (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
-  '-name': (a, b) => b.name.localeCompare(a.name) || a.id.localeCompare(b.id),
-  code: (a, b) => a.code.localeCompare(b.code) || a.id.localeCompare(b.id),
-  updatedAt: (a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id),
-  '-updatedAt': (a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id),
+  name: (a, b) => text(a.name, b.name) || byId(a, b),
+  '-name': (a, b) => text(b.name, a.name) || byId(a, b),
+  code: (a, b) => text(a.code, b.code) || byId(a, b),
+  updatedAt: (a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : byId(a, b)),
+  '-updatedAt': (a, b) => (a.updatedAt > b.updatedAt ? -1 : a.updatedAt < b.updatedAt ? 1 : byId(a, b)),
 };
 
 /** The caller's listed customers matching q/followed/tag, sorted. */

@@ -72,3 +72,16 @@ describe('the host page sign-in', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('after sign-in', () => {
+  it.each([
+    ['/customers/c-1', '/customers/c-1'],
+    ['//evil.example/x', '/customers'],
+    ['https://evil.example/', '/customers'],
+  ])('goes back to next=%s → %s', async (next, location) => {
+    const page = await (await crm.app.request(`/login?next=${encodeURIComponent(next)}`)).text();
+    expect(page).toContain(`name="next" value="${location}"`);
+    const res = await crm.app.request('/login', form({ userId: 'u-rep', next }));
+    expect(res.headers.get('location')).toBe(location);
+  });
+});
