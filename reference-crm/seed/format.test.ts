@@ -42,3 +42,12 @@ describe('the seed format', () => {
     expect(() => validateSeed(seed, 'seed.json')).toThrow(/Invalid seed\.json:\n {2}customers\[0\]\.aeId: unknown user u-x\n {2}customers\[1\]\.csrId: unknown user u-y/);
   });
 });
+
+describe('the README\'s seed example', () => {
+  it('is a valid seed', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const block = /```json\n([\s\S]*?)\n```/.exec(readme);
+    expect(block).not.toBeNull();
+    expect(seedIssues(JSON.parse(block![1]))).toEqual([]);
+  });
+});
