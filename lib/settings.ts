@@ -73,3 +73,13 @@ export function normalizeCrmUrl(input: string): string {
   }
   return url.origin;
 }
+
+/**
+ * The match pattern (content script, host permission) for a CRM origin. Firefox match patterns cannot
+ * carry a port, so there it covers every port of the host; the content script and the background's
+ * sender check still require the exact origin.
+ */
+export function crmMatchPattern(origin: string, browserName: string = import.meta.env.BROWSER): string {
+  const url = new URL(origin);
+  return browserName === 'firefox' ? `${url.protocol}//${url.hostname}/*` : `${url.origin}/*`;
+}

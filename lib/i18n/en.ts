@@ -52,6 +52,8 @@ export const en = {
   'options.title': 'Connect to your CRM',
   'options.crmUrl': 'CRM address',
   'options.token': 'API token',
+  'options.urlInvalid': 'Enter the CRM address, starting with https:// or http://',
+  'options.tokenMissing': 'Enter the API token',
   'options.tokenHelp': 'Kept inside the extension only; web pages never see it.',
   'options.connect': 'Connect',
   'options.connecting': 'Connecting…',

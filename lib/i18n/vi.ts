@@ -45,6 +45,8 @@ export const vi: Dictionary = {
   'options.title': 'Kết nối với CRM của bạn',
   'options.crmUrl': 'Địa chỉ CRM',
   'options.token': 'Mã API',
+  'options.urlInvalid': 'Hãy nhập địa chỉ CRM, bắt đầu bằng https:// hoặc http://',
+  'options.tokenMissing': 'Hãy nhập mã API',
   'options.tokenHelp': 'Chỉ được lưu bên trong tiện ích; các trang web không bao giờ thấy nó.',
   'options.connect': 'Kết nối',
   'options.connecting': 'Đang kết nối…',

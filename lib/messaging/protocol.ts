@@ -57,6 +57,7 @@ export interface CustomerDetails {
   customer: Customer;
   aeName: string | null;
   csrName: string | null;
+  poolName: string | null;
   shares: { departments: string[]; roles: string[]; users: string[] };
   followed: boolean;
   decisions: Decisions;

@@ -1,0 +1,89 @@
+// The options page: connect to a CRM (address + API token) and pick the language.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { currentLanguage, errorText, t } from '../lib/i18n';
+import { sendMessage, type ProtocolError, type SessionView } from '../lib/messaging/protocol';
+import { crmBaseUrl, crmMatchPattern, language, normalizeCrmUrl, type LanguageSetting } from '../lib/settings';
+
+type Status =
+  | { state: 'idle' }
+  | { state: 'busy' }
+  | { state: 'ok'; session: SessionView }
+  | { state: 'error'; text: string };
+
+function sessionText(session: SessionView): string {
+  const params = { user: session.me.user.name, role: session.me.role.name };
+  return t(session.offline ? 'options.signedInOffline' : 'options.signedInAs', params);
+}
+
+export function ConnectForm() {
+  const [url, setUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [lang, setLang] = useState<LanguageSetting>('auto');
+  const [status, setStatus] = useState<Status>({ state: 'idle' });
+
+  useEffect(() => {
+    void crmBaseUrl.getValue().then((saved) => saved && setUrl((typed) => typed || saved));
+    void language.getValue().then(setLang);
+    void sendMessage('getSession').then((reply) => {
+      if (reply.ok && reply.data) setStatus((s) => (s.state === 'idle' ? { state: 'ok', session: reply.data! } : s));
+    }, () => undefined);
+  }, []);
+
+  const fail = (error: Pick<ProtocolError, 'code' | 'message'> & Partial<ProtocolError>) =>
+    setStatus({ state: 'error', text: errorText(error) });
+
+  // Everything up to permissions.request stays synchronous: the browser only shows the prompt during
+  // the click's user gesture.
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    let origin: string;
+    try {
+      origin = normalizeCrmUrl(url);
+    } catch {
+      return setStatus({ state: 'error', text: t('options.urlInvalid') });
+    }
+    if (token.trim() === '') return setStatus({ state: 'error', text: t('options.tokenMissing') });
+    setStatus({ state: 'busy' });
+    browser.permissions.request({ origins: [crmMatchPattern(origin)] }).then(async (granted) => {
+      if (!granted) return setStatus({ state: 'error', text: t('error.permission_denied', { origin }) });
+      const reply = await sendMessage('connect', { url: origin, token: token.trim() });
+      if (reply.ok) {
+        setUrl(origin);
+        setStatus({ state: 'ok', session: reply.data });
+      } else fail(reply.error);
+    }).catch((error: unknown) => fail({ code: 'fault', message: error instanceof Error ? error.message : String(error) }));
+  };
+
+  const statusText = status.state === 'ok' ? sessionText(status.session)
+    : status.state === 'error' ? status.text
+    : status.state === 'busy' ? t('options.connecting') : '';
+
+  return (
+    <main lang={currentLanguage.value}>
+      <h1>{t('options.title')}</h1>
+      <form onSubmit={onSubmit} noValidate>
+        <label for="crmx-crm-url">{t('options.crmUrl')}</label>
+        <input id="crmx-crm-url" type="url" autocomplete="url" placeholder="https://crm.example.com" value={url}
+          onInput={(e) => setUrl(e.currentTarget.value)} />
+        <label for="crmx-token">{t('options.token')}</label>
+        <input id="crmx-token" type="password" autocomplete="off" value={token} aria-describedby="crmx-token-help"
+          onInput={(e) => setToken(e.currentTarget.value)} />
+        <p id="crmx-token-help" class="help">{t('options.tokenHelp')}</p>
+        <button id="crmx-connect" type="submit" disabled={status.state === 'busy'}>{t('options.connect')}</button>
+      </form>
+      <p id="crmx-connection-status" role="status" data-state={status.state}>{statusText}</p>
+      <hr />
+      <label for="crmx-language">{t('options.language')}</label>
+      <select id="crmx-language" value={lang} onChange={(e) => {
+        const value = e.currentTarget.value as LanguageSetting;
+        setLang(value);
+        void language.setValue(value);
+      }}>
+        <option value="auto">{t('options.language.auto')}</option>
+        <option value="en">{t('options.language.en')}</option>
+        <option value="vi">{t('options.language.vi')}</option>
+      </select>
+    </main>
+  );
+}

@@ -1,0 +1,115 @@
+// The customer's details on the right. Every value is rendered as text (never as markup).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { currentLanguage, errorText, t, type MessageKey } from '../lib/i18n';
+import type { ContentApi } from '../lib/features/api';
+import { asProtocolError } from '../lib/features/row-states';
+import type { OpenDetails, OverlayState } from '../lib/features/state';
+import type { CustomerDetails, ProtocolError } from '../lib/messaging/protocol';
+
+type Load = { status: 'loading' } | { status: 'ok'; data: CustomerDetails } | { status: 'error'; error: ProtocolError };
+
+export function DetailsPanel({ state, api }: { state: OverlayState; api: ContentApi }) {
+  const open = state.details.value;
+  if (!open) return null;
+  return <OpenDetailsPanel key={open.id} open={open} state={state} api={api} />;
+}
+
+function OpenDetailsPanel({ open, state, api }: { open: OpenDetails; state: OverlayState; api: ContentApi }) {
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const panelRef = useRef<HTMLElement>(null);
+  const revision = state.changed.value.get(open.id) ?? 0;
+
+  useEffect(() => {
+    let current = true;
+    api.getCustomer(open.id).then(
+      (data) => current && setLoad({ status: 'ok', data }),
+      (error: unknown) => current && setLoad({ status: 'error', error: asProtocolError(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [open.id, revision]);
+
+  useEffect(() => {
+    panelRef.current?.focus();
+  }, []);
+
+  const close = () => {
+    if (state.details.value === open) state.details.value = null;
+    if (open.returnFocus?.isConnected) open.returnFocus.focus();
+  };
+
+  const name = load.status === 'ok' ? load.data.customer.name : open.name;
+  return (
+    <section
+      ref={panelRef}
+      class="crmx-details"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="crmx-details-title"
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          close();
+        }
+      }}
+    >
+      <header class="crmx-details-header">
+        <p class="crmx-details-kicker">{t('details.title')}</p>
+        <h2 id="crmx-details-title">{name}</h2>
+        {load.status === 'ok' && load.data.followed && <p class="crmx-details-followed">{t('details.followed')}</p>}
+        <button type="button" class="crmx-details-close" aria-label={t('details.close')} onClick={close}>×</button>
+      </header>
+      {load.status === 'loading' && <p class="crmx-details-status" role="status">{t('details.loading')}</p>}
+      {load.status === 'error' && <p class="crmx-details-status crmx-error" role="alert">{errorText(load.error)}</p>}
+      {load.status === 'ok' && <DetailsBody data={load.data} />}
+    </section>
+  );
+}
+
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const locale = currentLanguage.value === 'vi' ? 'vi-VN' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+function DetailsBody({ data }: { data: CustomerDetails }) {
+  const c = data.customer;
+  const none = t('details.none');
+  const rows: Array<[MessageKey, string | string[]]> = [
+    ['details.field.code', c.code],
+    ['details.field.email', c.email],
+    ['details.field.phone', c.phone],
+    ['details.field.source', c.source],
+    ['details.field.businessField', c.businessField],
+    ['details.field.ae', data.aeName ?? ''],
+    ['details.field.csr', data.csrName ?? ''],
+    ['details.field.pool', data.poolName ?? ''],
+    ['details.field.tags', c.tags],
+    ['details.field.sharedDepartments', data.shares.departments],
+    ['details.field.sharedRoles', data.shares.roles],
+    ['details.field.sharedUsers', data.shares.users],
+    ['details.field.createdAt', formatTime(c.createdAt)],
+    ['details.field.updatedAt', formatTime(c.updatedAt)],
+    ['details.field.version', String(c.version)],
+  ];
+  return (
+    <>
+      {data.fromCache && <p class="crmx-details-status" role="status">{t('details.fromCache')}</p>}
+      <dl class="crmx-details-fields">
+        {rows.map(([label, value]) => (
+          <div class="crmx-details-field" key={label} data-crmx-field={label.slice('details.field.'.length)}>
+            <dt>{t(label)}</dt>
+            <dd>
+              {Array.isArray(value)
+                ? value.length === 0 ? none : <ul class="crmx-chips">{value.map((v) => <li key={v}>{v}</li>)}</ul>
+                : value === '' ? none : value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

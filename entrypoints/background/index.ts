@@ -1,0 +1,48 @@
+// The background: the only holder of the token, the only caller of the CRM, the only writer of the
+// extension's IndexedDB. Thin: it wires lib/ together.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { CrmClient } from '../../lib/crm-client/client';
+import { createHandlers } from '../../lib/messaging/handlers';
+import { createRouter, listenForRequests, toProtocolError } from '../../lib/messaging/router';
+import { askView, orgNames } from '../../lib/messaging/views';
+import { crmBaseUrl } from '../../lib/settings';
+import { getDb } from '../../lib/store/db';
+import { readOrg } from '../../lib/store/session';
+import { syncContentScript } from './content-script-registration';
+import { pushChange } from './push';
+
+export default defineBackground(() => {
+  const db = getDb();
+  const getCrmOrigin = () => crmBaseUrl.getValue();
+
+  const handlers = createHandlers({
+    db,
+    getCrmOrigin,
+    setCrmOrigin: (origin) => crmBaseUrl.setValue(origin),
+    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token }),
+    push: (change) => {
+      void getCrmOrigin().then((origin) => pushChange(change, origin));
+    },
+  });
+
+  listenForRequests(createRouter({
+    handlers,
+    crmOrigin: getCrmOrigin,
+    async describeError(error) {
+      const described = toProtocolError(error);
+      if (!described.ask) return described;
+      const names = orgNames((await readOrg(db))?.org ?? null);
+      return { ...described, ask: askView(described.ask, names) };
+    },
+  }));
+
+  const sync = (origin: string | null, injectOpenTabs = false) =>
+    syncContentScript(origin, { injectOpenTabs }).catch((error: unknown) => {
+      console.error('[crmx] could not register the content script for', origin, error);
+    });
+  crmBaseUrl.watch((origin) => void sync(origin, true));
+  browser.runtime.onStartup.addListener(() => void getCrmOrigin().then((origin) => sync(origin)));
+  browser.runtime.onInstalled.addListener(() => void getCrmOrigin().then((origin) => sync(origin, true)));
+  void getCrmOrigin().then((origin) => sync(origin));
+});

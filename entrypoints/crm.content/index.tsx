@@ -1,0 +1,65 @@
+// The content script on the CRM's customer page. Registered at runtime by the background for the
+// configured CRM origin only. Thin: claim the page, pick the adapter, mount the overlay, start the
+// features. It never opens IndexedDB, never holds the token and never calls the CRM.
+import { render } from 'preact';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { Overlay } from '../../components/Overlay';
+import { OVERLAY_CSS } from '../../components/overlay-css';
+import { loadAdapter } from '../../lib/host/adapters';
+import { observeRows } from '../../lib/host/observe-rows';
+import { followLanguageSetting } from '../../lib/i18n/follow-setting';
+import { onMessage } from '../../lib/messaging/protocol';
+import { extensionApi } from '../../lib/features/api';
+import { createChangeFeed } from '../../lib/features/changes';
+import { claimDocument, startFeatures } from '../../lib/features/feature';
+import { createOverlayState } from '../../lib/features/state';
+import { detailsFeature } from '../../lib/features/details-on-click';
+import { rowMenuFeature } from '../../lib/features/row-menu';
+import { rowStatesFeature } from '../../lib/features/row-states';
+
+export default defineContentScript({
+  registration: 'runtime',
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    const { signal } = ctx;
+    // WXT's context stops an older copy of this script when a newer one starts (its abort removes the
+    // marker and everything it drew); a page still marked belongs to a live copy, so do nothing.
+    if (!claimDocument(document, signal)) return;
+
+    const adapter = await loadAdapter();
+    if (!adapter.matchesPage(new URL(location.href))) return;
+    await followLanguageSetting(signal);
+
+    const state = createOverlayState();
+    const api = extensionApi();
+    const changes = createChangeFeed();
+    const stopListening = onMessage('changed', (message) => {
+      if (message.sender.id === browser.runtime.id) changes.emit(message.data);
+    });
+    signal.addEventListener('abort', stopListening, { once: true });
+
+    const ui = await createShadowRootUi(ctx, {
+      name: 'crmx-overlay',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: OVERLAY_CSS,
+      isolateEvents: true,
+      onMount(container) {
+        render(<Overlay state={state} api={api} />, container);
+        return container;
+      },
+      onRemove(container) {
+        if (container) render(null, container);
+      },
+    });
+    ui.mount();
+    signal.addEventListener('abort', () => ui.remove(), { once: true });
+
+    const rows = observeRows({ root: document, rowSelector: adapter.selectors.row, signal });
+    await startFeatures([rowStatesFeature, rowMenuFeature, detailsFeature], {
+      signal, document, adapter, rows, state, api, changes,
+    });
+  },
+});

@@ -1,0 +1,20 @@
+// What content-side code may ask the background: the protocol's requests, unwrapped (a refusal
+// throws a ReplyError carrying the typed error).
+import type { Id } from '../domain/types';
+import { sendMessage, unwrap, type CustomerDetails, type RowState, type SessionView } from '../messaging/protocol';
+
+export interface ContentApi {
+  getSession(): Promise<SessionView | null>;
+  getCustomer(id: Id): Promise<CustomerDetails>;
+  getDecisions(ids: Id[], fresh?: boolean): Promise<Record<Id, RowState | null>>;
+  toggleFollow(id: Id): Promise<{ followed: boolean }>;
+}
+
+export function extensionApi(): ContentApi {
+  return {
+    getSession: async () => unwrap(await sendMessage('getSession')),
+    getCustomer: async (id) => unwrap(await sendMessage('getCustomer', id)),
+    getDecisions: async (ids, fresh) => unwrap(await sendMessage('getDecisions', fresh ? { ids, fresh } : { ids })),
+    toggleFollow: async (id) => unwrap(await sendMessage('toggleFollow', id)),
+  };
+}

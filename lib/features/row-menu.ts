@@ -1,0 +1,111 @@
+// The [···] button at the start of every row. The host DOM only gets a tiny <crmx-row-menu> element;
+// the button lives in its own small shadow root, so the host's CSS cannot restyle it. The menu
+// itself is drawn in the overlay (components/RowMenu.tsx).
+import { effect } from '@preact/signals';
+import { t } from '../i18n';
+import type { Feature, FeatureContext } from './feature';
+import { asProtocolError } from './row-states';
+import { setRowStates, type OpenMenu } from './state';
+
+export const ROW_MENU_HOST = 'crmx-row-menu';
+
+const BUTTON_CSS = `
+:host { display: inline-block; vertical-align: middle; margin-inline-end: 4px; }
+.crmx-row-menu-button {
+  all: initial; box-sizing: border-box; display: inline-flex; align-items: center; justify-content: center;
+  min-width: 24px; height: 20px; padding: 0 4px; border: 1px solid #b9c0cc; border-radius: 4px;
+  background: #fff; color: #1f2937; font: 700 12px/1 system-ui, sans-serif; letter-spacing: 1px; cursor: pointer;
+}
+.crmx-row-menu-button:hover { background: #eef2f7; }
+.crmx-row-menu-button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+.crmx-row-menu-button[aria-expanded="true"] { background: #dbe4f0; }
+`;
+
+function createButton(doc: Document, name: string): { host: HTMLElement; button: HTMLButtonElement } {
+  const host = doc.createElement(ROW_MENU_HOST);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = BUTTON_CSS;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'crmx-row-menu-button';
+  button.dataset.customerName = name;
+  button.setAttribute('aria-haspopup', 'menu');
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-label', t('menu.moreActionsFor', { name }));
+  button.textContent = '···';
+  shadow.append(style, button);
+  return { host, button };
+}
+
+function openMenu(ctx: FeatureContext, menu: OpenMenu): void {
+  ctx.state.menu.value = menu;
+  ctx.api.getDecisions([menu.id], true).then(
+    (states) => setRowStates(ctx.state, states),
+    (error: unknown) => {
+      ctx.state.rowStatesError.value = asProtocolError(error);
+    },
+  );
+}
+
+export const rowMenuFeature: Feature = {
+  name: 'row-menu',
+  init(ctx) {
+    const { adapter, document: doc, signal, state } = ctx;
+    const buttons = new Set<HTMLButtonElement>();
+
+    ctx.rows.subscribe('row-menu', (row) => {
+      const id = adapter.rowId(row);
+      const cell = adapter.menuCell(row);
+      if (!id || !cell) return;
+      const name = adapter.rowName(row) || id;
+      const { host, button } = createButton(doc, name);
+      button.addEventListener('click', (event) => {
+        event.stopPropagation();
+        const open = state.menu.value;
+        if (open?.anchor === button) state.menu.value = null;
+        else openMenu(ctx, { id, name, anchor: button, focus: 'first' });
+      });
+      button.addEventListener('keydown', (event) => {
+        if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+        event.preventDefault();
+        openMenu(ctx, { id, name, anchor: button, focus: event.key === 'ArrowDown' ? 'first' : 'last' });
+      });
+      buttons.add(button);
+      cell.prepend(host);
+    }, signal);
+
+    ctx.rows.onPageChange(() => {
+      for (const button of buttons) if (!button.isConnected) buttons.delete(button);
+      const open = state.menu.value;
+      if (open && !open.anchor.isConnected) state.menu.value = null;
+    }, signal);
+
+    // Keep aria-expanded on the button that opened the menu, and the labels in the current language.
+    let expanded: HTMLElement | null = null;
+    const disposeExpanded = effect(() => {
+      const anchor = state.menu.value?.anchor ?? null;
+      expanded?.setAttribute('aria-expanded', 'false');
+      anchor?.setAttribute('aria-expanded', 'true');
+      expanded = anchor;
+    });
+    const disposeLabels = effect(() => {
+      const label = (name: string) => t('menu.moreActionsFor', { name });
+      for (const button of buttons) button.setAttribute('aria-label', label(button.dataset.customerName ?? ''));
+    });
+
+    state.actions.set('follow', async (target) => {
+      const { followed } = await ctx.api.toggleFollow(target.id);
+      const current = state.rowStates.value.get(target.id);
+      if (current) setRowStates(state, { [target.id]: { ...current, followed } });
+    });
+
+    signal.addEventListener('abort', () => {
+      disposeExpanded();
+      disposeLabels();
+      for (const host of doc.querySelectorAll(ROW_MENU_HOST)) host.remove();
+      buttons.clear();
+      state.actions.delete('follow');
+    }, { once: true });
+  },
+};
