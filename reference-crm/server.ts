@@ -58,6 +58,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
   const now = options.now ?? (() => new Date());
   const { db, seededFrom } = await prepareDatabase(options.dbPath ?? DEFAULT_DB_PATH, options.seed, !!options.reset, now());
   const store = new CrmStore(db, now);
+  store.warm();
   const settings: RuntimeSettings = {
     errorRate: 0, latencyMs: 0, dropRate: 0, ...options.faults, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
   };

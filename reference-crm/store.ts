@@ -50,6 +50,12 @@ export class CrmStore {
     return this.customers;
   }
 
+  /** Loads the org and every customer now, so the first request does not pay for it. */
+  warm(): void {
+    this.org();
+    this.all();
+  }
+
   customer(id: Id): Customer | undefined {
     return this.all().get(id)?.customer;
   }
