@@ -44,4 +44,7 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
   INSERT INTO counters (name, value) VALUES ('change_seq', 0);
   `,
+  /* 2: replayed answers keep their headers (ETag) */ `
+  ALTER TABLE idempotency ADD COLUMN headers TEXT NOT NULL DEFAULT '{}';
+  `,
 ];

@@ -15,7 +15,11 @@ interface Stored {
   body_hash: string;
   status: number;
   body: string;
+  headers: string;
 }
+
+/** Answer headers worth replaying besides the body. */
+const KEPT_HEADERS = ['content-type', 'etag'];
 
 export function idempotencyMiddleware(
   db: Db,
@@ -24,7 +28,7 @@ export function idempotencyMiddleware(
 ): MiddlewareHandler<AppEnv> {
   const inFlight = new Map<string, Promise<void>>();
   const find = (user: string, key: string) =>
-    stmt(db, 'SELECT body_hash, status, body FROM idempotency WHERE user_id = ? AND key = ?').get(user, key) as
+    stmt(db, 'SELECT body_hash, status, body, headers FROM idempotency WHERE user_id = ? AND key = ?').get(user, key) as
       | Stored
       | undefined;
 
@@ -49,7 +53,7 @@ export function idempotencyMiddleware(
       }
       return new Response(stored.body, {
         status: stored.status,
-        headers: { 'content-type': 'application/json; charset=UTF-8', 'Idempotent-Replay': 'true' },
+        headers: { ...(JSON.parse(stored.headers) as Record<string, string>), 'Idempotent-Replay': 'true' },
       });
     }
 
@@ -59,9 +63,15 @@ export function idempotencyMiddleware(
       await next();
       // Faults and rate limits are not answers to the request: a retry must run it.
       if (c.res.status < 500 && c.res.status !== 429) {
-        stmt(db, 'INSERT INTO idempotency (user_id, key, body_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-          user, key, hash, c.res.status, await c.res.clone().text(), now().toISOString(),
-        );
+        const headers: Record<string, string> = {};
+        for (const name of KEPT_HEADERS) {
+          const value = c.res.headers.get(name);
+          if (value !== null) headers[name] = value;
+        }
+        stmt(
+          db,
+          'INSERT INTO idempotency (user_id, key, body_hash, status, body, headers, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ).run(user, key, hash, c.res.status, await c.res.clone().text(), JSON.stringify(headers), now().toISOString());
       }
     } finally {
       inFlight.delete(slot);

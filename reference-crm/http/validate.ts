@@ -39,7 +39,7 @@ export function booleanField(body: Record<string, unknown>, field: string): bool
   return body[field] as boolean;
 }
 
-/** Share targets whose ids must all exist in the org; missing lists count as empty. */
+/** Share targets whose ids must all exist in the org; missing lists count as empty, but not all of them. */
 export function shareTargets(value: unknown, org: Org, field: string): ShareTargets {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw invalid(`${field}: must be an object with departmentIds, roleIds and userIds`);
@@ -56,11 +56,15 @@ export function shareTargets(value: unknown, org: Org, field: string): ShareTarg
     });
     return ids;
   };
-  return {
+  const targets = {
     departmentIds: check('departmentIds', org.departments, 'department'),
     roleIds: check('roleIds', org.roles, 'role'),
     userIds: check('userIds', org.users, 'user'),
   };
+  if (targets.departmentIds.length + targets.roleIds.length + targets.userIds.length === 0) {
+    throw invalid(`${field}: name at least one department, role or user`);
+  }
+  return targets;
 }
 
 /** An integer query parameter within bounds; absent → fallback. */

@@ -62,3 +62,15 @@ describe('Idempotency-Key', () => {
     expect(retry.headers.get('idempotent-replay')).toBeNull();
   });
 });
+
+describe('a replayed edit', () => {
+  it('carries the ETag of the stored answer', async () => {
+    const edit = () => crm.call('tok-rep', 'PATCH', '/customers/c-1', { name: 'Once' }, { 'if-match': '"1"', 'idempotency-key': 'e-1' });
+    const first = await edit();
+    const replay = await edit();
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('etag')).toBe('"2"');
+    expect(replay.headers.get('idempotent-replay')).toBe('true');
+    expect(replay.body).toEqual(first.body);
+  });
+});

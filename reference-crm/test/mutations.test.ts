@@ -162,3 +162,11 @@ describe('the customer log', () => {
     expect(body.error.rule).toBe('administrator-only');
   });
 });
+
+describe('share targets', () => {
+  it('refuses a share naming nobody', async () => {
+    const res = await crm.call('tok-admin', 'POST', '/batch/share', { customerIds: ['c-1'], targets: { userIds: [] } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('targets: name at least one department, role or user');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../db/migrations';
+import { openDb } from '../db/open';
 import { startCrm } from '../server';
 import { tempDbPath, testSeed } from './support';
 
@@ -43,6 +44,19 @@ describe('the database file', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.prepare('SELECT MAX(version) FROM schema_version').pluck().get()).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('brings an older database up to date at open', () => {
+    const dbPath = tempDbPath();
+    const old = new Database(dbPath);
+    old.exec(MIGRATIONS[0]);
+    old.pragma('user_version = 1');
+    old.close();
+    const db = openDb(dbPath);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('idempotency');
+    expect(columns).toContain('headers');
     db.close();
   });
 
