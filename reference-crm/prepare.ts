@@ -1,5 +1,6 @@
 // Opens the database and seeds it when empty: the given seed, else the demo generator, else the example.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { clearData, isEmpty, openDb, type Db } from './db/open';
 import { pruneIdempotency } from './http/idempotency';
 import { fallbackSeed } from './seed/fallback';
@@ -44,15 +45,9 @@ async function demoSeed(): Promise<{ seed: SeedFile; from: string }> {
   return { seed: validateSeed(await module.generateDemoSeed(), 'demo seed'), from: 'demo' };
 }
 
-/** Imports a sibling module by path, or null when the file does not exist (other errors propagate). */
+/** Imports a module by path relative to reference-crm/, or null when its file does not exist (its own errors propagate). */
 export async function importIfPresent<T>(relative: string): Promise<T | null> {
   const url = new URL(relative, import.meta.url);
-  try {
-    return (await import(url.href)) as T;
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    const missing = code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module|Failed to load url|does not exist/i.test(String(err));
-    if (missing && String(err).includes(url.pathname.split('/').pop()!.replace(/\.ts$/, ''))) return null;
-    throw err;
-  }
+  if (!existsSync(fileURLToPath(url))) return null;
+  return (await import(url.href)) as T;
 }
