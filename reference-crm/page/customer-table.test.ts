@@ -125,13 +125,15 @@ describe('the customer table', () => {
   });
 
   it('searches after the typing pause (or on Enter), from page 1', async () => {
-    mount([customer(1, { name: 'Nguyễn Văn Hùng' }), customer(2, { name: 'Trần Thị Mai' }), customer(3, { name: 'Nguyễn Thị Lan' })], '?page=1');
+    const api = mount([customer(1, { name: 'Nguyễn Văn Hùng' }), customer(2, { name: 'Trần Thị Mai' }), customer(3, { name: 'Nguyễn Thị Lan' })], '?page=1');
     await ready('Showing 1–3 of 3');
     const input = document.getElementById('customer-search') as HTMLInputElement;
+    const asked = api.calls.length;
     input.value = 'nguyễn';
     input.dispatchEvent(new Event('input'));
     expect(timers).toHaveLength(1);
-    expect(info()).toBe('Showing 1–3 of 3'); // nothing asked before the pause ends
+    expect(info()).toBe('Loading…'); // the old footer must not pass for the answer to the new query
+    expect(api.calls).toHaveLength(asked); // nothing asked before the pause ends
     timers.shift()!();
     await ready('Showing 1–2 of 2');
     expect(rows().map((r) => r.cells[0].textContent)).toEqual(['Nguyễn Thị Lan', 'Nguyễn Văn Hùng']);
@@ -140,6 +142,19 @@ describe('the customer table', () => {
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     await ready('Showing 0–0 of 0');
     expect(document.querySelector('#customer-table tbody tr.empty-row')!.textContent).toBe('No customers match “zzz”.');
+  });
+
+  it('shows the settled footer again when the search text comes back to what is shown', async () => {
+    const api = mount([customer(1), customer(2)]);
+    await ready('Showing 1–2 of 2');
+    const asked = api.calls.length;
+    const input = document.getElementById('customer-search') as HTMLInputElement;
+    input.value = ' ';
+    input.dispatchEvent(new Event('input'));
+    expect(info()).toBe('Loading…');
+    timers.shift()!();
+    expect(info()).toBe('Showing 1–2 of 2');
+    expect(api.calls).toHaveLength(asked);
   });
 
   it('sorts from the header buttons and marks the sorted column', async () => {

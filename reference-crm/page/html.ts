@@ -19,6 +19,7 @@ export function layout(title: string, user: User | null, body: string, scripts: 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – Reference CRM</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/crm.css">
 </head>
 <body>

@@ -28,6 +28,8 @@ export function mountCustomerTable(doc, win) {
   let loadSeq = 0;
   let inFlight = null;
   let searchTimer = null;
+  /** The footer's text once the last load settled (shown again when a search turns out unchanged). */
+  let settledInfo = '';
 
   async function getJson(path, signal) {
     for (let attempt = 0; ; attempt++) {
@@ -86,14 +88,14 @@ export function mountCustomerTable(doc, win) {
       if (seq !== loadSeq || controller.signal.aborted) return;
       el.error.replaceChildren(doc.createTextNode(`Could not load customers: ${error.message} `), retryButton(doc, load));
       el.error.hidden = false;
-      el.info.textContent = 'Could not load customers';
+      el.info.textContent = settledInfo = 'Could not load customers';
     } finally {
       if (seq === loadSeq) el.table.removeAttribute('aria-busy');
     }
   }
 
   function showControls(shown) {
-    el.info.textContent = footerText(state, shown, total);
+    el.info.textContent = settledInfo = footerText(state, shown, total);
     el.pageNumber.textContent = `Page ${state.page} of ${lastPage(total, state.pageSize)}`;
     el.prev.disabled = state.page <= 1;
     el.next.disabled = state.page >= lastPage(total, state.pageSize);
@@ -128,9 +130,12 @@ export function mountCustomerTable(doc, win) {
   const search = () => {
     win.clearTimeout(searchTimer);
     if (el.search.value.trim() !== state.q) change({ q: el.search.value.trim(), page: 1 });
+    else if (!el.table.hasAttribute('aria-busy')) el.info.textContent = settledInfo;
   };
   on(el.search, 'input', () => {
     win.clearTimeout(searchTimer);
+    // The rows no longer answer what is typed: say so at once, not only when the request starts.
+    el.info.textContent = 'Loading…';
     searchTimer = win.setTimeout(search, SEARCH_DELAY_MS);
   });
   on(el.search, 'keydown', (event) => event.key === 'Enter' && search());
