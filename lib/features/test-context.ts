@@ -1,0 +1,40 @@
+// A feature context on the saved reference page, with a scripted background.
+import { vi } from 'vitest';
+import { referenceAdapter } from '../host/adapters/reference';
+import { observeRows } from '../host/observe-rows';
+import type { ContentApi } from './api';
+import { createChangeFeed } from './changes';
+import type { FeatureContext } from './feature';
+import { createOverlayState } from './state';
+import type { Decisions, RowState } from '../messaging/protocol';
+import { ACTIONS } from '../rules/types';
+import { sampleCustomer } from '../crm-client/test-data';
+
+export function allowAll(id: string, followed = false): RowState {
+  const decisions = Object.fromEntries(ACTIONS.map((a) => [a, { allowed: true, rule: 'account-executive', reason: '', ask: [] }])) as unknown as Decisions;
+  return { id, followed, decisions };
+}
+
+export function fakeApi(): ContentApi & { [K in keyof ContentApi]: ReturnType<typeof vi.fn> } {
+  return {
+    getSession: vi.fn(async () => null),
+    getCustomer: vi.fn(async (id: string) => ({
+      customer: sampleCustomer({ id }), aeName: 'Anh AE', csrName: null, poolName: 'North pool',
+      shares: { departments: ['Sales'], roles: [], users: [] }, followed: false, decisions: allowAll(id).decisions, fromCache: false,
+    })),
+    getDecisions: vi.fn(async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, allowAll(id)]))),
+    toggleFollow: vi.fn(async () => ({ followed: true })),
+  } as never;
+}
+
+export function testContext(signal: AbortSignal): FeatureContext & { api: ReturnType<typeof fakeApi> } {
+  return {
+    signal,
+    document,
+    adapter: referenceAdapter,
+    rows: observeRows({ root: document, rowSelector: referenceAdapter.selectors.row, signal }),
+    state: createOverlayState(),
+    api: fakeApi(),
+    changes: createChangeFeed(),
+  };
+}
