@@ -6,7 +6,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay } from '../../components/Overlay';
 import { OVERLAY_CSS } from '../../components/overlay-css';
+import { browser } from 'wxt/browser';
 import { loadAdapter } from '../../lib/host/adapters';
+import { crmBaseUrl } from '../../lib/settings';
 import { observeRows } from '../../lib/host/observe-rows';
 import { followLanguageSetting } from '../../lib/i18n/follow-setting';
 import { onMessage } from '../../lib/messaging/protocol';
@@ -23,6 +25,8 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     const { signal } = ctx;
+    // The registration's match pattern may cover more than the CRM (Firefox patterns have no port).
+    if (location.origin !== (await crmBaseUrl.getValue())) return;
     // WXT's context stops an older copy of this script when a newer one starts (its abort removes the
     // marker and everything it drew); a page still marked belongs to a live copy, so do nothing.
     if (!claimDocument(document, signal)) return;

@@ -60,16 +60,19 @@ export const rowMenuFeature: Feature = {
       if (!id || !cell) return;
       const name = adapter.rowName(row) || id;
       const { host, button } = createButton(doc, name);
+      // Read the row again on use: a host may reuse a row element for another customer.
+      const target = (focus: 'first' | 'last'): OpenMenu => ({
+        id: adapter.rowId(row) ?? id, name: adapter.rowName(row) || name, anchor: button, focus,
+      });
       button.addEventListener('click', (event) => {
         event.stopPropagation();
-        const open = state.menu.value;
-        if (open?.anchor === button) state.menu.value = null;
-        else openMenu(ctx, { id, name, anchor: button, focus: 'first' });
+        if (state.menu.value?.anchor === button) state.menu.value = null;
+        else openMenu(ctx, target('first'));
       });
       button.addEventListener('keydown', (event) => {
         if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
         event.preventDefault();
-        openMenu(ctx, { id, name, anchor: button, focus: event.key === 'ArrowDown' ? 'first' : 'last' });
+        openMenu(ctx, target(event.key === 'ArrowDown' ? 'first' : 'last'));
       });
       buttons.add(button);
       cell.prepend(host);

@@ -1,7 +1,10 @@
 // ONE observer for the host's rows: every row element is handed to each subscribed feature exactly
-// once, however often the host re-renders. Rows in view go first, the rest in small idle slices.
-// No polling; everything stops when the signal aborts.
-import { budgetFromNow, whenIdle, type StillTime } from './idle';
+// once, however often the host re-renders. No polling; everything stops when the signal aborts.
+// New rows are handed in the mutation callback itself, in document order and without reading layout
+// (a layout read there would force an extra layout of the host's fresh render); on the first scan the
+// page is already laid out, so the rows in view go first. Whatever does not fit the budget waits for
+// idle time (see ./idle.ts for the measurements behind the budgets).
+import { budgetFromNow, IMMEDIATE_BUDGET_MS, whenIdle, type StillTime } from './idle';
 import { lastCompounds, matchingIn } from './selector-tail';
 
 export type RowHandler = (row: Element) => void;
@@ -70,13 +73,12 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
     }
   }
 
-  function enqueue(rows: Element[]): void {
+  function enqueue(rows: Element[], viewFirst: boolean): void {
     if (signal.aborted || rows.length === 0) return;
-    const ordered = inViewFirst(rows, root);
-    const merged = new Set<Element>(ordered);
+    const merged = new Set<Element>(viewFirst ? inViewFirst(rows, root) : rows);
     for (const row of pending) merged.add(row);
     pending = merged;
-    drain(budgetFromNow());
+    drain(budgetFromNow(IMMEDIATE_BUDGET_MS));
   }
 
   function rowsIn(node: Node): Element[] {
@@ -92,7 +94,7 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
       if (record.removedNodes.length > 0) removed = true;
     }
     if (removed) checkPageChange();
-    enqueue(added.filter((row) => row.isConnected));
+    enqueue(added.filter((row) => row.isConnected), false);
   });
 
   function checkPageChange(): void {
@@ -129,7 +131,7 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
       const sub: Subscriber = { name, handle, seen: new WeakSet(), signal: subSignal };
       subscribers.push(sub);
       subSignal?.addEventListener('abort', () => subscribers.splice(subscribers.indexOf(sub), 1), { once: true });
-      enqueue([...root.querySelectorAll(rowSelector)]);
+      enqueue([...root.querySelectorAll(rowSelector)], true);
     },
     onPageChange(listener, listenerSignal) {
       pageListeners.add(listener);

@@ -36,6 +36,13 @@ function fakeCrm() {
         else crm.follows.delete(follow[1]);
         return json({ ok: true });
       }
+      if (path === '/customers') {
+        const params = new URL(String(input)).searchParams;
+        const size = Number(params.get('pageSize') ?? 50);
+        const pageNo = Number(params.get('page') ?? 1);
+        const all = [...crm.customers.values()];
+        return json({ items: all.slice((pageNo - 1) * size, pageNo * size), total: all.length, page: pageNo, pageSize: size });
+      }
       const one = /^\/customers\/(.+)$/.exec(path);
       if (one) return crm.customers.has(one[1]) ? json(crm.customers.get(one[1])) : notFound();
       return notFound();
@@ -142,6 +149,25 @@ describe('getDecisions', () => {
     expect(crm.calls).toEqual([]);
     await h.getDecisions({ ids: ['c-001'], fresh: true }, page);
     expect(crm.calls).toEqual(['GET /customers/c-001']);
+  });
+});
+
+describe('getDecisions for a long page', () => {
+  it('reads the listing a thousand at a time instead of one request per row', async () => {
+    for (let i = 0; i < 2500; i++) {
+      const id = `big-${String(i).padStart(4, '0')}`;
+      crm.customers.set(id, sampleCustomer({ id, name: id }));
+    }
+    const h = await connected();
+    const ids = [...crm.customers.keys()].slice(0, 2400).concat(['c-gone']);
+    const rows = await h.getDecisions({ ids }, page);
+    expect(Object.keys(rows)).toHaveLength(ids.length);
+    expect(rows['big-2000']).toMatchObject({ id: 'big-2000' });
+    expect(rows['c-gone']).toBeNull();
+    expect(crm.calls.filter((c) => c.startsWith('GET /customers'))).toEqual(['GET /customers', 'GET /customers', 'GET /customers']);
+    crm.calls.length = 0;
+    await h.getDecisions({ ids: ['big-2499', ...ids.slice(0, 30)] }, page);
+    expect(crm.calls).toEqual([]);
   });
 });
 

@@ -25,16 +25,39 @@ export interface HandlerDeps {
 }
 
 const FETCH_CONCURRENCY = 6;
+/** More unknown customers than this are read from the listing (1,000 a page) rather than one by one. */
+const FEW = 20;
+const LISTING_PAGE_SIZE = 1000;
+const LISTING_MAX_AGE_MS = 60_000;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db } = deps;
   const connection = createConnection(deps);
+  const now = () => deps.now?.() ?? new Date();
+  let listing: { at: number; done: Promise<void> } | null = null;
+
+  /** Reads every customer listed for the user into the cache (once a minute at most). */
+  function fillFromListing(client: CrmClient): Promise<void> {
+    if (listing && now().getTime() - listing.at < LISTING_MAX_AGE_MS) return listing.done;
+    const done = (async () => {
+      for (let page = 1; ; page++) {
+        const answer = await client.customers({ page, pageSize: LISTING_PAGE_SIZE, sort: 'name' });
+        await db.customers.bulkPut(answer.items);
+        if (answer.items.length === 0 || page * LISTING_PAGE_SIZE >= answer.total) return;
+      }
+    })();
+    listing = { at: now().getTime(), done };
+    done.catch(() => {
+      listing = null;
+    });
+    return done;
+  }
 
   async function test(origin: string, client: CrmClient): Promise<SessionView> {
     const { me, offline } = await connection.me(client);
     if (!offline) {
       await connection.org(client, true);
-      await replaceFollows(db, await client.follows(), deps.now?.() ?? new Date());
+      await replaceFollows(db, await client.follows(), now());
     }
     return { crmOrigin: origin, me, offline };
   }
@@ -49,6 +72,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (hit && !fresh) found.set(id, hit);
       else toFetch.push(id);
     });
+    if (toFetch.length > FEW && !fresh) {
+      try {
+        await fillFromListing(client);
+      } catch (error) {
+        toFetch.forEach((id) => cached[ids.indexOf(id)] && found.set(id, cached[ids.indexOf(id)]!));
+        if (found.size === 0) throw error;
+        return found;
+      }
+      const listed = await db.customers.bulkGet(toFetch);
+      toFetch.forEach((id, i) => found.set(id, listed[i] ?? null));
+      return found;
+    }
     let failure: unknown = null;
     let next = 0;
     const worker = async () => {
@@ -79,7 +114,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   async function ensureFollows(client: CrmClient): Promise<void> {
     if (await followsFetchedAt(db)) return;
     try {
-      await replaceFollows(db, await client.follows(), deps.now?.() ?? new Date());
+      await replaceFollows(db, await client.follows(), now());
     } catch (error) {
       if (!(error instanceof CrmError && error.unreachable)) throw error;
     }
