@@ -7,9 +7,10 @@ import { decide, decideAll } from '../rules';
 import { normalizeCrmUrl } from '../settings';
 import type { CrmxDb } from '../store/db';
 import {
-  clearSession, followedAmong, followsFetchedAt, readToken, replaceFollows, setFollowed, writeToken,
+  clearSession, followedAmong, readToken, replaceFollows, setFollowed, writeToken,
 } from '../store/session';
 import { createConnection, type Acting } from './connection';
+import { createCustomerCache } from './customer-cache';
 import type { Change, RowState, SessionView } from './protocol';
 import type { Handlers } from './router';
 import { decisionsView, detailsView, orgNames } from './views';
@@ -24,35 +25,13 @@ export interface HandlerDeps {
   now?: () => Date;
 }
 
-const FETCH_CONCURRENCY = 6;
-/** More unknown customers than this are read from the listing (1,000 a page) rather than one by one. */
-const FEW = 20;
-const LISTING_PAGE_SIZE = 1000;
-const LISTING_MAX_AGE_MS = 60_000;
-
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db } = deps;
   const connection = createConnection(deps);
   const now = () => deps.now?.() ?? new Date();
-  let listing: { at: number; done: Promise<void> } | null = null;
-
-  /** Reads every customer listed for the user into the cache (once a minute at most). */
-  function fillFromListing(client: CrmClient): Promise<void> {
-    if (listing && now().getTime() - listing.at < LISTING_MAX_AGE_MS) return listing.done;
-    const done = (async () => {
-      for (let page = 1; ; page++) {
-        const answer = await client.customers({ page, pageSize: LISTING_PAGE_SIZE, sort: 'name' });
-        await db.customers.bulkPut(answer.items);
-        if (answer.items.length === 0 || page * LISTING_PAGE_SIZE >= answer.total) return;
-      }
-    })();
-    listing = { at: now().getTime(), done };
-    done.catch(() => {
-      listing = null;
-    });
-    return done;
-  }
-
+  const cache = createCustomerCache(db, now);
+  const customers = cache.customers;
+  const ensureFollows = cache.ensureFollows;
   async function test(origin: string, client: CrmClient): Promise<SessionView> {
     const { me, offline } = await connection.me(client);
     if (!offline) {
@@ -60,64 +39,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await replaceFollows(db, await client.follows(), now());
     }
     return { crmOrigin: origin, me, offline };
-  }
-
-  /** The customers by id: from the CRM when asked fresh or not cached; null = not listed for the user. */
-  async function customers(client: CrmClient, ids: Id[], fresh: boolean): Promise<Map<Id, Customer | null>> {
-    const found = new Map<Id, Customer | null>();
-    const cached = await db.customers.bulkGet(ids);
-    const toFetch: Id[] = [];
-    ids.forEach((id, i) => {
-      const hit = cached[i];
-      if (hit && !fresh) found.set(id, hit);
-      else toFetch.push(id);
-    });
-    if (toFetch.length > FEW && !fresh) {
-      try {
-        await fillFromListing(client);
-      } catch (error) {
-        toFetch.forEach((id) => cached[ids.indexOf(id)] && found.set(id, cached[ids.indexOf(id)]!));
-        if (found.size === 0) throw error;
-        return found;
-      }
-      const listed = await db.customers.bulkGet(toFetch);
-      toFetch.forEach((id, i) => found.set(id, listed[i] ?? null));
-      return found;
-    }
-    let failure: unknown = null;
-    let next = 0;
-    const worker = async () => {
-      while (next < toFetch.length) {
-        const id = toFetch[next++];
-        const hit = cached[ids.indexOf(id)];
-        try {
-          const customer = await client.customer(id);
-          await db.customers.put(customer);
-          found.set(id, customer);
-        } catch (error) {
-          if (error instanceof CrmError && error.code === 'not_found') {
-            await db.customers.delete(id);
-            found.set(id, null);
-          } else if (hit) {
-            found.set(id, hit);
-          } else {
-            failure ??= error;
-          }
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, toFetch.length) }, worker));
-    if (found.size === 0 && failure) throw failure;
-    return found;
-  }
-
-  async function ensureFollows(client: CrmClient): Promise<void> {
-    if (await followsFetchedAt(db)) return;
-    try {
-      await replaceFollows(db, await client.follows(), now());
-    } catch (error) {
-      if (!(error instanceof CrmError && error.unreachable)) throw error;
-    }
   }
 
   function rowState(acting: Acting, customer: Customer, followed: boolean): RowState {

@@ -1,0 +1,94 @@
+// The background's cache of customers and follows: filled from the CRM on demand, served from Dexie
+// when the CRM cannot be reached. (The sync issue replaces the listing fill with /sync/customers.)
+import type { Customer, Id } from '../domain/types';
+import type { CrmClient } from '../crm-client/client';
+import { CrmError } from '../crm-client/errors';
+import type { CrmxDb } from '../store/db';
+import { followsFetchedAt, replaceFollows } from '../store/session';
+
+const FETCH_CONCURRENCY = 6;
+/** More unknown customers than this are read from the listing (1,000 a page) rather than one by one. */
+const FEW = 20;
+const LISTING_PAGE_SIZE = 1000;
+const LISTING_MAX_AGE_MS = 60_000;
+
+export function createCustomerCache(db: CrmxDb, now: () => Date) {
+  let listing: { at: number; done: Promise<void> } | null = null;
+
+  /** Reads every customer listed for the user into the cache (once a minute at most). */
+  function fillFromListing(client: CrmClient): Promise<void> {
+    if (listing && now().getTime() - listing.at < LISTING_MAX_AGE_MS) return listing.done;
+    const done = (async () => {
+      for (let page = 1; ; page++) {
+        const answer = await client.customers({ page, pageSize: LISTING_PAGE_SIZE, sort: 'name' });
+        await db.customers.bulkPut(answer.items);
+        if (answer.items.length === 0 || page * LISTING_PAGE_SIZE >= answer.total) return;
+      }
+    })();
+    listing = { at: now().getTime(), done };
+    done.catch(() => {
+      listing = null;
+    });
+    return done;
+  }
+
+  /** The customers by id: from the CRM when asked fresh or not cached; null = not listed for the user. */
+  async function customers(client: CrmClient, ids: Id[], fresh: boolean): Promise<Map<Id, Customer | null>> {
+    const found = new Map<Id, Customer | null>();
+    const cached = await db.customers.bulkGet(ids);
+    const toFetch: Id[] = [];
+    ids.forEach((id, i) => {
+      const hit = cached[i];
+      if (hit && !fresh) found.set(id, hit);
+      else toFetch.push(id);
+    });
+    if (toFetch.length > FEW && !fresh) {
+      try {
+        await fillFromListing(client);
+      } catch (error) {
+        toFetch.forEach((id) => cached[ids.indexOf(id)] && found.set(id, cached[ids.indexOf(id)]!));
+        if (found.size === 0) throw error;
+        return found;
+      }
+      const listed = await db.customers.bulkGet(toFetch);
+      toFetch.forEach((id, i) => found.set(id, listed[i] ?? null));
+      return found;
+    }
+    let failure: unknown = null;
+    let next = 0;
+    const worker = async () => {
+      while (next < toFetch.length) {
+        const id = toFetch[next++];
+        const hit = cached[ids.indexOf(id)];
+        try {
+          const customer = await client.customer(id);
+          await db.customers.put(customer);
+          found.set(id, customer);
+        } catch (error) {
+          if (error instanceof CrmError && error.code === 'not_found') {
+            await db.customers.delete(id);
+            found.set(id, null);
+          } else if (hit) {
+            found.set(id, hit);
+          } else {
+            failure ??= error;
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, toFetch.length) }, worker));
+    if (found.size === 0 && failure) throw failure;
+    return found;
+  }
+
+  async function ensureFollows(client: CrmClient): Promise<void> {
+    if (await followsFetchedAt(db)) return;
+    try {
+      await replaceFollows(db, await client.follows(), now());
+    } catch (error) {
+      if (!(error instanceof CrmError && error.unreachable)) throw error;
+    }
+  }
+
+  return { customers, ensureFollows };
+}
