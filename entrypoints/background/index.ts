@@ -3,7 +3,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CrmClient } from '../../lib/crm-client/client';
-import { createHandlers } from '../../lib/messaging/handlers';
+import { createHandlers, type HandlerDeps } from '../../lib/messaging/handlers';
+import { createImportHandlers } from '../../lib/messaging/handlers-import';
+import { createJobsHandlers } from '../../lib/messaging/handlers-jobs';
+import { createMutationHandlers } from '../../lib/messaging/handlers-mutations';
+import { createSyncHandlers } from '../../lib/messaging/handlers-sync';
 import { createRouter, listenForRequests, toProtocolError } from '../../lib/messaging/router';
 import { askView, orgNames } from '../../lib/messaging/views';
 import { crmBaseUrl } from '../../lib/settings';
@@ -16,7 +20,7 @@ export default defineBackground(() => {
   const db = getDb();
   const getCrmOrigin = () => crmBaseUrl.getValue();
 
-  const handlers = createHandlers({
+  const deps: HandlerDeps = {
     db,
     getCrmOrigin,
     setCrmOrigin: (origin) => crmBaseUrl.setValue(origin),
@@ -24,7 +28,14 @@ export default defineBackground(() => {
     push: (change) => {
       void getCrmOrigin().then((origin) => pushChange(change, origin));
     },
-  });
+  };
+  const handlers = {
+    ...createHandlers(deps),
+    ...createSyncHandlers(deps),
+    ...createMutationHandlers(deps),
+    ...createJobsHandlers(deps),
+    ...createImportHandlers(deps),
+  };
 
   listenForRequests(createRouter({
     handlers,

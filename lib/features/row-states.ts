@@ -60,6 +60,7 @@ export const rowStatesFeature: Feature = {
       if (id) loader.want(id);
     }, ctx.signal);
     ctx.changes.subscribe((change) => {
+      if (change.kind !== 'session' && change.kind !== 'customers' && change.kind !== 'follows') return;
       const onPage = new Set(ctx.rows.rows().map((row) => ctx.adapter.rowId(row)));
       if (change.kind === 'session') ctx.state.rowStates.value = new Map();
       else markChanged(ctx.state, change.ids);

@@ -11,7 +11,7 @@ import {
 } from '../store/session';
 import { createConnection, type Acting } from './connection';
 import { createCustomerCache } from './customer-cache';
-import type { Change, RowState, SessionView } from './protocol';
+import type { Change, CoreProtocol, RowState, SessionView } from './protocol';
 import type { Handlers } from './router';
 import { decisionsView, detailsView, orgNames } from './views';
 
@@ -25,7 +25,7 @@ export interface HandlerDeps {
   now?: () => Date;
 }
 
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Pick<Handlers, keyof CoreProtocol> {
   const { db } = deps;
   const connection = createConnection(deps);
   const now = () => deps.now?.() ?? new Date();

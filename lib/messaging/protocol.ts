@@ -7,6 +7,10 @@ import type { Customer, Id } from '../domain/types';
 import type { Action, AskWhom, RuleId } from '../rules/types';
 import type { CrmErrorCode } from '../crm-client/errors';
 import type { Me } from '../crm-client/schemas';
+import { SYNC_SCHEMAS, SYNC_SENDER_KINDS, type SyncProtocol, type SyncStatus } from './protocol-sync';
+import { MUTATION_SCHEMAS, MUTATION_SENDER_KINDS, type MutationProtocol } from './protocol-mutations';
+import { JOBS_SCHEMAS, JOBS_SENDER_KINDS, type JobsProtocol, type JobView } from './protocol-jobs';
+import { IMPORT_SCHEMAS, IMPORT_SENDER_KINDS, type ImportProtocol } from './protocol-import';
 
 /** Codes of the CRM, plus the refusals of the router itself. */
 export type ProtocolErrorCode =
@@ -69,7 +73,11 @@ export interface CustomerDetails {
 export type Change =
   | { kind: 'customers'; ids: Id[] }
   | { kind: 'follows'; ids: Id[] }
-  | { kind: 'session' };
+  | { kind: 'session' }
+  | { kind: 'sync'; status: SyncStatus }
+  | { kind: 'job'; job: JobView }
+  /** The outbox or the conflicts changed (pending actions to show). */
+  | { kind: 'pending'; count: number; conflicts: number };
 
 export interface ConnectRequest {
   url: string;
@@ -82,7 +90,8 @@ export interface DecisionsRequest {
   fresh?: boolean;
 }
 
-export interface ProtocolMap {
+/** The core messages; each area (sync, mutations, jobs, import) has its own file beside this one. */
+export interface CoreProtocol {
   getSession(): Reply<SessionView | null>;
   connect(request: ConnectRequest): Reply<SessionView>;
   testConnection(): Reply<SessionView>;
@@ -90,6 +99,9 @@ export interface ProtocolMap {
   /** null for ids the CRM does not list for the user. */
   getDecisions(request: DecisionsRequest): Reply<Record<Id, RowState | null>>;
   toggleFollow(id: Id): Reply<{ followed: boolean }>;
+}
+
+export interface ProtocolMap extends CoreProtocol, SyncProtocol, MutationProtocol, JobsProtocol, ImportProtocol {
   changed(change: Change): void;
 }
 
@@ -110,6 +122,10 @@ export const SENDER_KINDS: Record<RequestType, SenderKind> = {
   getCustomer: 'crm-page',
   getDecisions: 'crm-page',
   toggleFollow: 'crm-page',
+  ...SYNC_SENDER_KINDS,
+  ...MUTATION_SENDER_KINDS,
+  ...JOBS_SENDER_KINDS,
+  ...IMPORT_SENDER_KINDS,
 };
 
 const IdSchema = v.pipe(v.string(), v.minLength(1, 'customer id is empty'), v.maxLength(200, 'customer id is too long'));
@@ -127,6 +143,10 @@ export const PAYLOAD_SCHEMAS: { [K in RequestType]: v.GenericSchema<unknown, Pay
     fresh: v.optional(v.boolean()),
   }),
   toggleFollow: IdSchema,
+  ...SYNC_SCHEMAS,
+  ...MUTATION_SCHEMAS,
+  ...JOBS_SCHEMAS,
+  ...IMPORT_SCHEMAS,
 };
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

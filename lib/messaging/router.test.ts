@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type Handlers } from './router';
+import type { CoreProtocol } from './protocol';
 import { CrmError } from '../crm-client/errors';
 import { sampleMe } from '../crm-client/test-data';
 
@@ -21,8 +22,8 @@ function setup() {
     toggleFollow: vi.fn(async () => {
       throw new CrmError({ code: 'forbidden', message: 'no', rule: 'not-listed', ask: [{ kind: 'manager', userIds: ['u-mgr'] }] });
     }),
-  } satisfies Handlers;
-  const route = createRouter({ handlers, crmOrigin: async () => CRM, self });
+  } satisfies Pick<Handlers, keyof CoreProtocol>;
+  const route = createRouter({ handlers: handlers as unknown as Handlers, crmOrigin: async () => CRM, self });
   return { route, handlers };
 }
 

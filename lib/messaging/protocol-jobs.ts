@@ -1,0 +1,107 @@
+// Protocol area: batch operations as persisted, resumable jobs. Owner: the jobs work (issue 3/5).
+// Handlers: ./handlers-jobs.ts.
+import * as v from 'valibot';
+import type { Id, ShareTargets } from '../domain/types';
+import type { RuleId } from '../rules/types';
+import type { Reply, SenderKind } from './protocol';
+import { ShareTargetsSchema } from './protocol-mutations';
+
+export type BatchRequest =
+  | { kind: 'share'; customerIds: Id[]; targets: ShareTargets }
+  | { kind: 'cancelShare'; customerIds: Id[]; all: boolean; targets?: ShareTargets }
+  | { kind: 'setLabels' | 'addLabels'; customerIds: Id[]; tags: string[] }
+  | { kind: 'follow' | 'unfollow' | 'delete'; customerIds: Id[] }
+  /**
+   * The confirmed preview of a phone file: rows matched to a customer are deleted by id (never by a
+   * number the user did not see); rows with a problem are reported as that row's error.
+   */
+  | { kind: 'deleteByPhone'; rows: PhoneRow[] };
+
+export interface PhoneRow {
+  /** The row number in the user's file (1 = first data row). */
+  row: number;
+  /** The phone number as the file had it. */
+  phone: string;
+  customerId: Id | null;
+  problem?: 'not_found' | 'invalid' | 'duplicate';
+}
+
+export interface PrecheckResult {
+  total: number;
+  allowed: number;
+  /** Refused before sending, grouped by rule: "37 of 500 can't be shared: you can't edit them". */
+  refused: { rule: RuleId; count: number; ids: Id[] }[];
+}
+
+export interface JobItemError {
+  /** A customer id, or "row 12" for file rows. */
+  item: string;
+  code: string;
+  message: string;
+  rule?: RuleId;
+}
+
+export interface JobView {
+  id: string;
+  kind: BatchRequest['kind'];
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  total: number;
+  done: number;
+  succeeded: number;
+  errors: JobItemError[];
+  createdAt: string;
+  updatedAt: string;
+  /** Label and share jobs can be undone once done. */
+  undoable: boolean;
+}
+
+export interface JobsProtocol {
+  precheckBatch(request: BatchRequest): Reply<PrecheckResult>;
+  startBatch(request: BatchRequest): Reply<JobView>;
+  getJobs(): Reply<JobView[]>;
+  cancelJob(id: string): Reply<JobView>;
+  undoJob(id: string): Reply<JobView>;
+  /** "Select all N matching": every id the CRM lists for the user under this filter. */
+  resolveMatching(request: { q?: string; followed?: boolean; tag?: string }): Reply<{ ids: Id[]; total: number }>;
+}
+
+export const JOBS_SENDER_KINDS: Record<keyof JobsProtocol, SenderKind> = {
+  precheckBatch: 'crm-page',
+  startBatch: 'crm-page',
+  getJobs: 'crm-page',
+  cancelJob: 'crm-page',
+  undoJob: 'crm-page',
+  resolveMatching: 'crm-page',
+};
+
+const Id = v.pipe(v.string(), v.minLength(1, 'id is empty'), v.maxLength(200, 'id is too long'));
+const CustomerIds = v.pipe(v.array(Id), v.minLength(1, 'no customers selected'), v.maxLength(200_000, 'too many customers'));
+const Tags = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1, 'empty tag'), v.maxLength(100))), v.minLength(1, 'no tags'), v.maxLength(100));
+export const BatchRequestSchema = v.variant('kind', [
+  v.object({ kind: v.literal('share'), customerIds: CustomerIds, targets: ShareTargetsSchema }),
+  v.object({ kind: v.literal('cancelShare'), customerIds: CustomerIds, all: v.boolean(), targets: v.optional(ShareTargetsSchema) }),
+  v.object({ kind: v.picklist(['setLabels', 'addLabels']), customerIds: CustomerIds, tags: Tags }),
+  v.object({ kind: v.picklist(['follow', 'unfollow', 'delete']), customerIds: CustomerIds }),
+  v.object({
+    kind: v.literal('deleteByPhone'),
+    rows: v.pipe(
+      v.array(v.object({
+        row: v.pipe(v.number(), v.integer(), v.minValue(1)),
+        phone: v.pipe(v.string(), v.maxLength(100)),
+        customerId: v.nullable(Id),
+        problem: v.optional(v.picklist(['not_found', 'invalid', 'duplicate'])),
+      })),
+      v.minLength(1, 'the file has no rows'),
+      v.maxLength(200_000, 'too many rows'),
+    ),
+  }),
+]) as v.GenericSchema<unknown, BatchRequest>;
+
+export const JOBS_SCHEMAS: { [K in keyof JobsProtocol]: v.GenericSchema<unknown, Parameters<JobsProtocol[K]>[0]> } = {
+  precheckBatch: BatchRequestSchema,
+  startBatch: BatchRequestSchema,
+  getJobs: v.undefined(),
+  cancelJob: Id,
+  undoJob: Id,
+  resolveMatching: v.object({ q: v.optional(v.pipe(v.string(), v.maxLength(200))), followed: v.optional(v.boolean()), tag: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
+};
