@@ -1,4 +1,7 @@
 import type { RuleId } from '../rules/types';
+import { batchEn } from './areas/batch';
+import { overlayEn } from './areas/overlay';
+import { syncEn } from './areas/sync';
 
 /** Error codes that get their own sentence; any other code shows the CRM's message. */
 export type TranslatedErrorCode =
@@ -8,6 +11,9 @@ export type TranslatedErrorCode =
 type Required = Record<`rule.${RuleId}` | `error.${TranslatedErrorCode}`, string>;
 
 export const en = {
+  ...overlayEn,
+  ...batchEn,
+  ...syncEn,
   'app.name': 'CRM Overlay',
 
   'menu.moreActionsFor': 'More actions for {name}',

@@ -1,6 +1,12 @@
 import type { Dictionary } from './en';
+import { batchVi } from './areas/batch';
+import { overlayVi } from './areas/overlay';
+import { syncVi } from './areas/sync';
 
 export const vi: Dictionary = {
+  ...overlayVi,
+  ...batchVi,
+  ...syncVi,
   'app.name': 'CRM Overlay',
 
   'menu.moreActionsFor': 'Thao tác khác cho {name}',
