@@ -1,0 +1,37 @@
+// `npm run bench` prints the figures and writes bench/results.json. `--quick` (CI) runs fewer rounds.
+import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { formatTable, type Figure } from './figure';
+import { runOverlayBench } from './overlay.bench';
+import { runRulesBench } from './rules.bench';
+import { sizeFigures } from './size.bench';
+
+const quick = process.argv.includes('--quick');
+const ROOT = resolve(import.meta.dirname, '..');
+
+if (!process.argv.includes('--no-build')) {
+  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { stdio: 'inherit', cwd: ROOT });
+}
+
+const figures: Figure[] = [];
+const step = async (name: string, run: () => Promise<Figure[]> | Figure[]) => {
+  try {
+    figures.push(...(await run()));
+  } catch (error) {
+    console.error(`[bench] ${name} failed:`, error);
+    process.exitCode = 1;
+  }
+};
+
+await step('P1 overlay', () => runOverlayBench(quick ? 1 : 3));
+await step('P6 size', () => sizeFigures());
+await step('P7 rules', async () => {
+  const results = await runRulesBench();
+  const worst = results.filter((r) => /listedIds/.test(r.name)).reduce((a, b) => (b.ms > a.ms ? b : a), { name: '', ms: 0 });
+  return [{ id: 'P7', name: 'rules over 100,000 customers, one user', value: worst.ms, unit: 'ms', target: '≤ 20 ms', met: worst.ms <= 20, notes: worst.name }];
+});
+
+console.log(`\n${formatTable(figures)}\n`);
+for (const f of figures) if (f.notes) console.log(`${f.id}: ${f.notes}`);
+writeFileSync(resolve(ROOT, 'bench/results.json'), `${JSON.stringify({ at: new Date().toISOString(), quick, figures }, null, 2)}\n`);
