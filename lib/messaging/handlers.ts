@@ -3,12 +3,13 @@
 import type { Customer, Id } from '../domain/types';
 import { CrmClient } from '../crm-client/client';
 import { CrmError } from '../crm-client/errors';
-import { decide, decideAll } from '../rules';
+import { decideAll } from '../rules';
 import { normalizeCrmUrl } from '../settings';
 import type { CrmxDb } from '../store/db';
 import {
   clearSession, followedAmong, readToken, replaceFollows, setFollowed, writeToken,
 } from '../store/session';
+import { outboxService } from '../outbox/service';
 import { createConnection, type Acting } from './connection';
 import { createCustomerCache } from './customer-cache';
 import type { Change, CoreProtocol, RowState, SessionView } from './protocol';
@@ -110,23 +111,14 @@ export function createHandlers(deps: HandlerDeps): Pick<Handlers, keyof CoreProt
 
     async toggleFollow(id) {
       const { client } = await connection.current();
-      const acting = await connection.acting(client);
-      const customer = (await customers(client, [id], false)).get(id);
-      const decision = customer ? decide(acting.ctx, customer, 'follow', deps.now?.()) : null;
-      if (!decision?.allowed) {
-        throw new CrmError({
-          code: 'forbidden',
-          message: decision?.reason ?? 'The customer is not in your list',
-          rule: decision?.rule ?? 'not-listed',
-          ask: decision?.ask ?? [],
-        });
-      }
       await ensureFollows(client);
       const followed = (await followedAmong(db, [id])).has(id);
-      if (followed) await client.unfollow(id);
-      else await client.follow(id);
-      await setFollowed(db, id, !followed);
-      deps.push({ kind: 'follows', ids: [id] });
+      // Through the outbox: checked by the rules, applied once, and waiting there while offline.
+      const outcome = await outboxService(deps).run({ action: followed ? 'unfollow' : 'follow', id });
+      if (outcome.outcome === 'queued') {
+        await setFollowed(db, id, !followed); // optimistic: the star shows at once, the outbox shows it pending
+        deps.push({ kind: 'follows', ids: [id] });
+      }
       return { followed: !followed };
     },
   };

@@ -18,6 +18,8 @@ export interface PendingAction {
   createdAt: string;
   attempts: number;
   lastError: string | null;
+  /** pending/sending: waits for the CRM; failed: the CRM refused it on replay (lastError says why). */
+  status?: 'pending' | 'sending' | 'failed';
 }
 
 export interface ConflictView {
@@ -37,6 +39,8 @@ export interface MutationProtocol {
   getPending(): Reply<{ actions: PendingAction[]; conflicts: ConflictView[] }>;
   /** mine: re-apply my changes over theirs (new version); theirs: drop mine. */
   resolveConflict(request: { id: string; keep: 'mine' | 'theirs' }): Reply<MutationOutcome | null>;
+  /** Removes a failed action from the list (a pending one cannot be dismissed). */
+  dismissPending(request: { id: string }): Reply<null>;
 }
 
 export const MUTATION_SENDER_KINDS: Record<keyof MutationProtocol, SenderKind> = {
@@ -47,6 +51,7 @@ export const MUTATION_SENDER_KINDS: Record<keyof MutationProtocol, SenderKind> =
   shareCustomer: 'crm-page',
   getPending: 'crm-page',
   resolveConflict: 'crm-page',
+  dismissPending: 'crm-page',
 };
 
 const Id = v.pipe(v.string(), v.minLength(1, 'id is empty'), v.maxLength(200, 'id is too long'));
@@ -65,4 +70,5 @@ export const MUTATION_SCHEMAS: { [K in keyof MutationProtocol]: v.GenericSchema<
   shareCustomer: v.object({ id: Id, targets: ShareTargetsSchema }),
   getPending: v.undefined(),
   resolveConflict: v.object({ id: Id, keep: v.picklist(['mine', 'theirs']) }),
+  dismissPending: v.object({ id: Id }),
 };

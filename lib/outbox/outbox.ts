@@ -1,0 +1,178 @@
+// The outbox: every single-customer action is stored with its idempotency key before it is sent, and
+// sent in creation order, one at a time. An action the CRM could not receive stays pending and is
+// replayed later with the SAME key, so the CRM applies it exactly once.
+import type { Customer } from '../domain/types';
+import { CrmError } from '../crm-client/errors';
+import type { UserContext } from '../rules/types';
+import type { CrmxDb } from '../store/db';
+import type { Change } from '../messaging/protocol';
+import type { MutationOutcome } from '../messaging/protocol-mutations';
+import { applyAnswer, requestOf, type OutboxAction, type OutboxEntry } from './actions';
+import { isTransient, type Send } from './send';
+
+export interface OutboxDeps {
+  db: CrmxDb;
+  /** How to reach the CRM now, and who acts; throws when not connected (then everything waits). */
+  connect(): Promise<{ send: Send; ctx: UserContext | null }>;
+  push(change: Change): void;
+  now(): Date;
+  newKey?(): string;
+}
+
+/** After the CRM was unreachable, new actions queue behind older pending ones without trying for this long. */
+const OFFLINE_GRACE_MS = 5_000;
+
+interface Waiter {
+  resolve(outcome: MutationOutcome): void;
+  reject(error: unknown): void;
+}
+
+export function createOutbox(deps: OutboxDeps) {
+  const { db } = deps;
+  const newKey = deps.newKey ?? (() => crypto.randomUUID());
+  const waiting = new Map<string, Waiter>();
+  let lastUnreachableAt = -Infinity;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let seq = 0;
+
+  /** Ids sort in creation order: time, then a counter for actions in the same millisecond. */
+  const nextId = () => `ob-${String(deps.now().getTime()).padStart(15, '0')}-${String(seq++ % 1e6).padStart(6, '0')}`;
+
+  const open = async () => (await db.outbox.where('status').anyOf(['pending', 'sending']).sortBy('id')) as OutboxEntry[];
+
+  async function pushPending(): Promise<void> {
+    const [count, conflicts] = await Promise.all([db.outbox.where('status').anyOf(['pending', 'sending']).count(), db.conflicts.count()]);
+    deps.push({ kind: 'pending', count, conflicts });
+  }
+
+  function settle(id: string, how: { outcome: MutationOutcome } | { error: unknown }): void {
+    const waiter = waiting.get(id);
+    if (!waiter) return;
+    waiting.delete(id);
+    if ('outcome' in how) waiter.resolve(how.outcome);
+    else waiter.reject(how.error);
+  }
+
+  function queueAllWaiting(): void {
+    for (const id of [...waiting.keys()]) settle(id, { outcome: { outcome: 'queued', outboxId: id } });
+  }
+
+  async function sendOne(entry: OutboxEntry, send: Send, ctx: UserContext | null): Promise<'next' | 'stop'> {
+    await db.outbox.update(entry.id, { status: 'sending', attempts: entry.attempts + 1 });
+    let answer: unknown;
+    try {
+      answer = await send(entry.method, entry.path, entry.body, { idempotencyKey: entry.idempotencyKey, ifMatch: entry.ifMatch });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (isTransient(error)) {
+        lastUnreachableAt = deps.now().getTime();
+        await db.outbox.update(entry.id, { status: 'pending', lastError: message });
+        return 'stop';
+      }
+      if (error instanceof CrmError && error.code === 'stale' && error.current) {
+        const conflictId = `cf-${entry.id}`;
+        const current = error.current;
+        await db.transaction('rw', db.outbox, db.conflicts, db.customers, async () => {
+          await db.conflicts.put({ id: conflictId, customerId: entry.customerId, createdAt: deps.now().toISOString(), mine: entry.body as Record<string, unknown>, current });
+          await db.customers.put(current);
+          await db.outbox.delete(entry.id);
+        });
+        settle(entry.id, { outcome: { outcome: 'conflict', conflictId, current } });
+        deps.push({ kind: 'customers', ids: [entry.customerId] });
+      } else if (waiting.has(entry.id)) {
+        // The user is waiting for this answer and sees the refusal; nothing is left to retry.
+        await db.outbox.delete(entry.id);
+        settle(entry.id, { error });
+      } else {
+        await db.outbox.update(entry.id, { status: 'failed', lastError: message });
+      }
+      return 'next';
+    }
+    let customer: Customer | null = null;
+    await db.transaction('rw', db.outbox, db.customers, db.follows, async () => {
+      customer = await applyAnswer(db, entry, answer, ctx);
+      await db.outbox.delete(entry.id);
+    });
+    settle(entry.id, { outcome: { outcome: 'applied', customer } });
+    const followChange = entry.action === 'follow' || entry.action === 'unfollow';
+    deps.push(followChange ? { kind: 'follows', ids: [entry.customerId] } : { kind: 'customers', ids: [entry.customerId] });
+    return 'next';
+  }
+
+  /** 'stopped' when the CRM could not be reached: trying again at once would only fail again. */
+  async function drain(): Promise<'empty' | 'stopped'> {
+    let rows = await open();
+    if (rows.length === 0) return 'empty';
+    let connection: Awaited<ReturnType<OutboxDeps['connect']>>;
+    try {
+      connection = await deps.connect();
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      lastUnreachableAt = deps.now().getTime();
+      return 'stopped';
+    }
+    while (rows.length > 0) {
+      const step = await sendOne(rows[0], connection.send, connection.ctx);
+      await pushPending();
+      if (step === 'stop') return 'stopped';
+      rows = await open();
+    }
+    return 'empty';
+  }
+
+  /** Sends every pending action in order; resolves when the outbox is empty or the CRM stopped answering. */
+  function flush(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        let result: 'empty' | 'stopped';
+        do {
+          again = false;
+          result = await drain();
+        } while (again && result === 'empty');
+      } catch (error) {
+        console.error('[crmx] the outbox could not be sent', error);
+      } finally {
+        queueAllWaiting();
+        running = null;
+      }
+    })();
+    return running;
+  }
+
+  /** Stores the action and sends it (after any older pending ones). */
+  async function submit(action: OutboxAction): Promise<MutationOutcome> {
+    const request = requestOf(action);
+    const entry: OutboxEntry = {
+      id: nextId(), idempotencyKey: newKey(), method: request.method, path: request.path, body: request.body,
+      ...(request.ifMatch !== undefined ? { ifMatch: request.ifMatch } : {}),
+      status: 'pending', createdAt: deps.now().toISOString(), attempts: 0, customerId: action.id, action: action.action,
+    };
+    const olderPending = await db.transaction('rw', db.outbox, async () => {
+      const older = await db.outbox.where('status').anyOf(['pending', 'sending']).count();
+      await db.outbox.add(entry);
+      return older;
+    });
+    const outcome = new Promise<MutationOutcome>((resolve, reject) => waiting.set(entry.id, { resolve, reject }));
+    if (olderPending > 0 && deps.now().getTime() - lastUnreachableAt < OFFLINE_GRACE_MS) {
+      settle(entry.id, { outcome: { outcome: 'queued', outboxId: entry.id } });
+      await pushPending();
+    } else {
+      void flush();
+    }
+    return outcome;
+  }
+
+  /** Rows left 'sending' by a worker that died mid-request go back to pending (same key: applied once). */
+  async function recover(): Promise<void> {
+    await db.outbox.where('status').equals('sending').modify({ status: 'pending' });
+  }
+
+  return { submit, flush, recover, pushPending };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
