@@ -105,7 +105,7 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
     if (method === 'DELETE') return (bump(c, { deletedAt: '2025-01-01T00:00:00.000Z' }), { status: 200, body: { ok: true } });
     if (m[2] === 'restore') return { status: 200, body: bump(c, { deletedAt: null }) };
     if (m[2] === 'return-to-pool') return { status: 200, body: bump(c, { aeId: null }) };
-    return { status: 200, body: bump(c, { shares: applyShare(c, body as Customer['shares']) }) };
+    return { status: 200, body: bump(c, { shares: applyShare(c, body as unknown as Customer['shares']) }) };
   }
 
   return crm;
