@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { DetailsPanel } from './DetailsPanel';
 import { createOverlayState, markChanged } from '../lib/features/state';
-import { fakeApi } from '../lib/features/test-context';
+import { allowAll, fakeApi } from '../lib/features/test-context';
 import { sampleCustomer } from '../lib/crm-client/test-data';
 import { ReplyError } from '../lib/messaging/protocol';
 
@@ -24,7 +24,7 @@ describe('DetailsPanel', () => {
       customer: sampleCustomer({ id: 'c-013', name: 'Đỗ <img src=x onerror=alert(1)> Xuân', tags: ['<b>bold</b>'] }),
       aeName: 'Anh AE', csrName: null, poolName: 'North pool',
       shares: { departments: ['Sales'], roles: [], users: ['Oanh Other'] }, followed: true,
-      decisions: {} as never, fromCache: false,
+      decisions: allowAll('c-013').decisions, fromCache: false,
     });
     setup(api);
     const panel = screen.getByRole('dialog');
@@ -38,7 +38,7 @@ describe('DetailsPanel', () => {
     expect(field('csr')).toBe('—');
     expect(field('sharedDepartments')).toBe('Sales');
     expect(field('phone')).toBe('+84901234567');
-    expect(screen.getByText('☆ Followed')).toBeTruthy();
+    expect(panel.querySelector('.crmx-details-star')!.getAttribute('aria-pressed')).toBe('true');
   });
 
   it('says why it could not load', async () => {

@@ -1,6 +1,10 @@
 // The customer's details on the right. Every value is rendered as text (never as markup).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { currentLanguage, errorText, t, type MessageKey } from '../lib/i18n';
+import { errorText, t, type MessageKey } from '../lib/i18n';
+import { menuItems } from '../lib/features/menu-items';
+import { Timeline } from './LogDialog';
+import { formatTime } from './format';
+import { useLoad } from './use-load';
 import type { ContentApi } from '../lib/features/api';
 import { asProtocolError } from '../lib/features/row-states';
 import type { OpenDetails, OverlayState } from '../lib/features/state';
@@ -38,6 +42,14 @@ function OpenDetailsPanel({ open, state, api }: { open: OpenDetails; state: Over
     if (state.details.value === open) state.details.value = null;
     if (open.returnFocus?.isConnected) open.returnFocus.focus();
   };
+  // The row's state (kept current by the row features, optimistic follows included) wins over the load.
+  const rowState = state.rowStates.value.get(open.id);
+  const followed = rowState ? rowState.followed : load.status === 'ok' && load.data.followed;
+  const pending = state.pendingFollows.value.has(open.id);
+  const runAction = (id: 'edit' | 'delete' | 'returnToPool' | 'share' | 'log' | 'follow', anchor: HTMLElement) => {
+    const action = state.actions.get(id);
+    if (action) void Promise.resolve(action({ id: open.id, name: load.status === 'ok' ? load.data.customer.name : open.name, anchor, focus: 'first' }));
+  };
 
   const name = load.status === 'ok' ? load.data.customer.name : open.name;
   return (
@@ -58,21 +70,52 @@ function OpenDetailsPanel({ open, state, api }: { open: OpenDetails; state: Over
       <header class="crmx-details-header">
         <p class="crmx-details-kicker">{t('details.title')}</p>
         <h2 id="crmx-details-title">{name}</h2>
-        {load.status === 'ok' && load.data.followed && <p class="crmx-details-followed">{t('details.followed')}</p>}
+        <button type="button" class="crmx-follow-star crmx-details-star" aria-pressed={followed ? 'true' : 'false'}
+          data-pending={pending ? '' : undefined} title={pending ? t('follow.pending') : undefined}
+          aria-label={t(followed ? 'follow.starred' : 'follow.star', { name })}
+          onClick={(e) => runAction('follow', e.currentTarget)}>{followed ? '★' : '☆'}</button>
         <button type="button" class="crmx-details-close" aria-label={t('details.close')} onClick={close}>×</button>
       </header>
       {load.status === 'loading' && <p class="crmx-details-status" role="status">{t('details.loading')}</p>}
       {load.status === 'error' && <p class="crmx-details-status crmx-error" role="alert">{errorText(load.error)}</p>}
+      {load.status === 'ok' && <DetailsActions state={state} data={load.data} run={runAction} />}
       {load.status === 'ok' && <DetailsBody data={load.data} />}
+      {load.status === 'ok' && <LatestLog api={api} id={open.id} revision={revision} />}
     </section>
   );
 }
 
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const locale = currentLanguage.value === 'vi' ? 'vi-VN' : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+type PanelAction = 'edit' | 'delete' | 'returnToPool' | 'share' | 'log' | 'follow';
+const PANEL_ACTIONS = new Set<string>(['edit', 'delete', 'returnToPool', 'share', 'log']);
+
+function DetailsActions({ state, data, run }: { state: OverlayState; data: CustomerDetails; run(id: PanelAction, anchor: HTMLElement): void }) {
+  const rowState = state.rowStates.value.get(data.customer.id) ?? { id: data.customer.id, followed: data.followed, decisions: data.decisions };
+  const items = menuItems(rowState, null).filter((item) => PANEL_ACTIONS.has(item.id));
+  return (
+    <section class="crmx-details-actions" aria-labelledby="crmx-details-actions-title">
+      <h3 id="crmx-details-actions-title" class="crmx-visually-hidden">{t('details.actions')}</h3>
+      {items.map((item) => (
+        <span class="crmx-details-action" key={item.id}>
+          <button type="button" data-crmx-action={item.id} aria-disabled={item.disabled ? 'true' : undefined}
+            aria-describedby={item.reason ? `crmx-details-${item.id}-reason` : undefined}
+            onClick={(e) => !item.disabled && run(item.id as PanelAction, e.currentTarget)}>{item.label}</button>
+          {item.reason && <span id={`crmx-details-${item.id}-reason`} class="crmx-menu-reason">{item.reason}</span>}
+        </span>
+      ))}
+    </section>
+  );
+}
+
+function LatestLog({ api, id, revision }: { api: ContentApi; id: string; revision: number }) {
+  const load = useLoad(() => api.request('getTimeline', { customerId: id, limit: 5 }), [id, revision]);
+  return (
+    <section class="crmx-details-log" aria-labelledby="crmx-details-log-title">
+      <h3 id="crmx-details-log-title">{t('log.latest')}</h3>
+      {load.status === 'loading' && <p role="status">{t('dialog.loading')}</p>}
+      {load.status === 'error' && <p class="crmx-help">{errorText(asProtocolError(load.error))}</p>}
+      {load.status === 'ok' && (load.data.items.length === 0 ? <p class="crmx-help">{t('log.empty')}</p> : <Timeline items={load.data.items} />)}
+    </section>
+  );
 }
 
 function DetailsBody({ data }: { data: CustomerDetails }) {

@@ -7,8 +7,8 @@ export const OVERLAY_CSS = `
 }
 .crmx-menu-item { display: flex; flex-direction: column; gap: 2px; padding: 6px 12px; cursor: pointer; outline: none; }
 .crmx-menu-item:hover, .crmx-menu-item:focus { background: #e8eef8; }
-.crmx-menu-item[aria-disabled="true"] { cursor: default; color: #6b7280; }
-.crmx-menu-reason { font-size: 12px; color: #6b7280; }
+.crmx-menu-item[aria-disabled="true"] { cursor: default; color: #4b5563; }
+.crmx-menu-reason { font-size: 12px; color: #4b5563; }
 .crmx-details {
   position: fixed; z-index: 2147483645; top: 0; right: 0; bottom: 0; width: min(400px, 100vw); box-sizing: border-box;
   overflow-y: auto; padding: 16px 20px; background: #fff; border-left: 1px solid #cbd2dc;
@@ -32,4 +32,68 @@ export const OVERLAY_CSS = `
 .crmx-details-field dd { margin: 0; overflow-wrap: anywhere; }
 .crmx-chips { display: flex; flex-wrap: wrap; gap: 4px; margin: 0; padding: 0; list-style: none; }
 .crmx-chips li { padding: 0 6px; border-radius: 10px; background: #eef2f7; }
+`;
+
+// Dialogs, toasts, the followed switch, the notice, the details panel's actions and log.
+export const OVERLAY_DIALOG_CSS = `
+.crmx-root button { font: inherit; }
+.crmx-backdrop { position: fixed; inset: 0; z-index: 2147483646; display: flex; align-items: flex-start; justify-content: center;
+  padding-top: 8vh; background: rgba(15, 23, 42, .35); }
+.crmx-dialog { box-sizing: border-box; width: min(440px, 96vw); max-height: 84vh; overflow-y: auto; padding: 16px 20px;
+  background: #fff; color: #111827; border-radius: 8px; box-shadow: 0 16px 48px rgba(15, 23, 42, .3); }
+.crmx-dialog-wide { width: min(640px, 96vw); }
+.crmx-dialog-header { position: relative; padding-right: 32px; }
+.crmx-dialog-header h2 { margin: 0 0 12px; font-size: 18px; overflow-wrap: anywhere; }
+.crmx-dialog-close, .crmx-toast-close { position: absolute; top: 0; right: 0; width: 28px; height: 28px; border: 0; border-radius: 4px;
+  background: none; color: inherit; font-size: 20px; line-height: 1; cursor: pointer; }
+.crmx-toast-close { position: static; }
+.crmx-dialog button, .crmx-details-action button, .crmx-followed-toggle button, .crmx-toast-action {
+  padding: 6px 12px; border: 1px solid #9ca3af; border-radius: 6px; background: #fff; color: #111827; cursor: pointer; }
+.crmx-dialog .crmx-dialog-close { border: 0; padding: 0; }
+.crmx-root button:focus-visible, .crmx-root input:focus-visible, .crmx-root select:focus-visible, .crmx-root textarea:focus-visible {
+  outline: 2px solid #2563eb; outline-offset: 1px; }
+.crmx-dialog .crmx-primary { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
+.crmx-dialog .crmx-danger { background: #b91c1c; border-color: #b91c1c; color: #fff; }
+.crmx-dialog button[disabled] { opacity: .6; cursor: default; }
+.crmx-dialog .crmx-link-button { border: 0; padding: 6px 0; color: #1d4ed8; text-decoration: underline; background: none; }
+.crmx-form label, .crmx-log-filters label { display: block; margin: 8px 0 2px; font-weight: 600; }
+.crmx-form input[type="text"], .crmx-form input[type="search"], .crmx-form select, .crmx-form textarea, .crmx-log-filters select, .crmx-log-filters input {
+  box-sizing: border-box; width: 100%; padding: 6px 8px; font: inherit; color: inherit; background: #fff; border: 1px solid #6b7280; border-radius: 6px; }
+.crmx-form [aria-invalid="true"] { border-color: #b91c1c; }
+.crmx-field-error { margin: 2px 0 0; color: #b91c1c; font-size: 13px; }
+.crmx-help { margin: 4px 0; color: #4b5563; font-size: 13px; }
+.crmx-dialog-actions { display: flex; gap: 8px; justify-content: flex-end; align-items: center; margin-top: 16px; }
+.crmx-spacer { flex: 1; }
+.crmx-table { width: 100%; border-collapse: collapse; margin: 8px 0; }
+.crmx-table th, .crmx-table td { padding: 4px 6px; border-bottom: 1px solid #e5e7eb; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+.crmx-change-records h3, .crmx-share-current h3, .crmx-details-log h3 { margin: 12px 0 4px; font-size: 15px; }
+.crmx-share-groups { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin-top: 8px; }
+.crmx-share-group { margin: 0; padding: 6px 8px; border: 1px solid #d1d5db; border-radius: 6px; max-height: 240px; overflow-y: auto; }
+.crmx-share-group legend { font-weight: 600; }
+.crmx-check { display: flex; gap: 6px; align-items: flex-start; margin: 2px 0; }
+.crmx-check label { margin: 0; font-weight: 400; }
+.crmx-log-filters { display: grid; grid-template-columns: 2fr 1fr 1fr; gap: 8px; }
+.crmx-timeline { list-style: none; margin: 12px 0; padding: 0; }
+.crmx-timeline-entry { display: grid; grid-template-columns: 150px 1fr; gap: 12px; padding: 6px 0; border-bottom: 1px solid #eef0f3; }
+.crmx-timeline-time { color: #4b5563; font-size: 13px; }
+.crmx-timeline-type { margin: 0; font-weight: 600; }
+.crmx-timeline-details { margin: 2px 0 0; overflow-wrap: anywhere; }
+.crmx-corner { position: fixed; z-index: 2147483645; left: 16px; bottom: 16px; display: flex; flex-direction: column; gap: 8px; align-items: flex-start; max-width: min(420px, 90vw); }
+.crmx-toasts { display: flex; flex-direction: column; gap: 6px; }
+.crmx-toast, .crmx-notice { display: flex; gap: 8px; align-items: center; padding: 8px 12px; border-radius: 6px; background: #1f2937; color: #fff; box-shadow: 0 4px 12px rgba(0,0,0,.2); }
+.crmx-toast-error { background: #991b1b; }
+.crmx-notice { background: #fef3c7; color: #78350f; }
+.crmx-toast .crmx-toast-close { color: #fff; }
+.crmx-toast-action { padding: 2px 8px; }
+.crmx-followed-toggle { display: flex; gap: 8px; align-items: center; padding: 4px; background: #fff; border-radius: 8px; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
+.crmx-followed-toggle button[aria-checked="true"] { background: #fef3c7; border-color: #b45309; }
+.crmx-details-star { all: unset; cursor: pointer; font-size: 20px; color: #6b7280; padding: 0 4px; border-radius: 4px; }
+.crmx-details-star[aria-pressed="true"] { color: #b45309; }
+.crmx-details-star:focus-visible { outline: 2px solid #2563eb; }
+.crmx-details-actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 12px; }
+.crmx-details-action { display: inline-flex; flex-direction: column; max-width: 100%; }
+.crmx-details-action button[aria-disabled="true"] { color: #4b5563; background: #f3f4f6; cursor: default; }
+.crmx-details-log .crmx-timeline-entry { grid-template-columns: 120px 1fr; }
+.crmx-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.crmx-error { color: #b91c1c; }
 `;

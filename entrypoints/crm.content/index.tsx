@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay } from '../../components/Overlay';
-import { OVERLAY_CSS } from '../../components/overlay-css';
+import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../components/overlay-css';
 import { browser } from 'wxt/browser';
 import { loadAdapter } from '../../lib/host/adapters';
 import { crmBaseUrl } from '../../lib/settings';
@@ -16,9 +16,7 @@ import { extensionApi } from '../../lib/features/api';
 import { createChangeFeed } from '../../lib/features/changes';
 import { claimDocument, startFeatures } from '../../lib/features/feature';
 import { createOverlayState } from '../../lib/features/state';
-import { detailsFeature } from '../../lib/features/details-on-click';
-import { rowMenuFeature } from '../../lib/features/row-menu';
-import { rowStatesFeature } from '../../lib/features/row-states';
+import { FEATURES } from './features';
 
 export default defineContentScript({
   registration: 'runtime',
@@ -43,15 +41,18 @@ export default defineContentScript({
     });
     signal.addEventListener('abort', stopListening, { once: true });
 
+    const rows = observeRows({ root: document, rowSelector: adapter.selectors.row, signal });
+    const rowIds = () => rows.rows().map((row) => adapter.rowId(row)).filter((id): id is string => id !== null);
+
     const ui = await createShadowRootUi(ctx, {
       name: 'crmx-overlay',
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      css: OVERLAY_CSS,
+      css: OVERLAY_CSS + OVERLAY_DIALOG_CSS,
       isolateEvents: true,
       onMount(container) {
-        render(<Overlay state={state} api={api} />, container);
+        render(<Overlay state={state} api={api} rowIds={rowIds} />, container);
         return container;
       },
       onRemove(container) {
@@ -61,8 +62,7 @@ export default defineContentScript({
     ui.mount();
     signal.addEventListener('abort', () => ui.remove(), { once: true });
 
-    const rows = observeRows({ root: document, rowSelector: adapter.selectors.row, signal });
-    await startFeatures([rowStatesFeature, rowMenuFeature, detailsFeature], {
+    await startFeatures(FEATURES, {
       signal, document, adapter, rows, state, api, changes,
     });
   },

@@ -5,12 +5,12 @@ import { effect } from '@preact/signals';
 import { t } from '../i18n';
 import type { Feature, FeatureContext } from './feature';
 import { asProtocolError } from './row-states';
+import { rowSlot, ROW_SLOT_HOST } from './row-slot';
 import { setRowStates, type OpenMenu } from './state';
 
-export const ROW_MENU_HOST = 'crmx-row-menu';
+export const ROW_MENU_HOST = ROW_SLOT_HOST;
 
 const BUTTON_CSS = `
-:host { display: inline-block; vertical-align: middle; margin-inline-end: 4px; }
 .crmx-row-menu-button {
   all: initial; box-sizing: border-box; display: inline-flex; align-items: center; justify-content: center;
   min-width: 24px; height: 20px; padding: 0 4px; border: 1px solid #b9c0cc; border-radius: 4px;
@@ -21,9 +21,7 @@ const BUTTON_CSS = `
 .crmx-row-menu-button[aria-expanded="true"] { background: #dbe4f0; }
 `;
 
-function createButton(doc: Document, name: string): { host: HTMLElement; button: HTMLButtonElement } {
-  const host = doc.createElement(ROW_MENU_HOST);
-  const shadow = host.attachShadow({ mode: 'open' });
+function createButton(doc: Document, shadow: ShadowRoot, name: string): HTMLButtonElement {
   const style = doc.createElement('style');
   style.textContent = BUTTON_CSS;
   const button = doc.createElement('button');
@@ -34,8 +32,9 @@ function createButton(doc: Document, name: string): { host: HTMLElement; button:
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-label', t('menu.moreActionsFor', { name }));
   button.textContent = '···';
-  shadow.append(style, button);
-  return { host, button };
+  // First in the slot, whichever feature made the slot.
+  shadow.prepend(style, button);
+  return button;
 }
 
 function openMenu(ctx: FeatureContext, menu: OpenMenu): void {
@@ -59,7 +58,7 @@ export const rowMenuFeature: Feature = {
       const cell = adapter.menuCell(row);
       if (!id || !cell) return;
       const name = adapter.rowName(row) || id;
-      const { host, button } = createButton(doc, name);
+      const button = createButton(doc, rowSlot(doc, cell), name);
       // Read the row again on use: a host may reuse a row element for another customer.
       const target = (focus: 'first' | 'last'): OpenMenu => ({
         id: adapter.rowId(row) ?? id, name: adapter.rowName(row) || name, anchor: button, focus,
@@ -75,7 +74,6 @@ export const rowMenuFeature: Feature = {
         openMenu(ctx, target(event.key === 'ArrowDown' ? 'first' : 'last'));
       });
       buttons.add(button);
-      cell.prepend(host);
     }, signal);
 
     ctx.rows.onPageChange(() => {
@@ -97,18 +95,11 @@ export const rowMenuFeature: Feature = {
       for (const button of buttons) button.setAttribute('aria-label', label(button.dataset.customerName ?? ''));
     });
 
-    state.actions.set('follow', async (target) => {
-      const { followed } = await ctx.api.toggleFollow(target.id);
-      const current = state.rowStates.value.get(target.id);
-      if (current) setRowStates(state, { [target.id]: { ...current, followed } });
-    });
-
     signal.addEventListener('abort', () => {
       disposeExpanded();
       disposeLabels();
       for (const host of doc.querySelectorAll(ROW_MENU_HOST)) host.remove();
       buttons.clear();
-      state.actions.delete('follow');
     }, { once: true });
   },
 };

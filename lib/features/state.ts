@@ -5,6 +5,23 @@ import type { ProtocolError, RowState } from '../messaging/protocol';
 
 export type MenuItemId = 'view' | 'edit' | 'delete' | 'returnToPool' | 'share' | 'log' | 'follow';
 
+/** The dialogs a menu item (or the details panel) opens. */
+export type DialogKind = 'edit' | 'delete' | 'returnToPool' | 'share' | 'log';
+
+export interface OpenDialog extends CustomerRef {
+  kind: DialogKind;
+  /** Where focus goes back when the dialog closes. */
+  returnFocus: HTMLElement | null;
+}
+
+export interface Toast {
+  id: number;
+  text: string;
+  tone: 'info' | 'error';
+  /** An optional button on the toast (e.g. Restore after a delete). */
+  action?: { label: string; run(): void | Promise<void> };
+}
+
 export interface CustomerRef {
   id: Id;
   /** The name as the host row shows it, until the CRM's answer arrives. */
@@ -36,6 +53,17 @@ export interface OverlayState {
   /** Bumped for a customer whenever the background says it changed. */
   changed: Signal<ReadonlyMap<Id, number>>;
   actions: Map<MenuItemId, MenuAction>;
+  /** The open dialog, at most one. */
+  dialog: Signal<OpenDialog | null>;
+  toasts: Signal<readonly Toast[]>;
+  /** Customers that left the user's list (returned to the pool, deleted): their host rows are hidden. */
+  gone: Signal<ReadonlySet<Id>>;
+  /** The "Followed" view: only followed customers' rows are shown. */
+  followedOnly: Signal<boolean>;
+  /** Follows toggled while the CRM could not be reached: shown as pending. */
+  pendingFollows: Signal<ReadonlySet<Id>>;
+  /** A short notice about the page itself (e.g. the adapter finds no rows), else null. */
+  notice: Signal<string | null>;
 }
 
 export function createOverlayState(): OverlayState {
@@ -46,7 +74,33 @@ export function createOverlayState(): OverlayState {
     rowStatesError: signal(null),
     changed: signal(new Map()),
     actions: new Map(),
+    dialog: signal(null),
+    toasts: signal([]),
+    gone: signal(new Set()),
+    notice: signal(null),
+    pendingFollows: signal(new Set()),
+    followedOnly: signal(false),
   };
+}
+
+let nextToastId = 1;
+
+/** Shows a toast; returns its id (for dismissToast). */
+export function showToast(state: OverlayState, toast: Omit<Toast, 'id'>): number {
+  const id = nextToastId++;
+  state.toasts.value = [...state.toasts.value.slice(-3), { ...toast, id }];
+  return id;
+}
+
+export function dismissToast(state: OverlayState, id: number): void {
+  state.toasts.value = state.toasts.value.filter((t) => t.id !== id);
+}
+
+export function setGone(state: OverlayState, id: Id, gone: boolean): void {
+  const next = new Set(state.gone.value);
+  if (gone) next.add(id);
+  else next.delete(id);
+  state.gone.value = next;
 }
 
 export function setRowStates(state: OverlayState, entries: Record<Id, RowState | null>): void {

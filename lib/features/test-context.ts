@@ -24,6 +24,10 @@ export function fakeApi(): ContentApi & { [K in keyof ContentApi]: ReturnType<ty
     })),
     getDecisions: vi.fn(async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, allowAll(id)]))),
     toggleFollow: vi.fn(async () => ({ followed: true })),
+    request: vi.fn(async (type: string) => {
+      if (type === 'getTimeline') return { items: [], next: null, fromCache: false };
+      throw new Error(`${type}: not scripted in this test`);
+    }),
   } as never;
 }
 

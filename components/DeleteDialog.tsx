@@ -1,0 +1,56 @@
+// Delete (administrators): a confirmation naming the customer and the CRM host; only a real click or
+// key press confirms (a script on the host page cannot); the toast offers Restore.
+import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
+import type { ContentApi } from '../lib/features/api';
+import { failureText } from '../lib/features/outcome';
+import { setGone, showToast, type OpenDialog, type OverlayState } from '../lib/features/state';
+import { Dialog } from './Dialog';
+
+interface Props { state: OverlayState; api: ContentApi; open: OpenDialog; onClose(): void; host?: string }
+
+export function DeleteDialog({ state, api, open, onClose, host = location.host }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { id, name } = open;
+
+  const restore = async () => {
+    try {
+      const outcome = await api.request('restoreCustomer', { id });
+      setGone(state, id, false);
+      showToast(state, { text: outcome.outcome === 'queued' ? t('outcome.queued') : t('delete.restored', { name }), tone: 'info' });
+    } catch (e) {
+      showToast(state, { text: t('outcome.failed', { reason: failureText(e) }), tone: 'error' });
+    }
+  };
+
+  const confirm = async (event: MouseEvent) => {
+    if (!event.isTrusted) return setError(t('delete.untrusted'));
+    setBusy(true);
+    try {
+      const outcome = await api.request('deleteCustomer', { id });
+      setGone(state, id, true);
+      showToast(state, {
+        text: outcome.outcome === 'queued' ? t('outcome.queued') : t('delete.done', { name }),
+        tone: 'info',
+        action: { label: t('delete.restore'), run: restore },
+      });
+      onClose();
+    } catch (e) {
+      setBusy(false);
+      setError(failureText(e));
+    }
+  };
+
+  return (
+    <Dialog kind="delete" title={t('delete.title', { name })} onClose={onClose} returnFocus={open.returnFocus}
+      initialFocus=".crmx-cancel">
+      <p class="crmx-confirm-text">{t('delete.body', { name, host })}</p>
+      {error && <p class="crmx-error" role="alert">{error}</p>}
+      <div class="crmx-dialog-actions">
+        <button type="button" class="crmx-cancel" onClick={onClose}>{t('dialog.cancel')}</button>
+        <button type="button" class="crmx-danger" data-crmx-confirm disabled={busy} onClick={confirm}>{t('delete.confirm')}</button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,80 @@
+// A modal dialog in the overlay's shadow root: role=dialog, aria-modal, labelled by its title, focus
+// kept inside (Tab wraps), Escape closes, focus goes back to where it came from.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../lib/i18n';
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export interface DialogProps {
+  /** Used for ids and the data-crmx-dialog attribute. */
+  kind: string;
+  title: string;
+  onClose(): void;
+  returnFocus: HTMLElement | null;
+  children: ComponentChildren;
+  /** Selector of the element that takes focus first (default: the first field or button). */
+  initialFocus?: string;
+  wide?: boolean;
+}
+
+function activeIn(el: HTMLElement): Element | null {
+  return (el.getRootNode() as ShadowRoot | Document).activeElement;
+}
+
+export function Dialog({ kind, title, onClose, returnFocus, children, initialFocus, wide }: DialogProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = `crmx-dialog-${kind}-title`;
+
+  useEffect(() => {
+    const el = ref.current!;
+    const first = (initialFocus && el.querySelector<HTMLElement>(initialFocus))
+      || el.querySelector<HTMLElement>(`.crmx-dialog-body ${FOCUSABLE}`)
+      || el.querySelector<HTMLElement>(FOCUSABLE);
+    first?.focus();
+    return () => {
+      if (returnFocus?.isConnected) returnFocus.focus();
+    };
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const focusables = [...ref.current!.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    if (focusables.length === 0) return;
+    const active = activeIn(ref.current!);
+    const index = focusables.indexOf(active as HTMLElement);
+    if (event.shiftKey && index <= 0) {
+      event.preventDefault();
+      focusables[focusables.length - 1].focus();
+    } else if (!event.shiftKey && (index === focusables.length - 1 || index === -1)) {
+      event.preventDefault();
+      focusables[0].focus();
+    }
+  };
+
+  return (
+    <div class="crmx-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={ref}
+        class={`crmx-dialog${wide ? ' crmx-dialog-wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-crmx-dialog={kind}
+        onKeyDown={onKeyDown}
+      >
+        <header class="crmx-dialog-header">
+          <h2 id={titleId}>{title}</h2>
+          <button type="button" class="crmx-dialog-close" aria-label={t('dialog.close')} onClick={onClose}>×</button>
+        </header>
+        <div class="crmx-dialog-body">{children}</div>
+      </div>
+    </div>
+  );
+}

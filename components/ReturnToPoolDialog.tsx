@@ -1,0 +1,47 @@
+// Return to the pool: a reason is required; the row leaves the list at once.
+import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
+import type { ContentApi } from '../lib/features/api';
+import { failureText } from '../lib/features/outcome';
+import { setGone, showToast, type OpenDialog, type OverlayState } from '../lib/features/state';
+import { Dialog } from './Dialog';
+
+interface Props { state: OverlayState; api: ContentApi; open: OpenDialog; onClose(): void }
+
+export function ReturnToPoolDialog({ state, api, open, onClose }: Props) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (reason.trim() === '') return setError(t('pool.reasonMissing'));
+    setBusy(true);
+    try {
+      const outcome = await api.request('returnToPool', { id: open.id, reason: reason.trim() });
+      setGone(state, open.id, true);
+      showToast(state, { text: outcome.outcome === 'queued' ? t('outcome.queued') : t('pool.done', { name: open.name }), tone: 'info' });
+      onClose();
+    } catch (e) {
+      setBusy(false);
+      setError(failureText(e));
+    }
+  };
+
+  return (
+    <Dialog kind="returnToPool" title={t('pool.title', { name: open.name })} onClose={onClose} returnFocus={open.returnFocus}>
+      <form class="crmx-form" onSubmit={submit} noValidate>
+        <label for="crmx-pool-reason">{t('pool.reason')}</label>
+        <textarea id="crmx-pool-reason" rows={3} value={reason} required aria-required="true"
+          aria-invalid={error && reason.trim() === '' ? 'true' : undefined}
+          aria-describedby="crmx-pool-reason-help" onInput={(e) => setReason(e.currentTarget.value)} />
+        <p id="crmx-pool-reason-help" class="crmx-help">{t('pool.reasonHelp')}</p>
+        {error && <p class="crmx-error" role="alert">{error}</p>}
+        <div class="crmx-dialog-actions">
+          <button type="button" onClick={onClose}>{t('dialog.cancel')}</button>
+          <button type="submit" class="crmx-primary" disabled={busy}>{t('pool.confirm')}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

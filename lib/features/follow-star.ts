@@ -1,0 +1,117 @@
+// The follow star on every row (in the row's slot, after the [···]) and the menu's Follow item:
+// the star flips at once, flips back if the CRM refuses (saying why), and stays marked pending while
+// the CRM cannot be reached.
+import { effect } from '@preact/signals';
+import type { Id } from '../domain/types';
+import { t } from '../i18n';
+import type { Feature, FeatureContext } from './feature';
+import { failureText } from './outcome';
+import { asProtocolError } from './row-states';
+import { rowSlot } from './row-slot';
+import { setRowStates, showToast } from './state';
+
+const STAR_CSS = `
+.crmx-follow-star {
+  all: initial; box-sizing: border-box; display: inline-flex; align-items: center; justify-content: center;
+  width: 22px; height: 20px; border-radius: 4px; color: #6b7280; font: 16px/1 system-ui, sans-serif; cursor: pointer;
+}
+.crmx-follow-star[aria-pressed="true"] { color: #b45309; }
+.crmx-follow-star[data-pending] { opacity: .6; font-style: italic; }
+.crmx-follow-star:hover { background: #eef2f7; }
+.crmx-follow-star:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+`;
+
+const UNREACHABLE = new Set(['network', 'timeout']);
+
+/** Toggles a follow optimistically; resolves once the background answered. */
+export async function toggleFollow(ctx: Pick<FeatureContext, 'state' | 'api'>, id: Id): Promise<void> {
+  const { state, api } = ctx;
+  const before = state.rowStates.value.get(id);
+  if (before) setRowStates(state, { [id]: { ...before, followed: !before.followed } });
+  try {
+    const { followed } = await api.toggleFollow(id);
+    const now = state.rowStates.value.get(id);
+    if (now) setRowStates(state, { [id]: { ...now, followed } });
+    setPending(ctx, id, false);
+  } catch (error) {
+    const described = asProtocolError(error);
+    if (before && UNREACHABLE.has(described.code)) {
+      setPending(ctx, id, true);
+      showToast(state, { text: t('follow.pending'), tone: 'info' });
+      return;
+    }
+    if (before) setRowStates(state, { [id]: before });
+    showToast(state, { text: t('follow.refused', { reason: failureText(error) }), tone: 'error' });
+  }
+}
+
+function setPending(ctx: Pick<FeatureContext, 'state'>, id: Id, pending: boolean): void {
+  const set = new Set(ctx.state.pendingFollows.value);
+  if (pending === set.has(id)) return;
+  if (pending) set.add(id);
+  else set.delete(id);
+  ctx.state.pendingFollows.value = set;
+}
+
+export const followStarFeature: Feature = {
+  name: 'follow-star',
+  init(ctx) {
+    const { adapter, document: doc, signal, state } = ctx;
+    const stars = new Set<HTMLButtonElement>();
+
+    const paint = (star: HTMLButtonElement) => {
+      const id = star.dataset.customerId!;
+      const followed = state.rowStates.value.get(id)?.followed ?? false;
+      const name = star.dataset.customerName ?? id;
+      star.setAttribute('aria-pressed', String(followed));
+      star.setAttribute('aria-label', t(followed ? 'follow.starred' : 'follow.star', { name }));
+      star.textContent = followed ? '★' : '☆';
+      if (state.pendingFollows.value.has(id)) {
+        star.dataset.pending = '';
+        star.title = t('follow.pending');
+      } else {
+        delete star.dataset.pending;
+        star.removeAttribute('title');
+      }
+    };
+
+    ctx.rows.subscribe('follow-star', (row) => {
+      const id = adapter.rowId(row);
+      const cell = adapter.menuCell(row);
+      if (!id || !cell) return;
+      const shadow = rowSlot(doc, cell);
+      const style = doc.createElement('style');
+      style.textContent = STAR_CSS;
+      const star = doc.createElement('button');
+      star.type = 'button';
+      star.className = 'crmx-follow-star';
+      star.dataset.customerId = id;
+      star.dataset.customerName = adapter.rowName(row) || id;
+      star.addEventListener('click', (event) => {
+        event.stopPropagation();
+        void toggleFollow(ctx, star.dataset.customerId!);
+      });
+      paint(star);
+      shadow.append(style, star);
+      stars.add(star);
+    }, signal);
+
+    ctx.rows.onPageChange(() => {
+      for (const star of stars) if (!star.isConnected) stars.delete(star);
+    }, signal);
+
+    const dispose = effect(() => {
+      void state.rowStates.value;
+      void state.pendingFollows.value;
+      for (const star of stars) paint(star);
+    });
+
+    state.actions.set('follow', (target) => toggleFollow(ctx, target.id));
+    signal.addEventListener('abort', () => {
+      dispose();
+      for (const star of stars) star.previousElementSibling?.remove(), star.remove();
+      stars.clear();
+      state.actions.delete('follow');
+    }, { once: true });
+  },
+};
