@@ -1,11 +1,40 @@
-// Background handlers for the jobs area of the protocol (./protocol-jobs.ts).
+// Background handlers for the jobs area of the protocol (./protocol-jobs.ts): persisted, resumable
+// batch jobs (lib/jobs).
+import type { Id } from '../domain/types';
+import { CrmError } from '../crm-client/errors';
+import { jobsService } from '../jobs/service';
+import { jobView, type JobRecord } from '../jobs/plan';
+import { createConnection } from './connection';
 import type { HandlerDeps } from './handlers';
-import { JOBS_SENDER_KINDS, type JobsProtocol } from './protocol-jobs';
+import type { JobsProtocol } from './protocol-jobs';
 import type { Handlers } from './router';
 
-export function createJobsHandlers(_deps: HandlerDeps): Pick<Handlers, keyof JobsProtocol> {
-  const notYet = (name: string) => async (): Promise<never> => {
-    throw new Error(`${name} is not built yet`);
+const MATCHING_PAGE = 1000;
+
+export function createJobsHandlers(deps: HandlerDeps): Pick<Handlers, keyof JobsProtocol> {
+  const jobs = () => jobsService(deps);
+  const connection = createConnection(deps);
+
+  return {
+    precheckBatch: (request) => jobs().precheck(request),
+    startBatch: (request) => jobs().start(request),
+    getJobs: () => jobs().list(),
+    async cancelJob(id) {
+      const service = jobs();
+      const job = (await service.runner.cancel(id)) ?? (await service.runner.read(id));
+      if (!job) throw new CrmError({ code: 'not_found', message: `No job ${id}` });
+      return jobView(job as JobRecord);
+    },
+    undoJob: (id) => jobs().undo(id),
+
+    async resolveMatching({ q, followed, tag }) {
+      const { client } = await connection.current();
+      const ids: Id[] = [];
+      for (let page = 1; ; page++) {
+        const answer = await client.customers({ q, followed, tag, page, pageSize: MATCHING_PAGE, sort: 'name' });
+        ids.push(...answer.items.map((c) => c.id));
+        if (answer.items.length === 0 || page * MATCHING_PAGE >= answer.total) return { ids, total: answer.total };
+      }
+    },
   };
-  return Object.fromEntries(Object.keys(JOBS_SENDER_KINDS).map((k) => [k, notYet(k)])) as unknown as Pick<Handlers, keyof JobsProtocol>;
 }

@@ -53,6 +53,8 @@ export interface JobView {
   updatedAt: string;
   /** Label and share jobs can be undone once done. */
   undoable: boolean;
+  /** Set on a job that undoes another one (its id). */
+  undoOf?: string;
 }
 
 export interface JobsProtocol {

@@ -1,0 +1,162 @@
+// Runs persisted jobs chunk by chunk. Progress is stored after every chunk in the transaction that
+// records the chunk's results, and every chunk carries a key derived from the job id and the chunk
+// index: a worker killed anywhere resumes at the first unrecorded chunk, and the CRM's idempotency
+// turns a chunk that was sent but not recorded into a replay, never a second application.
+import * as v from 'valibot';
+import type { Id } from '../domain/types';
+import { CrmError } from '../crm-client/errors';
+import { applyCancelShare, applyLabels, applyShare } from '../rules';
+import type { Change } from '../messaging/protocol';
+import type { JobItemError } from '../messaging/protocol-jobs';
+import type { CrmxDb } from '../store/db';
+import { isTransient, type Send } from '../outbox/send';
+import { chunkAt, chunkCount, chunkKey, jobView, type JobOp, type JobRecord } from './plan';
+
+export interface RunnerDeps {
+  db: CrmxDb;
+  connect(): Promise<Send>;
+  push(change: Change): void;
+  now(): Date;
+  /** Called before every chunk: keeps an MV3 worker from idling out in the middle of a job. */
+  keepAlive?(): Promise<void>;
+}
+
+const BatchAnswer = v.object({
+  results: v.array(v.object({
+    id: v.string(),
+    ok: v.boolean(),
+    error: v.optional(v.object({ code: v.string(), message: v.string(), rule: v.optional(v.string()) })),
+  })),
+});
+
+export function createJobRunner(deps: RunnerDeps) {
+  const { db } = deps;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  const read = async (id: string) => (await db.jobs.get(id)) as JobRecord | undefined;
+
+  async function applyToCache(op: JobOp, ids: Id[]): Promise<void> {
+    if (ids.length === 0) return;
+    if (op.path === '/batch/delete') return db.customers.bulkDelete(ids);
+    if (op.path === '/batch/follow') {
+      return op.body.follow ? void (await db.follows.bulkPut(ids.map((customerId) => ({ customerId })))) : db.follows.bulkDelete(ids);
+    }
+    const cached = (await db.customers.bulkGet(ids)).flatMap((c) => (c ? [c] : []));
+    const b = op.body as never as { targets?: Parameters<typeof applyShare>[1]; all?: boolean; mode?: 'set' | 'add'; tags?: string[] };
+    await db.customers.bulkPut(cached.map((c) => {
+      if (op.path === '/batch/share') return { ...c, shares: applyShare(c, b.targets!) };
+      if (op.path === '/batch/cancel-share') return { ...c, shares: applyCancelShare(c, b.all!, b.targets) };
+      return { ...c, tags: applyLabels(c, b.mode!, b.tags!) };
+    }));
+  }
+
+  /** Sends chunk k of the job and records it. 'stop': the CRM could not be reached, try later. */
+  async function runChunk(job: JobRecord, k: number, send: Send): Promise<'next' | 'stop'> {
+    const chunk = chunkAt(job.state, k)!;
+    const body = { ...chunk.op.body, customerIds: chunk.ids };
+    let results: { id: Id; ok: boolean; error?: { code: string; message: string; rule?: string } }[];
+    try {
+      results = v.parse(BatchAnswer, await send('POST', chunk.op.path, body, { idempotencyKey: chunkKey(job.id, k) })).results;
+    } catch (error) {
+      if (isTransient(error)) return 'stop';
+      const e = error instanceof CrmError ? error : new CrmError({ code: 'bad_response', message: String(error) });
+      if (e.code === 'unauthorized') {
+        await db.jobs.update(job.id, { status: 'failed', updatedAt: deps.now().toISOString() });
+        return 'next';
+      }
+      results = chunk.ids.map((id) => ({ id, ok: false, error: { code: e.code, message: e.message, ...(e.rule ? { rule: e.rule } : {}) } }));
+    }
+    let recorded: JobRecord | undefined;
+    await db.transaction('rw', db.jobs, db.customers, db.follows, async () => {
+      const fresh = await read(job.id);
+      if (!fresh || fresh.state.nextChunk !== k) return; // recorded already
+      const names = fresh.state.names ?? {};
+      const errors: JobItemError[] = results.flatMap((r) => (r.ok ? [] : [{
+        item: names[r.id] ?? r.id, code: r.error?.code ?? 'fault', message: r.error?.message ?? 'failed',
+        ...(r.error?.rule ? { rule: r.error.rule as JobItemError['rule'] } : {}),
+      }]));
+      const okIds = results.filter((r) => r.ok).map((r) => r.id);
+      const nextChunk = k + 1;
+      const finished = nextChunk >= chunkCount(fresh.state);
+      recorded = {
+        ...fresh,
+        status: fresh.status === 'cancelled' ? 'cancelled' : finished ? 'done' : 'running',
+        updatedAt: deps.now().toISOString(),
+        state: {
+          ...fresh.state, nextChunk, done: fresh.state.done + chunk.ids.length,
+          succeeded: fresh.state.succeeded + okIds.length, errors: [...fresh.state.errors, ...errors],
+        },
+      };
+      await db.jobs.put(recorded);
+      await applyToCache(chunk.op, okIds);
+    });
+    if (recorded) {
+      deps.push({ kind: 'job', job: jobView(recorded) });
+      const okIds = results.filter((r) => r.ok).map((r) => r.id);
+      if (okIds.length > 0) deps.push(chunk.op.path === '/batch/follow' ? { kind: 'follows', ids: okIds } : { kind: 'customers', ids: okIds });
+    }
+    return 'next';
+  }
+
+  async function runJobs(): Promise<'idle' | 'stopped'> {
+    const open = async () => (await db.jobs.where('status').anyOf(['queued', 'running']).sortBy('createdAt')) as JobRecord[];
+    if ((await open()).length === 0) return 'idle';
+    const send = await deps.connect().catch((error: unknown) => {
+      if (isTransient(error)) return null;
+      throw error;
+    });
+    if (!send) return 'stopped';
+    for (let jobs = await open(); jobs.length > 0; jobs = await open()) {
+      const job = jobs[0];
+      if (job.state.nextChunk >= chunkCount(job.state)) {
+        await db.jobs.update(job.id, { status: 'done', updatedAt: deps.now().toISOString() });
+        deps.push({ kind: 'job', job: jobView({ ...job, status: 'done' }) });
+        continue;
+      }
+      if (job.status === 'queued') await db.jobs.update(job.id, { status: 'running' });
+      await deps.keepAlive?.();
+      if ((await runChunk({ ...job, status: 'running' }, job.state.nextChunk, send)) === 'stop') return 'stopped';
+    }
+    return 'idle';
+  }
+
+  /** Runs every unfinished job, oldest first, until done or the CRM stops answering. */
+  function kick(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        let result: 'idle' | 'stopped';
+        do {
+          again = false;
+          result = await runJobs();
+        } while (again && result === 'idle');
+      } catch (error) {
+        console.error('[crmx] a job could not run', error);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  }
+
+  /** Stops a job between chunks (a chunk already sent is still recorded). */
+  async function cancel(id: string): Promise<JobRecord | undefined> {
+    let job: JobRecord | undefined;
+    await db.transaction('rw', db.jobs, async () => {
+      job = await read(id);
+      if (!job || (job.status !== 'queued' && job.status !== 'running')) return;
+      job = { ...job, status: 'cancelled', updatedAt: deps.now().toISOString() };
+      await db.jobs.put(job);
+    });
+    if (job) deps.push({ kind: 'job', job: jobView(job) });
+    return job;
+  }
+
+  return { kick, cancel, read };
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>;

@@ -1,0 +1,139 @@
+// The background's jobs: pre-check by the rules, start (persist, then run), undo, and the one runner.
+import type { Customer, Id } from '../domain/types';
+import { CrmError } from '../crm-client/errors';
+import { decide } from '../rules';
+import type { RuleId } from '../rules/types';
+import type { CrmxDb } from '../store/db';
+import { createConnection } from '../messaging/connection';
+import { createCustomerCache } from '../messaging/customer-cache';
+import type { HandlerDeps } from '../messaging/handlers';
+import type { BatchRequest, JobItemError, JobView, PrecheckResult } from '../messaging/protocol-jobs';
+import { isTransient, sendVia } from '../outbox/send';
+import { batchChunkSize } from '../settings';
+import { MAX_CHUNK, beforeOf, idsOf, isUndoable, jobView, opOf, ruleActionOf, rowErrors, undoOps, type JobRecord } from './plan';
+import { createJobRunner, type JobRunner } from './runner';
+
+export interface JobsDeps extends HandlerDeps {
+  /** Customers per CRM call; default: the batchChunkSize setting. */
+  chunkSize?: () => Promise<number>;
+  keepAlive?: () => Promise<void>;
+}
+
+interface Checked {
+  allowed: Id[];
+  refused: Map<RuleId, { ids: Id[]; reason: string }>;
+  customers: Map<Id, Customer>;
+}
+
+const services = new WeakMap<CrmxDb, ReturnType<typeof build>>();
+
+export function jobsService(deps: JobsDeps) {
+  let service = services.get(deps.db);
+  if (!service) services.set(deps.db, (service = build(deps)));
+  return service;
+}
+
+function build(deps: JobsDeps) {
+  const { db } = deps;
+  const now = () => deps.now?.() ?? new Date();
+  const connection = createConnection(deps);
+  const cache = createCustomerCache(db, now);
+  const runner: JobRunner = createJobRunner({
+    db, now, push: (change) => deps.push(change), keepAlive: deps.keepAlive,
+    connect: async () => sendVia((await connection.current()).client),
+  });
+
+  /** The rules over the cached customers (filled from the CRM when it answers). */
+  async function check(request: BatchRequest): Promise<Checked> {
+    const ids = idsOf(request);
+    const { client } = await connection.current();
+    const acting = await connection.acting(client);
+    let found: Map<Id, Customer | null>;
+    try {
+      found = await cache.customers(client, ids, false);
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      found = new Map((await db.customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+    }
+    const action = ruleActionOf(request.kind);
+    const result: Checked = { allowed: [], refused: new Map(), customers: new Map() };
+    for (const id of ids) {
+      const customer = found.get(id);
+      if (customer) result.customers.set(id, customer);
+      // Unknown while offline: the CRM decides (and answers per customer).
+      const decision = !action || customer === undefined ? null
+        : customer === null ? { allowed: false, rule: 'not-listed' as const, reason: 'The customer is not in your list' }
+          : decide(acting.ctx, customer, action, now());
+      if (!decision || decision.allowed) result.allowed.push(id);
+      else {
+        const group = result.refused.get(decision.rule) ?? { ids: [], reason: decision.reason };
+        group.ids.push(id);
+        result.refused.set(decision.rule, group);
+      }
+    }
+    return result;
+  }
+
+  async function precheck(request: BatchRequest): Promise<PrecheckResult> {
+    const checked = await check(request);
+    const total = request.kind === 'deleteByPhone' ? request.rows.length : idsOf(request).length;
+    return {
+      total,
+      allowed: checked.allowed.length,
+      refused: [...checked.refused].map(([rule, g]) => ({ rule, count: g.ids.length, ids: g.ids })),
+    };
+  }
+
+  async function persist(kind: JobView['kind'], state: Omit<JobRecord['state'], 'nextChunk' | 'done' | 'succeeded'>, done: number): Promise<JobRecord> {
+    const at = now().toISOString();
+    const job: JobRecord = {
+      id: `job-${now().getTime().toString(36)}-${crypto.randomUUID().slice(0, 8)}`,
+      kind, status: 'queued', createdAt: at, updatedAt: at,
+      state: { ...state, nextChunk: 0, done, succeeded: 0 },
+    };
+    await db.jobs.add(job);
+    deps.push({ kind: 'job', job: jobView(job) });
+    void runner.kick();
+    return job;
+  }
+
+  async function chunkSize(): Promise<number> {
+    const size = Math.floor(await (deps.chunkSize ?? (() => batchChunkSize.getValue()))());
+    return Math.min(MAX_CHUNK, Math.max(1, Number.isFinite(size) ? size : 100));
+  }
+
+  /** Persists the job (refused customers skipped and reported as per-item errors up front) and starts it. */
+  async function start(request: BatchRequest): Promise<JobView> {
+    const checked = await check(request);
+    const { errors: rowProblems, names } = rowErrors(request);
+    const refusedErrors: JobItemError[] = [...checked.refused].flatMap(([rule, g]) =>
+      g.ids.map((id) => ({ item: names[id] ?? id, code: 'forbidden', message: g.reason, rule })));
+    const errors = [...rowProblems, ...refusedErrors];
+    const total = request.kind === 'deleteByPhone' ? request.rows.length : idsOf(request).length;
+    const allowed = new Map([...checked.customers].filter(([id]) => checked.allowed.includes(id)));
+    const job = await persist(request.kind, {
+      ops: [opOf(request, checked.allowed)], chunkSize: await chunkSize(), total, errors,
+      ...(Object.keys(names).length > 0 ? { names } : {}),
+      ...(beforeOf(request, allowed) ? { before: beforeOf(request, allowed) } : {}),
+    }, errors.length);
+    return jobView(job);
+  }
+
+  async function undo(id: string): Promise<JobView> {
+    const job = await runner.read(id);
+    if (!job) throw new CrmError({ code: 'not_found', message: `No job ${id}` });
+    if (!isUndoable(job)) throw new CrmError({ code: 'invalid', message: `Job ${id} cannot be undone (only finished share and label jobs, once)` });
+    const ops = undoOps(job);
+    const kind = job.kind === 'share' ? 'cancelShare' : 'setLabels';
+    const total = ops.reduce((sum, op) => sum + op.ids.length, 0);
+    const undoJob = await persist(kind, { ops, chunkSize: await chunkSize(), total, errors: [], undoOf: id }, 0);
+    await db.jobs.update(id, { state: { ...job.state, undoneBy: undoJob.id } });
+    return jobView(undoJob);
+  }
+
+  async function list(): Promise<JobView[]> {
+    return ((await db.jobs.orderBy('createdAt').reverse().toArray()) as JobRecord[]).map(jobView);
+  }
+
+  return { precheck, start, undo, list, runner };
+}
