@@ -14,6 +14,7 @@ import { crmBaseUrl } from '../../lib/settings';
 import { getDb } from '../../lib/store/db';
 import { readOrg } from '../../lib/store/session';
 import { syncContentScript } from './content-script-registration';
+import { scheduleBackgroundWork } from './jobs-schedule';
 import { pushChange } from './push';
 
 export default defineBackground(() => {
@@ -29,6 +30,7 @@ export default defineBackground(() => {
       void getCrmOrigin().then((origin) => pushChange(change, origin));
     },
   };
+  scheduleBackgroundWork(deps);
   const handlers = {
     ...createHandlers(deps),
     ...createSyncHandlers(deps),
