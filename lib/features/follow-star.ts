@@ -106,6 +106,17 @@ export const followStarFeature: Feature = {
       for (const star of stars) paint(star);
     });
 
+    // Follows waiting in the background's outbox (the CRM could not be reached) show as pending.
+    const refreshPending = () => {
+      ctx.api.request('getPending', undefined).then((pending) => {
+        const ids = pending.actions.filter((a) => (a.action === 'follow' || a.action === 'unfollow') && a.customerId).map((a) => a.customerId!);
+        state.pendingFollows.value = new Set(ids);
+      }, () => undefined);
+    };
+    ctx.changes.subscribe((change) => {
+      if (change.kind === 'pending' || change.kind === 'follows') refreshPending();
+    }, signal);
+
     state.actions.set('follow', (target) => toggleFollow(ctx, target.id));
     signal.addEventListener('abort', () => {
       dispose();

@@ -1,0 +1,84 @@
+// The overlay's dialogs that read through the background's sync side (org directory, timeline, change
+// records), as a rep: share adds, the log timeline filtered and offline, the last edit's change records.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../harness/crm';
+import { startScenario, type Scenario } from '../harness/scenario';
+import { audit, dialog, menuItem, openCustomer, openMenu, runItem, toast } from './overlay-helpers';
+
+describe('the overlay\'s share, log and change records as a rep', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await startScenario({ seed: 'tests/fixtures/seed-basic.json', token: 'tok-rep' });
+  });
+  afterAll(async () => s?.close());
+
+  it('shares with a role and then a department: the second share adds, the first stays', async () => {
+    const page = await openCustomer(s, 'KH0005');
+    for (const name of ['Customer service', 'Key accounts']) {
+      await runItem(page, 'c-005', 'share');
+      const share = dialog(page, 'share');
+      await share.locator('#crmx-share-search').fill(name);
+      const group = name === 'Key accounts' ? 'departmentIds' : 'roleIds';
+      await share.locator(`[data-crmx-group=${group}]`).getByLabel(name, { exact: true }).check();
+      await share.getByRole('button', { name: 'Share', exact: true }).click();
+      await toast(page).filter({ hasText: 'Shared' }).last().waitFor();
+      await share.waitFor({ state: 'detached' });
+    }
+    const { body } = await api<{ shares: { departmentIds: string[]; roleIds: string[] } }>(s.crm, 'tok-admin', '/customers/c-005');
+    expect(body.shares.roleIds).toEqual(['r-csr']);
+    expect(body.shares.departmentIds).toEqual(['d-key']);
+    expect(await audit(s.crm, 'Share customer', 'c-005')).toHaveLength(2);
+    await runItem(page, 'c-005', 'share');
+    await dialog(page, 'share').locator('.crmx-share-current').getByText('Customer service').waitFor();
+    await page.close();
+  });
+
+  it('lists the latest edit\'s change records (field, before, after) from the edit dialog', async () => {
+    const page = await openCustomer(s, 'KH0001');
+    await runItem(page, 'c-001', 'edit');
+    const edit = dialog(page, 'edit');
+    await edit.getByRole('button', { name: 'View change records' }).click();
+    const records = edit.locator('.crmx-change-records');
+    await records.locator('[data-crmx-change=businessField]').waitFor();
+    await expect(records.locator('[data-crmx-change=source] td').allTextContents()).resolves.toEqual(['Facebook', 'Website']);
+    await expect(records.locator('[data-crmx-change=businessField] td').allTextContents()).resolves.toEqual(['Retail', 'Bất động sản']);
+    expect(await records.locator('[data-crmx-change=phone]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows the log as a timeline filtered by operation type and by time range', async () => {
+    const page = await openCustomer(s, 'KH0001');
+    await runItem(page, 'c-001', 'log');
+    const log = dialog(page, 'log');
+    const types = () => log.locator('.crmx-timeline-type').allTextContents();
+    await log.locator('.crmx-timeline-entry').first().waitFor();
+    await expect.poll(types).toEqual(['Edit customer', 'Follow customer', 'Edit customer', 'Create customer']);
+    await expect(log.locator('.crmx-timeline-entry').first().locator('time').getAttribute('datetime')).resolves.toBe('2024-03-11T02:00:00.000Z');
+    await log.locator('#crmx-log-type').selectOption('Edit customer');
+    await expect.poll(types).toEqual(['Edit customer', 'Edit customer']);
+    await log.locator('#crmx-log-type').selectOption('');
+    await log.locator('#crmx-log-from').fill('2024-03-05');
+    await log.locator('#crmx-log-to').fill('2024-03-10');
+    await expect.poll(types).toEqual(['Follow customer']);
+    await page.close();
+  });
+
+  it('opens the log timeline with the CRM stopped, from the cache', async () => {
+    const page = await openCustomer(s, 'KH0001');
+    await runItem(page, 'c-001', 'log');
+    await dialog(page, 'log').locator('.crmx-timeline-entry').first().waitFor();
+    await page.keyboard.press('Escape');
+    await s.crm.stop();
+    try {
+      await openMenu(page, 'c-001');
+      await menuItem(page, 'log').click();
+      const log = dialog(page, 'log');
+      await log.locator('.crmx-timeline-entry').nth(3).waitFor({ timeout: 30_000 });
+      await expect(log.locator('.crmx-timeline-type').allTextContents()).resolves.toEqual(['Edit customer', 'Follow customer', 'Edit customer', 'Create customer']);
+      await log.locator('[data-crmx-from-cache]').waitFor();
+    } finally {
+      await s.crm.start();
+    }
+    await page.close();
+  });
+});
