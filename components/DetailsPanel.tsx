@@ -67,7 +67,7 @@ function OpenDetailsPanel({ open, state, api }: { open: OpenDetails; state: Over
         }
       }}
     >
-      <header class="crmx-details-header">
+      <div class="crmx-details-header">
         <p class="crmx-details-kicker">{t('details.title')}</p>
         <h2 id="crmx-details-title">{name}</h2>
         <button type="button" class="crmx-follow-star crmx-details-star" aria-pressed={followed ? 'true' : 'false'}
@@ -75,7 +75,7 @@ function OpenDetailsPanel({ open, state, api }: { open: OpenDetails; state: Over
           aria-label={t(followed ? 'follow.starred' : 'follow.star', { name })}
           onClick={(e) => runAction('follow', e.currentTarget)}>{followed ? '★' : '☆'}</button>
         <button type="button" class="crmx-details-close" aria-label={t('details.close')} onClick={close}>×</button>
-      </header>
+      </div>
       {load.status === 'loading' && <p class="crmx-details-status" role="status">{t('details.loading')}</p>}
       {load.status === 'error' && <p class="crmx-details-status crmx-error" role="alert">{errorText(load.error)}</p>}
       {load.status === 'ok' && <DetailsActions state={state} data={load.data} run={runAction} />}

@@ -69,10 +69,10 @@ export function Dialog({ kind, title, onClose, returnFocus, children, initialFoc
         data-crmx-dialog={kind}
         onKeyDown={onKeyDown}
       >
-        <header class="crmx-dialog-header">
+        <div class="crmx-dialog-header">
           <h2 id={titleId}>{title}</h2>
           <button type="button" class="crmx-dialog-close" aria-label={t('dialog.close')} onClick={onClose}>×</button>
-        </header>
+        </div>
         <div class="crmx-dialog-body">{children}</div>
       </div>
     </div>

@@ -1,7 +1,7 @@
 // Edit a customer: the seed's fields, AE/CSR where the user may reassign them, validation before
 // sending, the outcome (saved / pending / conflict with theirs and mine side by side) and the last
 // edit's change records.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { ContentApi } from '../lib/features/api';
 import {
@@ -44,6 +44,12 @@ function EditForm({ state, api, details, onClose }: { state: OverlayState; api: 
   const [phase, setPhase] = useState<Phase>({ step: 'form', error: null });
   const [showChanges, setShowChanges] = useState(false);
   const [directory, setDirectory] = useState<OrgDirectory | null>(null);
+
+  // The form arrives after the dialog opened (focused on its close button): move focus to its first field.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input')?.focus();
+  }, []);
 
   useEffect(() => {
     if (assignable.length === 0) return;
@@ -89,7 +95,7 @@ function EditForm({ state, api, details, onClose }: { state: OverlayState; api: 
 
   const userName = (id: string) => directory?.users.find((u) => u.id === id)?.name ?? id;
   return (
-    <form class="crmx-form" onSubmit={submit} noValidate>
+    <form ref={formRef} class="crmx-form" onSubmit={submit} noValidate>
       {TEXT_FIELDS.map((field) => (
         <div class="crmx-form-row" key={field}>
           <label for={`crmx-edit-${field}`}>{fieldLabel(field)}</label>

@@ -1,5 +1,5 @@
 // Share: pick departments, roles and people (with search); shows the current shares; only adds.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../lib/i18n';
 import type { ContentApi } from '../lib/features/api';
 import { failureText } from '../lib/features/outcome';
@@ -45,6 +45,8 @@ function SharePicker({ state, api, open, onClose, details, directory }: Props & 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const q = query.trim().toLocaleLowerCase();
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => searchRef.current?.focus(), []);
   const currentNames = [...details.shares.departments, ...details.shares.roles, ...details.shares.users];
 
   const toggle = (group: Group, id: Id) => {
@@ -75,7 +77,7 @@ function SharePicker({ state, api, open, onClose, details, directory }: Props & 
           : <ul class="crmx-chips">{currentNames.map((n, i) => <li key={i}>{n}</li>)}</ul>}
       </section>
       <label for="crmx-share-search">{t('share.search')}</label>
-      <input id="crmx-share-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+      <input ref={searchRef} id="crmx-share-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       <div class="crmx-share-groups">
         {GROUPS.map(({ key, label }) => {
           const shown = options(directory, key).filter((o) => q === '' || o.name.toLocaleLowerCase().includes(q) || o.hint.toLocaleLowerCase().includes(q));
