@@ -1,0 +1,65 @@
+// Issue 3 (b): the CRM is stopped, 20 edits are made from the CRM tab (the content script's context),
+// they wait in the outbox as pending; the CRM is started again and each is applied exactly once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../harness/crm';
+import { startScenario, type Scenario } from '../harness/scenario';
+import type { Customer } from '../../lib/domain/types';
+import type { MutationOutcome, PendingAction } from '../../lib/messaging/protocol-mutations';
+import type { Reply } from '../../lib/messaging/protocol';
+import { sendFromTab, waitFor } from './wire';
+
+const IDS = [
+  ...Array.from({ length: 15 }, (_, i) => `c-${String(i + 1).padStart(3, '0')}`),
+  ...Array.from({ length: 5 }, (_, i) => `c-${String(i + 51).padStart(3, '0')}`),
+];
+const EDIT_AUDIT = '/audit?type=Edit%20customer&limit=100000';
+
+describe('edits made while the CRM is down', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await startScenario({ seed: 'tests/fixtures/seed-basic.json', token: 'tok-rep' });
+  });
+  afterAll(async () => s?.close());
+
+  it('wait as pending and are applied once each when the CRM is back', async () => {
+    await s.openCustomers('?pageSize=100');
+    const tab = `${s.crm.url}/customers*`;
+    const worker = await s.browser.serviceWorker();
+    const fromTab = async <T>(messages: { type: string; data: unknown }[]) =>
+      (await sendFromTab(worker, tab, messages)).map((a) => a.res as Reply<T>);
+    const editsPerCustomer = async () => {
+      const { body } = await api<{ items: { customerId: string }[] }>(s.crm, 'tok-admin', EDIT_AUDIT);
+      return new Map(IDS.map((id) => [id, body.items.filter((e) => e.customerId === id).length]));
+    };
+
+    // The page has shown these customers: the background has them cached, with their versions.
+    const versions = new Map<string, number>();
+    for (const id of IDS) versions.set(id, (await api<Customer>(s.crm, 'tok-rep', `/customers/${id}`)).body.version);
+    expect((await fromTab([{ type: 'getDecisions', data: { ids: IDS } }]))[0]).toMatchObject({ ok: true });
+    const before = await editsPerCustomer();
+
+    await s.crm.stop();
+    const edits = IDS.map((id, i) => ({ type: 'editCustomer', data: { id, version: versions.get(id), changes: { businessField: `Offline edit ${i + 1}` } } }));
+    const outcomes = await fromTab<MutationOutcome>(edits);
+    expect(outcomes.map((o) => (o.ok ? o.data.outcome : o.error.code))).toEqual(IDS.map(() => 'queued'));
+
+    const pendingWhileDown = (await fromTab<{ actions: PendingAction[] }>([{ type: 'getPending', data: undefined }]))[0];
+    expect(pendingWhileDown.ok && pendingWhileDown.data.actions.map((a) => [a.action, a.customerId])).toEqual(IDS.map((id) => ['edit', id]));
+
+    await s.crm.start();
+    // Any successful call to the CRM (the page asking who is signed in) starts the replay.
+    expect((await fromTab([{ type: 'getSession', data: undefined }]))[0]).toMatchObject({ ok: true, data: { offline: false } });
+    await waitFor(
+      async () => (await fromTab<{ actions: PendingAction[] }>([{ type: 'getPending', data: undefined }]))[0],
+      (reply) => reply.ok && reply.data.actions.length === 0,
+      'the outbox to empty',
+    );
+
+    const after = await editsPerCustomer();
+    expect(IDS.map((id) => after.get(id)! - before.get(id)!)).toEqual(IDS.map(() => 1));
+    for (const [i, id] of IDS.entries()) {
+      const { body } = await api<Customer>(s.crm, 'tok-rep', `/customers/${id}`);
+      expect(body).toMatchObject({ businessField: `Offline edit ${i + 1}`, version: versions.get(id)! + 1 });
+    }
+  });
+});
