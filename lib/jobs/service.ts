@@ -110,11 +110,13 @@ function build(deps: JobsDeps) {
       g.ids.map((id) => ({ item: names[id] ?? id, code: 'forbidden', message: g.reason, rule })));
     const errors = [...rowProblems, ...refusedErrors];
     const total = request.kind === 'deleteByPhone' ? request.rows.length : idsOf(request).length;
-    const allowed = new Map([...checked.customers].filter(([id]) => checked.allowed.includes(id)));
+    const allowedIds = new Set(checked.allowed);
+    const allowed = new Map([...checked.customers].filter(([id]) => allowedIds.has(id)));
+    const before = beforeOf(request, allowed);
     const job = await persist(request.kind, {
       ops: [opOf(request, checked.allowed)], chunkSize: await chunkSize(), total, errors,
       ...(Object.keys(names).length > 0 ? { names } : {}),
-      ...(beforeOf(request, allowed) ? { before: beforeOf(request, allowed) } : {}),
+      ...(before ? { before } : {}),
     }, errors.length);
     return jobView(job);
   }

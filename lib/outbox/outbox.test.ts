@@ -98,6 +98,17 @@ describe('the outbox', () => {
     expect((await db.customers.get('c-001'))?.source).toBe('Zalo');
   });
 
+  it('sends a second offline edit of the same customer after the first, not as a conflict with myself', async () => {
+    const { m } = await connected();
+    crm.online = false;
+    await m.editCustomer({ id: 'c-003', version: 3, changes: { name: 'First' } }, page);
+    await m.editCustomer({ id: 'c-003', version: 3, changes: { email: 'second@x.vn' } }, page);
+    crm.online = true;
+    await outboxService(deps).outbox.flush();
+    expect(crm.customers.get('c-003')).toMatchObject({ name: 'First', email: 'second@x.vn', version: 5 });
+    expect(await m.getPending(undefined, page)).toEqual({ actions: [], conflicts: [] });
+  });
+
   it('refuses by the rules before anything is stored or sent, naming the rule and whom to ask', async () => {
     const { m } = await connected();
     await expect(m.editCustomer({ id: 'c-002', version: 3, changes: { name: 'x' } }, page)).rejects.toMatchObject({

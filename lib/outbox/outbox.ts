@@ -93,11 +93,23 @@ export function createOutbox(deps: OutboxDeps) {
     await db.transaction('rw', db.outbox, db.customers, db.follows, async () => {
       customer = await applyAnswer(db, entry, answer, ctx);
       await db.outbox.delete(entry.id);
+      if (entry.action === 'edit' && customer) await rebaseLaterEdits(entry, customer);
     });
     settle(entry.id, { outcome: { outcome: 'applied', customer } });
     const followChange = entry.action === 'follow' || entry.action === 'unfollow';
     deps.push(followChange ? { kind: 'follows', ids: [entry.customerId] } : { kind: 'customers', ids: [entry.customerId] });
     return 'next';
+  }
+
+  /**
+   * My later edits of the same customer were made against the version this edit replaced (offline, the
+   * UI only knew that one): they follow from mine, so they go against the version the CRM just answered
+   * instead of conflicting with myself. Not sent yet (the outbox sends in order), so nothing is replayed.
+   */
+  async function rebaseLaterEdits(entry: OutboxEntry, answered: Customer): Promise<void> {
+    await db.outbox.where('status').equals('pending')
+      .filter((row) => (row as OutboxEntry).customerId === entry.customerId && (row as OutboxEntry).action === 'edit' && row.ifMatch === entry.ifMatch && row.id > entry.id)
+      .modify({ ifMatch: String(answered.version) });
   }
 
   /** 'stopped' when the CRM could not be reached: trying again at once would only fail again. */
