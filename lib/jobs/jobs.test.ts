@@ -8,6 +8,7 @@ import type { JobView } from '../messaging/protocol-jobs';
 import { fakeCrm, type FakeCrm } from '../outbox/test-crm';
 import { CrmxDb } from '../store/db';
 import { jobsService, type JobsDeps } from './service';
+import { createJobsHandlers } from '../messaging/handlers-jobs';
 
 const ORIGIN = 'http://127.0.0.1:5555';
 const page = { id: 'x', url: 'chrome-extension://x/options.html' };
@@ -167,5 +168,12 @@ describe('a batch job', () => {
     expect(crm.customers.get('c-002')?.tags).toEqual(['a', 'new']);
     await finished(deps, (await jobsService(deps).undo(labels.id)).id);
     expect(ids.slice(0, 4).map((id) => crm.customers.get(id)?.tags)).toEqual([[], ['a'], [], ['a']]);
+  });
+});
+
+describe('resolveMatching', () => {
+  it('answers every id the CRM lists under the filter', async () => {
+    const answer = await createJobsHandlers(worker()).resolveMatching({ q: 'Own' }, page);
+    expect(answer).toEqual({ ids, total: 25 });
   });
 });

@@ -54,7 +54,11 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
       const page = Number(params.get('page') ?? 1);
       return { items: all.slice((page - 1) * size, page * size), total: all.length, page, pageSize: size };
     }
-    if (path === '/customers/ids') return { ids: all.map((c) => c.id), total: all.length };
+    if (path === '/customers/ids') {
+      const q = params.get('q')?.toLowerCase() ?? '';
+      const matching = all.filter((c) => c.name.toLowerCase().includes(q));
+      return { ids: matching.map((c) => c.id), total: matching.length };
+    }
     const one = /^\/customers\/([^/]+)$/.exec(path);
     const customer = one ? crm.customers.get(one[1]) : undefined;
     return customer?.deletedAt === null ? customer : undefined;
