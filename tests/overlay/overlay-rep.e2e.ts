@@ -31,6 +31,25 @@ describe('the overlay as a rep', () => {
     await page.close();
   });
 
+  it('shows a conflict with theirs and mine side by side; keeping mine saves over theirs', async () => {
+    const page = await openCustomer(s, 'KH0007');
+    await runItem(page, 'c-007', 'edit');
+    const edit = dialog(page, 'edit');
+    await edit.locator('#crmx-edit-source').waitFor();
+    // Someone else edits it meanwhile (the CRM moves to the next version).
+    const theirs = await api(s.crm, 'tok-manager', '/customers/c-007', { method: 'PATCH', headers: { 'if-match': '"1"' }, body: JSON.stringify({ source: 'Hotline' }) });
+    expect(theirs.status).toBe(200);
+    await edit.locator('#crmx-edit-source').fill('Zalo');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    const row = edit.locator('.crmx-conflict [data-crmx-field=source] td');
+    await row.first().waitFor();
+    await expect(row.allTextContents()).resolves.toEqual(['Hotline', 'Zalo']);
+    await edit.getByRole('button', { name: 'Keep mine' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await api<{ source: string }>(s.crm, 'tok-rep', '/customers/c-007')).body.source, { timeout: 15_000 }).toBe('Zalo');
+    await page.close();
+  });
+
   it('checks the form before sending: a cleared name and a bad email are named, nothing is sent', async () => {
     const page = await openCustomer(s, 'KH0003');
     await runItem(page, 'c-003', 'edit');
