@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rowVisibilityFeature, HIDDEN_ATTRIBUTE } from './row-visibility';
+import { noRowsNoticeFeature, NO_ROWS_DELAY_MS } from './no-rows-notice';
+import { allowAll, testContext } from './test-context';
+import { setGone, setRowStates } from './state';
+import { loadReferencePage } from '../host/test-fixture';
+import { referenceAdapter } from '../host/adapters/reference';
+
+let controller: AbortController;
+beforeEach(() => {
+  loadReferencePage();
+  controller = new AbortController();
+});
+afterEach(() => {
+  controller.abort();
+  vi.useRealTimers();
+});
+
+const hidden = () => [...document.querySelectorAll(`tr[${HIDDEN_ATTRIBUTE}]`)].map((tr) => referenceAdapter.rowId(tr));
+
+describe('row visibility', () => {
+  it('hides a customer that left the list at once and shows it again on restore', async () => {
+    const ctx = testContext(controller.signal);
+    await rowVisibilityFeature.init(ctx);
+    await vi.waitFor(() => expect(ctx.rows.rows()).toHaveLength(3));
+    setGone(ctx.state, 'c-002', true);
+    expect(hidden()).toEqual(['c-002']);
+    expect((document.querySelector(`tr[${HIDDEN_ATTRIBUTE}]`) as HTMLElement).style.display).toBe('none');
+    setGone(ctx.state, 'c-002', false);
+    expect(hidden()).toEqual([]);
+  });
+
+  it('shows only followed rows in the Followed view', async () => {
+    const ctx = testContext(controller.signal);
+    await rowVisibilityFeature.init(ctx);
+    await vi.waitFor(() => expect(ctx.rows.rows()).toHaveLength(3));
+    setRowStates(ctx.state, { 'c-001': allowAll('c-001', true), 'c-002': allowAll('c-002'), 'c-003': allowAll('c-003') });
+    ctx.state.followedOnly.value = true;
+    expect(hidden()).toEqual(['c-002', 'c-003']);
+    ctx.state.followedOnly.value = false;
+    expect(hidden()).toEqual([]);
+  });
+});
+
+describe('no-rows notice', () => {
+  it('shows a notice 3 s after load when no row was seen, and clears it when rows come', async () => {
+    vi.useFakeTimers();
+    document.querySelector('#customer-table tbody')!.replaceChildren();
+    const ctx = testContext(controller.signal);
+    await noRowsNoticeFeature.init(ctx);
+    vi.advanceTimersByTime(NO_ROWS_DELAY_MS - 1);
+    expect(ctx.state.notice.value).toBeNull();
+    vi.advanceTimersByTime(1);
+    expect(ctx.state.notice.value).toMatch(/found no customer rows/);
+    vi.useRealTimers();
+    const tr = document.createElement('tr');
+    tr.className = 'dt-row';
+    tr.innerHTML = '<td class="col-name"><a href="/customers/c-9">x</a></td>';
+    document.querySelector('#customer-table tbody')!.append(tr);
+    await vi.waitFor(() => expect(ctx.state.notice.value).toBeNull());
+  });
+
+  it('stays quiet when the page has rows', async () => {
+    vi.useFakeTimers();
+    const ctx = testContext(controller.signal);
+    await noRowsNoticeFeature.init(ctx);
+    vi.advanceTimersByTime(NO_ROWS_DELAY_MS * 2);
+    expect(ctx.state.notice.value).toBeNull();
+  });
+});
