@@ -45,7 +45,8 @@ export function scheduleBackgroundWork(deps: HandlerDeps): void {
     keepAlive: async () => void (await browser.runtime.getPlatformInfo()),
   });
 
-  void browser.alarms.create(ALARM, { periodInMinutes: 1 });
+  // Created once: re-creating it on every worker start would push its next tick back each time.
+  void browser.alarms.get(ALARM).then((alarm) => alarm ?? browser.alarms.create(ALARM, { periodInMinutes: 1 }));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) resume();
   });
