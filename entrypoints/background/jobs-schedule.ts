@@ -46,7 +46,9 @@ export function scheduleBackgroundWork(deps: HandlerDeps): void {
   });
 
   // Created once: re-creating it on every worker start would push its next tick back each time.
-  void browser.alarms.get(ALARM).then((alarm) => alarm ?? browser.alarms.create(ALARM, { periodInMinutes: 1 }));
+  void browser.alarms.get(ALARM).then(async (alarm) => {
+    if (!alarm) await browser.alarms.create(ALARM, { periodInMinutes: 1 });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) resume();
   });
