@@ -11,6 +11,8 @@ import { shareFeature } from '../../lib/features/share';
 import { logFeature } from '../../lib/features/log';
 import { rowVisibilityFeature } from '../../lib/features/row-visibility';
 import { noRowsNoticeFeature } from '../../lib/features/no-rows-notice';
+import { selectionFeature } from '../../lib/features/selection';
+import { batchFeature } from '../../lib/features/batch';
 
 export const FEATURES: Feature[] = [
   rowStatesFeature,
@@ -24,4 +26,6 @@ export const FEATURES: Feature[] = [
   logFeature,
   rowVisibilityFeature,
   noRowsNoticeFeature,
+  selectionFeature,
+  batchFeature,
 ];

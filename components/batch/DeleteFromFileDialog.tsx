@@ -1,0 +1,142 @@
+// Bulk delete from a file (administrators): template, upload, preview, confirm, progress and errors.
+// Only customers listed in the preview and confirmed here are ever deleted.
+import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { ContentApi } from '../../lib/features/api';
+import { failureText } from '../../lib/features/outcome';
+import { FileReadError } from '../../lib/import/decode';
+import { parsePhoneFile } from '../../lib/import/parse-file';
+import { templateCsv, templateXlsx } from '../../lib/import/template';
+import type { PhonePreview } from '../../lib/messaging/protocol-import';
+import { Dialog } from '../Dialog';
+import { JobProgress } from './JobProgress';
+import type { JobsStore } from './jobs-store';
+
+const SHOWN = 500;
+
+function download(doc: Document, name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  doc.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+type Step =
+  | { at: 'pick' }
+  | { at: 'reading'; file: string }
+  | { at: 'preview'; file: string; preview: PhonePreview }
+  | { at: 'running'; jobId: string };
+
+export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose }: {
+  api: Pick<ContentApi, 'request'>; jobs: JobsStore; crmHost: string; returnFocus: HTMLElement | null; onClose(): void;
+}) {
+  const [step, setStep] = useState<Step>({ at: 'pick' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setError(null);
+    setStep({ at: 'reading', file: file.name });
+    try {
+      if (file.size > 20 * 1024 * 1024) throw new FileReadError('too_large', t('batch.file.tooLarge', { name: file.name }));
+      const parsed = await parsePhoneFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const preview = await api.request('previewPhoneRows', { rows: parsed.rows });
+      setStep({ at: 'preview', file: file.name, preview });
+    } catch (e) {
+      setStep({ at: 'pick' });
+      setError(e instanceof FileReadError ? e.message : failureText(e));
+      input.value = '';
+    }
+  };
+
+  const confirm = async (event: MouseEvent, preview: PhonePreview) => {
+    if (!event.isTrusted) return setError(t('batch.untrusted'));
+    setBusy(true);
+    try {
+      const job = await api.request('startBatch', { kind: 'deleteByPhone', rows: preview.rows });
+      jobs.started(job);
+      setStep({ at: 'running', jobId: job.id });
+    } catch (e) {
+      setError(failureText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const doc = (returnFocus?.ownerDocument ?? document);
+  const job = step.at === 'running' ? jobs.jobs.value.get(step.jobId) : undefined;
+  return (
+    <Dialog kind="delete-by-file" title={t('batch.file.title')} onClose={onClose} returnFocus={returnFocus} wide>
+      <p>{t('batch.file.intro')}</p>
+      <div class="crmx-file-templates">
+        <button type="button" data-crmx-template="csv" onClick={() => download(doc, 'delete-by-phone.csv', new Blob([templateCsv()], { type: 'text/csv;charset=utf-8' }))}>
+          {t('batch.file.templateCsv')}
+        </button>
+        <button type="button" data-crmx-template="xlsx" onClick={() => void templateXlsx().then((blob) => download(doc, 'delete-by-phone.xlsx', blob))}>
+          {t('batch.file.templateXlsx')}
+        </button>
+      </div>
+      {(step.at === 'pick' || step.at === 'reading' || step.at === 'preview') && (
+        <div class="crmx-file-pick">
+          <label for="crmx-batch-file">{t('batch.file.choose')}</label>
+          <input id="crmx-batch-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data-crmx-file onChange={(e) => void onFile(e.currentTarget)} />
+        </div>
+      )}
+      {step.at === 'reading' && <p role="status">{t('batch.file.reading', { name: step.file })}</p>}
+      {step.at === 'preview' && <Preview preview={step.preview} file={step.file} />}
+      {error && <p class="crmx-error" role="alert" data-crmx-file-error>{error}</p>}
+      {step.at === 'preview' && (
+        <div class="crmx-dialog-actions">
+          <button type="button" onClick={onClose}>{t('dialog.cancel')}</button>
+          <button type="button" class="crmx-danger-button" data-crmx-confirm disabled={busy || step.preview.matched === 0}
+            onClick={(e) => void confirm(e, step.preview)}>
+            {t('batch.file.confirm', { count: step.preview.matched, host: crmHost })}
+          </button>
+        </div>
+      )}
+      {step.at === 'running' && (job ? <JobProgress job={job} api={api} jobs={jobs} /> : <p role="status">{t('batch.loading')}</p>)}
+    </Dialog>
+  );
+}
+
+function Preview({ preview, file }: { preview: PhonePreview; file: string }) {
+  const matched = preview.rows.filter((r) => r.customerId && !r.problem);
+  const problems = preview.rows.filter((r) => r.problem);
+  return (
+    <section class="crmx-file-preview" data-crmx-preview>
+      <h3>{t('batch.file.previewOf', { name: file })}</h3>
+      <dl class="crmx-file-counts">
+        <div><dt>{t('batch.file.read')}</dt><dd data-crmx-count="read">{preview.rows.length}</dd></div>
+        <div><dt>{t('batch.file.matched')}</dt><dd data-crmx-count="matched">{preview.matched}</dd></div>
+        <div><dt>{t('batch.file.notFound')}</dt><dd data-crmx-count="notFound">{preview.notFound}</dd></div>
+        <div><dt>{t('batch.file.duplicates')}</dt><dd data-crmx-count="duplicates">{preview.duplicates}</dd></div>
+        <div><dt>{t('batch.file.invalid')}</dt><dd data-crmx-count="invalid">{preview.invalid}</dd></div>
+      </dl>
+      <h4>{t('batch.file.willDelete', { count: matched.length })}</h4>
+      <ol class="crmx-target-list" tabIndex={0} data-crmx-targets>
+        {matched.slice(0, SHOWN).map((r) => (
+          <li key={r.row} data-crmx-target={r.customerId!}>{preview.names[r.customerId!] ?? r.customerId} — {r.phone} ({t('batch.file.row', { row: r.row })})</li>
+        ))}
+      </ol>
+      {matched.length > SHOWN && <p class="crmx-help">{t('batch.targetsMore', { count: matched.length - SHOWN })}</p>}
+      {problems.length > 0 && (
+        <details>
+          <summary>{t('batch.file.problems', { count: problems.length })}</summary>
+          <ul class="crmx-job-errors">
+            {problems.slice(0, SHOWN).map((r) => (
+              <li key={r.row}>{t('batch.file.row', { row: r.row })} “{r.phone}”: {t(`batch.problem.${r.problem!}`)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

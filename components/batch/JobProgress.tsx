@@ -1,0 +1,68 @@
+// One job: a progress bar in percent, done / requested, errors with their details, cancel and undo.
+import { useState } from 'preact/hooks';
+import { errorText, t, type MessageKey } from '../../lib/i18n';
+import type { ContentApi } from '../../lib/features/api';
+import { failureText } from '../../lib/features/outcome';
+import type { JobView } from '../../lib/messaging/protocol-jobs';
+import { isFinished, percent, type JobsStore } from './jobs-store';
+
+const KIND_LABEL: Record<JobView['kind'], MessageKey> = {
+  share: 'batch.kind.share', cancelShare: 'batch.kind.cancelShare', setLabels: 'batch.kind.setLabels',
+  addLabels: 'batch.kind.addLabels', follow: 'batch.kind.follow', unfollow: 'batch.kind.unfollow',
+  delete: 'batch.kind.delete', deleteByPhone: 'batch.kind.deleteByPhone',
+};
+
+export function JobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentApi, 'request'>; jobs: JobsStore }) {
+  const [showErrors, setShowErrors] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const pct = percent(job);
+  const run = (type: 'cancelJob' | 'undoJob') => async () => {
+    setError(null);
+    try {
+      const next = await api.request(type, job.id);
+      if (type === 'undoJob') jobs.started(next);
+      else jobs.put(next);
+    } catch (e) {
+      setError(failureText(e));
+    }
+  };
+  const errorsId = `crmx-job-errors-${job.id}`;
+  return (
+    <section class="crmx-job" data-crmx-job={job.id} data-crmx-job-status={job.status} aria-label={t(KIND_LABEL[job.kind])}>
+      <div class="crmx-job-head">
+        <strong>{t(KIND_LABEL[job.kind])}</strong>
+        <span class="crmx-job-status">{t(`batch.status.${job.status}`)}</span>
+      </div>
+      <div class="crmx-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={t('batch.progress')}>
+        <div class="crmx-progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <p class="crmx-job-counts">
+        <span data-crmx-percent>{pct}%</span>{' · '}
+        <span data-crmx-done>{t('batch.doneOfTotal', { done: job.succeeded, total: job.total })}</span>
+        {job.errors.length > 0 && (
+          <>
+            {' · '}
+            <span class="crmx-error" data-crmx-errors={job.errors.length}>{t('batch.errors', { count: job.errors.length })}</span>{' '}
+            <button type="button" class="crmx-link" aria-expanded={showErrors} aria-controls={errorsId} onClick={() => setShowErrors(!showErrors)}>
+              {t('batch.details')}
+            </button>
+          </>
+        )}
+      </p>
+      {showErrors && (
+        <ul id={errorsId} class="crmx-job-errors" data-crmx-job-errors>
+          {job.errors.map((e, i) => (
+            <li key={i} data-crmx-error-item={e.item} data-crmx-error-code={e.code}>
+              <span class="crmx-job-error-item">{e.item}</span>: {errorText(e)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="crmx-job-actions">
+        {!isFinished(job) && <button type="button" onClick={run('cancelJob')}>{t('batch.cancelJob')}</button>}
+        {job.status === 'done' && job.undoable && <button type="button" data-crmx-undo onClick={run('undoJob')}>{t('batch.undo')}</button>}
+      </div>
+      {error && <p class="crmx-error" role="alert">{error}</p>}
+    </section>
+  );
+}

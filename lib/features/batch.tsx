@@ -1,0 +1,80 @@
+// The batch bar on the CRM page, in a shadow root of its own: it appears with a selection, runs the
+// batch dialogs and shows the progress of the jobs started here (from the background's pushes).
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { BatchBar } from '../../components/batch/BatchBar';
+import { BATCH_CSS } from '../../components/batch/batch-css';
+import { createJobsStore } from '../../components/batch/jobs-store';
+import { OVERLAY_CSS } from '../../components/overlay-css';
+import type { Id } from '../domain/types';
+import { currentLanguage, t } from '../i18n';
+import { filterFromUrl } from '../selection/selection';
+import { selectionStoreFor } from '../selection/store';
+import type { ContentApi } from './api';
+import type { Feature, FeatureContext } from './feature';
+
+export const BATCH_BAR_HOST = 'crmx-batch-bar';
+
+/** Tag suggestions: the CRM has /tags but no message asks for it yet, so the tags of the chosen customers. */
+export function tagSuggestionsFrom(api: Pick<ContentApi, 'request' | 'getCustomer'>, ids: () => Id[]) {
+  return async (): Promise<{ tags: string[]; note?: string }> => {
+    try {
+      const { items } = await api.request('searchCached', { limit: 1000 });
+      return { tags: [...new Set(items.flatMap((c) => c.tags))].sort(), note: t('batch.panel.tagsFromCache') };
+    } catch {
+      const sample = ids().slice(0, 20);
+      const details = await Promise.allSettled(sample.map((id) => api.getCustomer(id)));
+      const tags = details.flatMap((d) => (d.status === 'fulfilled' ? d.value.customer.tags : []));
+      return { tags: [...new Set(tags)].sort(), note: t('batch.panel.tagsFromCache') };
+    }
+  };
+}
+
+function pageIds(ctx: FeatureContext): Id[] {
+  return [...ctx.document.querySelectorAll(ctx.adapter.selectors.row)].map((row) => ctx.adapter.rowId(row)).filter((id): id is Id => id !== null);
+}
+
+export const batchFeature: Feature = {
+  name: 'batch',
+  async init(ctx) {
+    const { document: doc, signal: abort } = ctx;
+    const store = selectionStoreFor(ctx.state);
+    const jobs = createJobsStore(ctx.api);
+    const ids = signal<readonly Id[]>(pageIds(ctx));
+    const refreshPage = () => {
+      const next = pageIds(ctx);
+      if (next.join('\n') !== ids.value.join('\n')) ids.value = next;
+    };
+    ctx.rows.onPageChange(refreshPage, abort);
+    ctx.rows.subscribe('batch-page', refreshPage, abort);
+    ctx.changes.subscribe((change) => {
+      if (change.kind === 'job') jobs.put(change.job);
+    }, abort);
+
+    const session = await ctx.api.getSession().catch(() => null);
+    const host = doc.createElement(BATCH_BAR_HOST);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = OVERLAY_CSS + BATCH_CSS;
+    const root = doc.createElement('div');
+    root.className = 'crmx-root';
+    shadow.append(style, root);
+    doc.body.append(host);
+    const view = () => (
+      <div lang={currentLanguage.value}>
+        <BatchBar store={store} api={ctx.api} jobs={jobs} crmHost={location.host} isAdmin={session?.me.isAdmin ?? false}
+          page={{ ids, filter: () => filterFromUrl(new URL(location.href)) }}
+          tagSuggestions={tagSuggestionsFrom(ctx.api, () => [...store.selection.value.ids])} />
+      </div>
+    );
+    const View = view;
+    render(<View />, root);
+    // Keep keys typed in our fields away from the host's shortcuts.
+    for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation(), { signal: abort });
+
+    abort.addEventListener('abort', () => {
+      render(null, root);
+      host.remove();
+    }, { once: true });
+  },
+};
