@@ -1,0 +1,86 @@
+// Followed customers and a search over the cached customers, with selection and the batch bar.
+import { signal } from '@preact/signals';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { Customer, Id } from '../../lib/domain/types';
+import type { ContentApi } from '../../lib/features/api';
+import { tagSuggestionsFrom } from '../../lib/features/batch';
+import { failureText } from '../../lib/features/outcome';
+import type { SessionView } from '../../lib/messaging/protocol';
+import { setPage, toggle } from '../../lib/selection/selection';
+import { BatchBar } from '../../components/batch/BatchBar';
+import type { OnChange, PanelProps } from './SidePanel';
+
+const PAGE = 100;
+
+export function FollowedSection({ api, onChange }: { api: ContentApi; onChange: OnChange }) {
+  const [items, setItems] = useState<Customer[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const load = () => api.request('searchCached', { followedOnly: true, limit: 200 }).then((r) => setItems(r.items), (e: unknown) => setError(failureText(e)));
+    void load();
+    return onChange((change) => (change.kind === 'follows' || change.kind === 'sync') && void load());
+  }, []);
+  return (
+    <section aria-labelledby="crmx-panel-followed" data-crmx-panel-followed>
+      <h2 id="crmx-panel-followed">{t('batch.panel.followed')}</h2>
+      {error && <p class="crmx-error" role="alert">{error}</p>}
+      {items && items.length === 0 && <p>{t('batch.panel.noFollowed')}</p>}
+      {items && items.length > 0 && <ul>{items.map((c) => <li key={c.id} data-crmx-followed={c.id}>★ {c.name}</li>)}</ul>}
+    </section>
+  );
+}
+
+export function SearchSection({ api, jobs, store, onChange, session }: PanelProps & { session: SessionView }) {
+  const [q, setQ] = useState('');
+  const [result, setResult] = useState<{ items: Customer[]; total: number }>({ items: [], total: 0 });
+  const [error, setError] = useState<string | null>(null);
+  const shown = useMemo(() => signal<readonly Id[]>([]), []);
+
+  const load = (query: string, more = false) => {
+    const offset = more ? result.items.length : 0;
+    api.request('searchCached', { q: query.trim() || undefined, offset, limit: PAGE }).then((r) => {
+      const items = more ? [...result.items, ...r.items] : r.items;
+      for (const c of r.items) store.names.set(c.id, c.name);
+      shown.value = items.map((c) => c.id);
+      setResult({ items, total: r.total });
+      setError(null);
+    }, (e: unknown) => setError(failureText(e)));
+  };
+  useEffect(() => {
+    const timer = setTimeout(() => load(q), 200);
+    return () => clearTimeout(timer);
+  }, [q]);
+  useEffect(() => onChange((change) => (change.kind === 'sync' || change.kind === 'customers') && load(q)), [q]);
+
+  const selected = store.selection.value.ids;
+  const suggestions = useMemo(() => tagSuggestionsFrom(api, () => [...store.selection.value.ids]), []);
+  return (
+    <section aria-labelledby="crmx-panel-search" data-crmx-panel-search>
+      <h2 id="crmx-panel-search">{t('batch.panel.search')}</h2>
+      <input type="search" aria-labelledby="crmx-panel-search" value={q} data-crmx-panel-q onInput={(e) => setQ(e.currentTarget.value)} />
+      {error && <p class="crmx-error" role="alert">{error}</p>}
+      <p data-crmx-panel-total={result.total}>
+        {t('batch.panel.results', { count: result.total })}{' '}
+        <button type="button" data-crmx-select-shown onClick={() => (store.selection.value = setPage(store.selection.value, shown.value, true))}>
+          {t('batch.panel.selectShown')}
+        </button>
+      </p>
+      <ul class="crmx-panel-results">
+        {result.items.map((c) => (
+          <li key={c.id}>
+            <input type="checkbox" class="crmx-select-box" id={`crmx-panel-${c.id}`} checked={selected.has(c.id)}
+              onChange={(e) => (store.selection.value = toggle(store.selection.value, c.id, e.currentTarget.checked))} />
+            <label for={`crmx-panel-${c.id}`}>{c.name}</label>
+            <span class="crmx-help">{c.phone}</span>
+          </li>
+        ))}
+      </ul>
+      {result.items.length < result.total && <button type="button" onClick={() => load(q, true)}>{t('batch.panel.more')}</button>}
+      <div class="crmx-batch-static">
+        <BatchBar store={store} api={api} jobs={jobs} crmHost={new URL(session.crmOrigin).host} isAdmin={session.me.isAdmin}
+          page={{ ids: shown, filter: () => (q.trim() ? { q: q.trim() } : {}) }} tagSuggestions={suggestions} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+// Sync status and the outbox (pending offline actions, conflicts to resolve) in the side panel.
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { ContentApi } from '../../lib/features/api';
+import { failureText } from '../../lib/features/outcome';
+import type { ConflictView, PendingAction } from '../../lib/messaging/protocol-mutations';
+import type { SyncStatus } from '../../lib/messaging/protocol-sync';
+import type { OnChange } from './SidePanel';
+
+export function SyncSection({ api, onChange }: { api: ContentApi; onChange: OnChange }) {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.request('getSyncStatus', undefined).then(setStatus, (e: unknown) => setError(failureText(e)));
+    return onChange((change) => change.kind === 'sync' && setStatus(change.status));
+  }, []);
+  const syncNow = () => api.request('syncNow', undefined).then(setStatus, (e: unknown) => setError(failureText(e)));
+  return (
+    <section aria-labelledby="crmx-panel-sync" data-crmx-panel-sync>
+      <h2 id="crmx-panel-sync">{t('batch.panel.sync')}</h2>
+      {status && (
+        <p role="status">
+          {status.running ? t('batch.panel.syncRunning', { phase: status.phase ?? '', done: status.done })
+            : status.lastSyncAt ? t('batch.panel.lastSync', { at: new Date(status.lastSyncAt).toLocaleString(document.documentElement.lang || undefined) })
+              : t('batch.panel.neverSynced')}
+          {status.offline && <> · {t('batch.panel.offline')}</>}
+        </p>
+      )}
+      {status?.error && <p class="crmx-error">{status.error}</p>}
+      {error && <p class="crmx-error" role="alert">{error}</p>}
+      <button type="button" onClick={() => void syncNow()} disabled={status?.running}>{t('batch.panel.syncNow')}</button>
+    </section>
+  );
+}
+
+export function PendingSection({ api, onChange }: { api: ContentApi; onChange: OnChange }) {
+  const [data, setData] = useState<{ actions: PendingAction[]; conflicts: ConflictView[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => api.request('getPending', undefined).then(setData, (e: unknown) => setError(failureText(e)));
+  useEffect(() => {
+    void load();
+    return onChange((change) => change.kind === 'pending' && void load());
+  }, []);
+  const act = (run: () => Promise<unknown>) => () => void run().then(load, (e: unknown) => setError(failureText(e)));
+  return (
+    <section aria-labelledby="crmx-panel-pending" data-crmx-panel-pending>
+      <h2 id="crmx-panel-pending">{t('batch.panel.pending', { count: data?.actions.length ?? 0 })}</h2>
+      {error && <p class="crmx-error" role="alert">{error}</p>}
+      {data && data.actions.length > 0 && (
+        <ul>
+          {data.actions.map((a) => (
+            <li key={a.id}>
+              {a.action} {a.customerId ?? ''} {a.lastError && <span class="crmx-error">{a.lastError}</span>}
+              {a.status === 'failed' && <button type="button" onClick={act(() => api.request('dismissPending', { id: a.id }))}>{t('batch.panel.dismiss')}</button>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {data && data.conflicts.length > 0 && (
+        <>
+          <h3>{t('batch.panel.conflicts', { count: data.conflicts.length })}</h3>
+          <ul>
+            {data.conflicts.map((c) => (
+              <li key={c.id} data-crmx-conflict={c.customerId}>
+                {c.theirs.name}: {Object.keys(c.mine).join(', ')}{' '}
+                <button type="button" onClick={act(() => api.request('resolveConflict', { id: c.id, keep: 'mine' }))}>{t('batch.panel.keepMine')}</button>{' '}
+                <button type="button" onClick={act(() => api.request('resolveConflict', { id: c.id, keep: 'theirs' }))}>{t('batch.panel.keepTheirs')}</button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+// The side panel (Firefox: the sidebar): works from any tab, through the same messages as the page.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { BATCH_CSS } from '../../components/batch/batch-css';
+import { createJobsStore } from '../../components/batch/jobs-store';
+import { OVERLAY_CSS } from '../../components/overlay-css';
+import { extensionApi } from '../../lib/features/api';
+import { followLanguageSetting } from '../../lib/i18n/follow-setting';
+import { onMessage, type Change } from '../../lib/messaging/protocol';
+import { createSelectionStore } from '../../lib/selection/store';
+import { PANEL_CSS } from './panel-css';
+import { SidePanel } from './SidePanel';
+
+void followLanguageSetting(new AbortController().signal);
+const style = document.createElement('style');
+style.textContent = OVERLAY_CSS + BATCH_CSS + PANEL_CSS;
+document.head.append(style);
+
+const api = extensionApi();
+const jobs = createJobsStore(api);
+const listeners = new Set<(change: Change) => void>();
+onMessage('changed', (message) => {
+  if (message.sender.id !== browser.runtime.id) return;
+  if (message.data.kind === 'job') jobs.put(message.data.job);
+  for (const listener of listeners) listener(message.data);
+});
+
+render(
+  <SidePanel api={api} jobs={jobs} store={createSelectionStore()} onChange={(listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }} />,
+  document.getElementById('app')!,
+);
