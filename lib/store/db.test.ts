@@ -14,12 +14,13 @@ afterEach(async () => {
 });
 
 describe('CrmxDb', () => {
-  it('opens at version 1 with every table', async () => {
+  it('opens at version 2 with every table', async () => {
     await open().open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['conflicts', 'customers', 'follows', 'jobs', 'logs', 'meta', 'org', 'outbox'],
-    );
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'conflicts', 'customers', 'departments', 'follows', 'jobs', 'logs', 'meta', 'org', 'outbox',
+      'permissionGroups', 'pools', 'roles', 'tags', 'users',
+    ]);
   });
 
   it('stores customers and finds them by tag and AE', async () => {

@@ -1,7 +1,10 @@
 // The extension's own IndexedDB, opened only by the background (and, read-only, by extension pages).
 // Never open it from a content script: there it would belong to the host site's origin.
-import Dexie, { type EntityTable } from 'dexie';
-import type { ChangeRecord, Customer, Id, LogEntry, Org } from '../domain/types';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Transaction } from 'dexie';
+import type {
+  ChangeRecord, Customer, Department, Id, LogEntry, Org, PermissionGroup, Pool, Role, User,
+} from '../domain/types';
+import { withDerivedKeys, type CustomerRow } from './derived';
 
 /** The org snapshot from GET /org; one row, key 'current'. */
 export interface OrgRow {
@@ -48,6 +51,10 @@ export interface ConflictRow {
   changes?: ChangeRecord[];
 }
 
+export interface TagRow {
+  name: string;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -55,9 +62,44 @@ export interface MetaRow {
 
 export const DB_NAME = 'crmx';
 
+/** Version 1: the foundation's schema. Kept verbatim: Dexie needs it to upgrade databases created by it. */
+export const SCHEMA_V1 = {
+  customers: 'id, updatedAt, *tags, aeId',
+  org: 'key',
+  follows: 'customerId',
+  logs: 'id, [customerId+at], type, seq',
+  outbox: 'id, status, createdAt',
+  jobs: 'id, status, createdAt',
+  conflicts: 'id, customerId, createdAt',
+  meta: 'key',
+} as const;
+
+/**
+ * Version 2: search/sort keys on customers (phoneKey for bulk delete by phone, nameKey, code, shareKeys),
+ * the org as tables beside its snapshot row, tags, and `[customerId+type+at]` so a type-filtered
+ * timeline reads index ranges instead of filtering a cursor.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  customers: 'id, updatedAt, *tags, aeId, csrId, poolId, phoneKey, nameKey, code, *shareKeys',
+  logs: 'id, [customerId+at], [customerId+type+at], type, seq',
+  users: 'id, departmentId, roleId, managerId',
+  departments: 'id, parentId',
+  roles: 'id',
+  permissionGroups: 'id, *roleIds',
+  pools: 'id',
+  tags: 'name',
+} as const;
+
 export class CrmxDb extends Dexie {
-  customers!: EntityTable<Customer, 'id'>;
+  customers!: EntityTable<CustomerRow, 'id'>;
   org!: EntityTable<OrgRow, 'key'>;
+  users!: EntityTable<User, 'id'>;
+  departments!: EntityTable<Department, 'id'>;
+  roles!: EntityTable<Role, 'id'>;
+  permissionGroups!: EntityTable<PermissionGroup, 'id'>;
+  pools!: EntityTable<Pool, 'id'>;
+  tags!: EntityTable<TagRow, 'name'>;
   follows!: EntityTable<FollowRow, 'customerId'>;
   logs!: EntityTable<LogEntry, 'id'>;
   outbox!: EntityTable<OutboxRow, 'id'>;
@@ -67,17 +109,48 @@ export class CrmxDb extends Dexie {
 
   constructor(name: string = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      customers: 'id, updatedAt, *tags, aeId',
-      org: 'key',
-      follows: 'customerId',
-      logs: 'id, [customerId+at], type, seq',
-      outbox: 'id, status, createdAt',
-      jobs: 'id, status, createdAt',
-      conflicts: 'id, customerId, createdAt',
-      meta: 'key',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.use({ stack: 'dbcore', name: 'crmx-customer-keys', create: addCustomerKeys });
   }
+}
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx.table('customers').toCollection().modify((row: Customer) => {
+    Object.assign(row, withDerivedKeys(row));
+  });
+  const snapshot = (await tx.table('org').get('current')) as OrgRow | undefined;
+  if (snapshot) await putOrgTables(tx, snapshot.org);
+}
+
+/** Fills the org tables from a snapshot (inside the caller's transaction). */
+export async function putOrgTables(tx: Pick<Transaction, 'table'>, org: Org): Promise<void> {
+  const kinds = [
+    ['users', org.users], ['departments', org.departments], ['roles', org.roles],
+    ['permissionGroups', org.permissionGroups], ['pools', org.pools],
+  ] as const;
+  for (const [name, rows] of kinds) {
+    await tx.table(name).clear();
+    await tx.table(name).bulkPut(rows as unknown[]);
+  }
+}
+
+/** Every customer written, by anyone, gets its index keys. */
+function addCustomerKeys(down: DBCore): DBCore {
+  return {
+    ...down,
+    table(name) {
+      const table = down.table(name);
+      if (name !== 'customers') return table;
+      return {
+        ...table,
+        mutate(request: DBCoreMutateRequest) {
+          if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
+          return table.mutate({ ...request, values: request.values.map((c) => withDerivedKeys(c as Customer)) });
+        },
+      };
+    },
+  };
 }
 
 let shared: CrmxDb | undefined;

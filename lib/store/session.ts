@@ -2,7 +2,7 @@
 // signed-in user, the org snapshot and the followed set. See lib/settings.ts for why the token is here.
 import type { Id, Org } from '../domain/types';
 import type { Me } from '../crm-client/schemas';
-import type { CrmxDb, OrgRow } from './db';
+import { putOrgTables, type CrmxDb, type OrgRow } from './db';
 
 const TOKEN = 'token';
 const ME = 'me';
@@ -28,8 +28,12 @@ export async function writeMe(db: CrmxDb, me: Me): Promise<void> {
 
 /** Forget everything tied to the previous CRM or user (a new connect). */
 export async function clearSession(db: CrmxDb): Promise<void> {
-  await db.transaction('rw', [db.meta, db.org, db.customers, db.follows, db.logs], async () => {
-    await Promise.all([db.meta.clear(), db.org.clear(), db.customers.clear(), db.follows.clear(), db.logs.clear()]);
+  const tables = [
+    db.meta, db.org, db.customers, db.follows, db.logs, db.tags,
+    db.users, db.departments, db.roles, db.permissionGroups, db.pools,
+  ];
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((table) => table.clear()));
   });
 }
 
@@ -38,7 +42,10 @@ export async function readOrg(db: CrmxDb): Promise<OrgRow | undefined> {
 }
 
 export async function writeOrg(db: CrmxDb, org: Org, fetchedAt: Date): Promise<void> {
-  await db.org.put({ key: 'current', org, fetchedAt: fetchedAt.toISOString() });
+  await db.transaction('rw', [db.org, db.users, db.departments, db.roles, db.permissionGroups, db.pools], async (tx) => {
+    await db.org.put({ key: 'current', org, fetchedAt: fetchedAt.toISOString() });
+    await putOrgTables(tx, org);
+  });
 }
 
 export async function replaceFollows(db: CrmxDb, ids: Id[], fetchedAt: Date): Promise<void> {
@@ -62,4 +69,11 @@ export async function setFollowed(db: CrmxDb, id: Id, followed: boolean): Promis
 export async function followedAmong(db: CrmxDb, ids: Id[]): Promise<Set<Id>> {
   const rows = await db.follows.bulkGet(ids);
   return new Set(rows.flatMap((row) => (row ? [row.customerId] : [])));
+}
+
+export async function replaceTags(db: CrmxDb, tags: string[]): Promise<void> {
+  await db.transaction('rw', db.tags, async () => {
+    await db.tags.clear();
+    await db.tags.bulkPut(tags.map((name) => ({ name })));
+  });
 }

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CrmxDb } from './db';
+import { applyCustomerDelta, customersByPhoneKey, searchCustomers } from './customers';
+import { readCursor } from './meta';
+import { sampleCustomer } from '../crm-client/test-data';
+
+let db: CrmxDb;
+let n = 0;
+afterEach(async () => {
+  await db?.delete();
+});
+
+describe('customer cache', () => {
+  it('applies a delta: changed written, removed dropped with their follow, cursor stored', async () => {
+    db = new CrmxDb(`crmx-customers-${++n}`);
+    await applyCustomerDelta(db, [sampleCustomer({ id: 'c-1' }), sampleCustomer({ id: 'c-2' })], [], '2');
+    await db.follows.put({ customerId: 'c-1' });
+    const { removed } = await applyCustomerDelta(db, [sampleCustomer({ id: 'c-3' })], ['c-1', 'c-never-seen'], '5');
+    expect(removed).toEqual(['c-1']);
+    expect((await db.customers.toCollection().primaryKeys()).sort()).toEqual(['c-2', 'c-3']);
+    expect(await db.follows.count()).toBe(0);
+    expect(await readCursor(db, 'customers')).toBe('5');
+  });
+
+  it.each([
+    ['name without accents', 'duc thang', ['c-2']],
+    ['code', 'kh0003', ['c-3']],
+    ['email', 'MAI@', ['c-1']],
+    ['phone written another way', '+84 912 345', ['c-1']],
+    ['nothing', '', ['c-2', 'c-3', 'c-1']],
+  ])('searches by %s', async (_name, q, ids) => {
+    db = new CrmxDb(`crmx-customers-${++n}`);
+    await db.customers.bulkPut([
+      sampleCustomer({ id: 'c-1', name: 'Trần Thị Mai', code: 'KH0001', email: 'mai@x.vn', phone: '0912 345 678' }),
+      sampleCustomer({ id: 'c-2', name: 'Hoàng Đức Thắng', code: 'KH0002', email: 'h@x.vn', phone: '0915666777' }),
+      sampleCustomer({ id: 'c-3', name: 'Lê Hoàng Long', code: 'KH0003', email: 'l@x.vn', phone: '84-913-222-333' }),
+      sampleCustomer({ id: 'c-4', name: 'Deleted', code: 'KH0004', deletedAt: '2024-01-01T00:00:00.000Z' }),
+    ]);
+    const found = await searchCustomers(db, { q });
+    expect(found.items.map((c) => c.id)).toEqual(ids);
+    expect(found.items[0]).not.toHaveProperty('phoneKey');
+  });
+
+  it('searches followed customers only, and finds by phone key', async () => {
+    db = new CrmxDb(`crmx-customers-${++n}`);
+    await db.customers.bulkPut([sampleCustomer({ id: 'c-1', phone: '0912345678' }), sampleCustomer({ id: 'c-2' })]);
+    await db.follows.put({ customerId: 'c-2' });
+    expect((await searchCustomers(db, { followedOnly: true })).items.map((c) => c.id)).toEqual(['c-2']);
+    expect((await customersByPhoneKey(db, '0912345678')).map((c) => c.id)).toEqual(['c-1']);
+  });
+});

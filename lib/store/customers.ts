@@ -1,0 +1,61 @@
+// Customers in the cache: delta sync writes and cached search.
+import type { Customer, Id } from '../domain/types';
+import type { CrmxDb } from './db';
+import { foldText, phoneKey, stripDerivedKeys, type CustomerRow } from './derived';
+import { writeCursor, type CursorName } from './meta';
+
+/**
+ * One page of /sync/customers in one transaction: changed rows written in bulk, removed ids (left the
+ * user's scope, or deleted) dropped when present, and the cursor stored with them — a crash between
+ * pages resumes from the last page that was fully written.
+ */
+export async function applyCustomerDelta(
+  db: CrmxDb, changed: Customer[], removed: Id[], cursor: string, cursorName: CursorName = 'customers',
+): Promise<{ removed: Id[] }> {
+  return db.transaction('rw', db.customers, db.follows, db.meta, async () => {
+    const present = removed.length ? (await db.customers.bulkGet(removed)).flatMap((c) => (c ? [c.id] : [])) : [];
+    if (present.length) {
+      await db.customers.bulkDelete(present);
+      await db.follows.bulkDelete(present);
+    }
+    if (changed.length) await db.customers.bulkPut(changed);
+    await writeCursor(db, cursorName, cursor);
+    return { removed: present };
+  });
+}
+
+export interface CustomerSearch {
+  q?: string;
+  followedOnly?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+/** Live cached customers whose name, code, phone or email contains `q` (accents and case ignored), by name. */
+export async function searchCustomers(db: CrmxDb, search: CustomerSearch): Promise<{ items: Customer[]; total: number }> {
+  const needle = foldText((search.q ?? '').trim());
+  const digits = /\d/.test(needle) ? phoneKey(needle) : '';
+  const matches = (c: CustomerRow) =>
+    c.deletedAt === null && (needle === ''
+      || (c.nameKey ?? foldText(c.name)).includes(needle)
+      || c.code.toLowerCase().includes(needle)
+      || c.email.toLowerCase().includes(needle)
+      || (digits !== '' && (c.phoneKey ?? '').includes(digits.replace(/^0/, ''))));
+  let rows: CustomerRow[];
+  if (search.followedOnly) {
+    const ids = (await db.follows.toCollection().primaryKeys()) as Id[];
+    rows = (await db.customers.bulkGet(ids)).filter((c): c is CustomerRow => c !== undefined && matches(c));
+    rows.sort((a, b) => (a.nameKey ?? '').localeCompare(b.nameKey ?? ''));
+  } else {
+    rows = await db.customers.orderBy('nameKey').filter(matches).toArray();
+  }
+  const offset = search.offset ?? 0;
+  const limit = search.limit ?? 50;
+  return { items: rows.slice(offset, offset + limit).map(stripDerivedKeys), total: rows.length };
+}
+
+/** Cached live customers whose phone has this digits-only national key (bulk delete by phone). */
+export async function customersByPhoneKey(db: CrmxDb, key: string): Promise<Customer[]> {
+  const rows = await db.customers.where('phoneKey').equals(key).toArray();
+  return rows.filter((c) => c.deletedAt === null).map(stripDerivedKeys);
+}
