@@ -61,7 +61,8 @@ function OpenDetailsPanel({ open, state, api }: { open: OpenDetails; state: Over
       aria-labelledby="crmx-details-title"
       tabIndex={-1}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') {
+        // A dialog opened from the panel closes first.
+        if (event.key === 'Escape' && !state.dialog.value) {
           event.preventDefault();
           close();
         }
@@ -73,7 +74,7 @@ function OpenDetailsPanel({ open, state, api }: { open: OpenDetails; state: Over
         <button type="button" class="crmx-follow-star crmx-details-star" aria-pressed={followed ? 'true' : 'false'}
           data-pending={pending ? '' : undefined} title={pending ? t('follow.pending') : undefined}
           aria-label={t(followed ? 'follow.starred' : 'follow.star', { name })}
-          onClick={(e) => runAction('follow', e.currentTarget)}>{followed ? '★' : '☆'}</button>
+          onClick={(e) => runAction('follow', clicked(e))}>{followed ? '★' : '☆'}</button>
         <button type="button" class="crmx-details-close" aria-label={t('details.close')} onClick={close}>×</button>
       </div>
       {load.status === 'loading' && <p class="crmx-details-status" role="status">{t('details.loading')}</p>}
@@ -83,6 +84,11 @@ function OpenDetailsPanel({ open, state, api }: { open: OpenDetails; state: Over
       {load.status === 'ok' && <LatestLog api={api} id={open.id} revision={revision} />}
     </section>
   );
+}
+
+/** The button clicked (currentTarget is not reliable under delegated event handling). */
+function clicked(event: Event): HTMLElement {
+  return ((event.target as Element).closest('button') ?? event.target) as HTMLElement;
 }
 
 type PanelAction = 'edit' | 'delete' | 'returnToPool' | 'share' | 'log' | 'follow';
@@ -98,7 +104,7 @@ function DetailsActions({ state, data, run }: { state: OverlayState; data: Custo
         <span class="crmx-details-action" key={item.id}>
           <button type="button" data-crmx-action={item.id} aria-disabled={item.disabled ? 'true' : undefined}
             aria-describedby={item.reason ? `crmx-details-${item.id}-reason` : undefined}
-            onClick={(e) => !item.disabled && run(item.id as PanelAction, e.currentTarget)}>{item.label}</button>
+            onClick={(e) => !item.disabled && run(item.id as PanelAction, clicked(e))}>{item.label}</button>
           {item.reason && <span id={`crmx-details-${item.id}-reason`} class="crmx-menu-reason">{item.reason}</span>}
         </span>
       ))}

@@ -1,7 +1,7 @@
 // A modal dialog in the overlay's shadow root: role=dialog, aria-modal, labelled by its title, focus
 // kept inside (Tab wraps), Escape closes, focus goes back to where it came from.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -26,7 +26,8 @@ export function Dialog({ kind, title, onClose, returnFocus, children, initialFoc
   const ref = useRef<HTMLDivElement>(null);
   const titleId = `crmx-dialog-${kind}-title`;
 
-  useEffect(() => {
+  // Before the browser paints: a key pressed right after opening already lands in the dialog.
+  useLayoutEffect(() => {
     const el = ref.current!;
     const first = (initialFocus && el.querySelector<HTMLElement>(initialFocus))
       || el.querySelector<HTMLElement>(`.crmx-dialog-body ${FOCUSABLE}`)

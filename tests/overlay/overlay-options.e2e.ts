@@ -69,4 +69,18 @@ describe('the adapter settings and the page notices', () => {
     expect(await page.locator('[role=menu].crmx-menu').count()).toBe(1);
     await page.close();
   });
+  it('speaks Vietnamese when the language is switched, down to the refusal reasons', async () => {
+    options ??= await s.browser.context.newPage();
+    await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
+    await options.locator('#crmx-language').selectOption('vi');
+    const page = await s.openCustomers('?q=KH0004');
+    await page.locator('#customer-table tbody tr.dt-row button.crmx-row-menu-button').click();
+    const del = page.locator('[role=menu].crmx-menu:not([aria-busy]) [data-crmx-item=delete]');
+    await del.waitFor();
+    expect(await page.locator('[role=menu].crmx-menu [data-crmx-item=edit] .crmx-menu-label').textContent()).toBe('Sửa');
+    expect(await del.locator('.crmx-menu-reason').textContent()).not.toMatch(/Only administrators/);
+    await options.locator('#crmx-language').selectOption('en');
+    await page.locator('[role=menu].crmx-menu [data-crmx-item=edit] .crmx-menu-label').filter({ hasText: /^Edit$/ }).waitFor();
+    await page.close();
+  });
 });

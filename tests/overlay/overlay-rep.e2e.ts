@@ -155,4 +155,31 @@ describe('the overlay as a rep', () => {
     expect(await menu(page).count()).toBe(0);
     await page.close();
   });
+  it('shows the details with the star, the actions (refusals explained) and the latest log; the Followed view lists followed rows only', async () => {
+    const page = await s.openCustomers('?pageSize=100');
+    await row(page, 'c-016').locator('button.crmx-follow-star[aria-pressed=true]').waitFor();
+    await row(page, 'c-016').locator('td.col-code').click();
+    const panel = page.locator('.crmx-details');
+    await panel.locator('[data-crmx-field=csr] dd').getByText('Đặng Minh Khoa').waitFor();
+    expect(await panel.locator('.crmx-details-star').getAttribute('aria-pressed')).toBe('true');
+    await expect(panel.locator('[data-crmx-action=delete]').getAttribute('aria-disabled')).resolves.toBe('true');
+    await panel.getByText('Only administrators may do this. Ask an administrator (Nguyễn Văn An).').waitFor();
+    await panel.locator('[data-crmx-action=log]').click();
+    await dialog(page, 'log').locator('#crmx-log-type:focus').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog(page, 'log').waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.querySelector('crmx-overlay')!.shadowRoot!.activeElement?.getAttribute('data-crmx-action'))).toBe('log');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
+    await page.locator('[data-crmx-followed-toggle]').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('#customer-table > tbody > tr.dt-row')]
+      .filter((tr) => getComputedStyle(tr).display !== 'none').length === 2);
+    const shown = await page.locator('#customer-table > tbody > tr.dt-row:visible td.col-name a').allTextContents();
+    expect(shown.sort()).toEqual(['Dương Quốc Cường', 'Nguyễn Văn Hùng']);
+    await page.locator('[data-crmx-followed-toggle]').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('#customer-table > tbody > tr.dt-row')]
+      .every((tr) => getComputedStyle(tr).display !== 'none'));
+    await page.close();
+  });
 });
