@@ -12,6 +12,17 @@ const KIND_LABEL: Record<JobView['kind'], MessageKey> = {
   delete: 'batch.kind.delete', deleteByPhone: 'batch.kind.deleteByPhone',
 };
 
+const FILE_PROBLEMS = new Set(['not_found', 'invalid', 'duplicate']);
+
+/** File rows carry "<phone>: <why>"; their problems read as the preview names them. */
+function itemErrorText(e: JobView['errors'][number]): string {
+  if (e.item.startsWith('row ') && FILE_PROBLEMS.has(e.code)) {
+    const phone = e.message.slice(0, Math.max(0, e.message.lastIndexOf(': ')));
+    return `${t(`batch.problem.${e.code as 'not_found' | 'invalid' | 'duplicate'}`)}${phone ? ` (“${phone}”)` : ''}`;
+  }
+  return errorText(e);
+}
+
 export function JobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentApi, 'request'>; jobs: JobsStore }) {
   const [showErrors, setShowErrors] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +64,7 @@ export function JobProgress({ job, api, jobs }: { job: JobView; api: Pick<Conten
         <ul id={errorsId} class="crmx-job-errors" data-crmx-job-errors>
           {job.errors.map((e, i) => (
             <li key={i} data-crmx-error-item={e.item} data-crmx-error-code={e.code}>
-              <span class="crmx-job-error-item">{e.item}</span>: {errorText(e)}
+              <span class="crmx-job-error-item">{e.item}</span>: {itemErrorText(e)}
             </li>
           ))}
         </ul>
