@@ -42,7 +42,13 @@ export function scheduleBackgroundWork(deps: HandlerDeps): void {
   const jobs = jobsService({
     ...deps,
     // An extension API call resets the MV3 idle timer: a long job is not cut off between chunks.
-    keepAlive: async () => void (await browser.runtime.getPlatformInfo()),
+    async keepAlive() {
+      try {
+        await browser.runtime.getPlatformInfo();
+      } catch {
+        // Only a keep-alive: a browser without it just idles sooner.
+      }
+    },
   });
 
   // Created once: re-creating it on every worker start would push its next tick back each time.
