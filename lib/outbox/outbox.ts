@@ -54,8 +54,11 @@ export function createOutbox(deps: OutboxDeps) {
     else waiter.reject(how.error);
   }
 
-  function queueAllWaiting(): void {
+  /** Whoever still waits gets 'queued' (their action stays in the outbox), and the UIs are told. */
+  async function queueAllWaiting(): Promise<void> {
+    if (waiting.size === 0) return;
     for (const id of [...waiting.keys()]) settle(id, { outcome: { outcome: 'queued', outboxId: id } });
+    await pushPending();
   }
 
   async function sendOne(entry: OutboxEntry, send: Send, ctx: UserContext | null): Promise<'next' | 'stop'> {
@@ -149,8 +152,8 @@ export function createOutbox(deps: OutboxDeps) {
       } catch (error) {
         console.error('[crmx] the outbox could not be sent', error);
       } finally {
-        queueAllWaiting();
         running = null;
+        await queueAllWaiting().catch(() => undefined);
       }
     })();
     return running;
