@@ -1,31 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
-import { CrmClient } from './client';
+import { describe, expect, it } from 'vitest';
+import { client, json, type Call } from './test-client';
 import { CrmError } from './errors';
 import { sampleCustomer, sampleMe, sampleOrg } from './test-data';
-
-type Call = { url: string; init: RequestInit };
-
-function stubFetch(respond: (call: Call) => Response | Promise<Response>) {
-  const calls: Call[] = [];
-  const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
-    const call = { url: String(url), init: init ?? {} };
-    calls.push(call);
-    return respond(call);
-  });
-  return { fetch: fetch as unknown as typeof globalThis.fetch, calls };
-}
-
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
-
-function client(respond: (call: Call) => Response | Promise<Response>, extra: { timeoutMs?: number } = {}) {
-  const stub = stubFetch(respond);
-  let n = 0;
-  const crm = new CrmClient({
-    baseUrl: 'http://127.0.0.1:5555/', token: 'tok-1', fetch: stub.fetch, newKey: () => `key-${++n}`, ...extra,
-  });
-  return { crm, calls: stub.calls };
-}
 
 const header = (call: Call, name: string) => new Headers(call.init.headers).get(name);
 
@@ -96,7 +72,7 @@ describe('CrmClient errors', () => {
     expect(error.ask).toEqual([{ kind: 'administrator', userIds: ['u-admin'] }]);
   });
 
-  it('reads Retry-After on 429', async () => {
+  it('reads Retry-After on 429 (after the last try)', async () => {
     const { crm } = client(() => json({ error: { code: 'rate_limited', message: 'slow down' } }, 429, { 'Retry-After': '3' }));
     expect(await failure(crm.me())).toMatchObject({ code: 'rate_limited', retryAfter: 3 });
   });

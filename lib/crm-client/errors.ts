@@ -11,6 +11,7 @@ export type CrmErrorCode =
   | 'not_found'
   | 'invalid'
   | 'stale'
+  | 'precondition_required'
   | 'idempotency_mismatch'
   | 'rate_limited'
   | 'fault'

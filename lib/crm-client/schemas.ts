@@ -100,3 +100,47 @@ export const ErrorEnvelopeSchema = v.object({
 
 export type Me = v.InferOutput<typeof MeSchema>;
 export type CustomerPage = v.InferOutput<typeof CustomerPageSchema>;
+
+export const CustomerIdsSchema = v.object({ ids: v.array(id), total: v.number() });
+export const LogPageSchema = v.object({ items: v.array(LogEntrySchema), nextBefore: v.nullable(v.number()) });
+export const ChangesSchema = v.object({
+  changes: v.array(v.object({ field: v.string(), before: v.unknown(), after: v.unknown() })),
+});
+export const TagsSchema = v.object({ tags: v.array(v.string()) });
+
+const ItemErrorSchema = v.object({
+  code: v.string(),
+  message: v.string(),
+  rule: v.optional(v.string()),
+  ask: v.optional(v.array(AskSchema)),
+});
+export const BatchResultsSchema = v.object({
+  results: v.array(v.variant('ok', [
+    v.object({ id, ok: v.literal(true) }),
+    v.object({ id, ok: v.literal(false), error: ItemErrorSchema }),
+  ])),
+});
+export const PhoneResultsSchema = v.object({
+  results: v.array(v.object({
+    phone: v.string(),
+    ok: v.boolean(),
+    id: v.optional(id),
+    /** For `ambiguous`: every customer with that number. */
+    ids: v.optional(v.array(id)),
+    error: v.optional(ItemErrorSchema),
+  })),
+});
+export const SyncCustomersSchema = v.object({
+  changed: v.array(CustomerSchema),
+  removed: v.array(id),
+  next: v.string(),
+  hasMore: v.boolean(),
+});
+export const SyncLogsSchema = v.object({ items: v.array(LogEntrySchema), next: v.string(), hasMore: v.boolean() });
+export const AuditSchema = v.object({ items: v.array(LogEntrySchema) });
+
+export type LogPage = v.InferOutput<typeof LogPageSchema>;
+export type BatchResults = v.InferOutput<typeof BatchResultsSchema>;
+export type PhoneResults = v.InferOutput<typeof PhoneResultsSchema>;
+export type SyncCustomersPage = v.InferOutput<typeof SyncCustomersSchema>;
+export type SyncLogsPage = v.InferOutput<typeof SyncLogsSchema>;
