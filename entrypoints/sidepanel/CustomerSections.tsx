@@ -7,8 +7,8 @@ import type { ContentApi } from '../../lib/features/api';
 import { tagSuggestionsFrom } from '../../lib/features/batch';
 import { failureText } from '../../lib/features/outcome';
 import type { SessionView } from '../../lib/messaging/protocol';
-import { setPage, toggle } from '../../lib/selection/selection';
-import { BatchBar } from '../../components/batch/BatchBar';
+import { selectMatching, setPage, toggle, type MatchingFilter } from '../../lib/selection/selection';
+import { BatchBar, filterText } from '../../components/batch/BatchBar';
 import type { OnChange, PanelProps } from './SidePanel';
 
 const PAGE = 100;
@@ -53,6 +53,14 @@ export function SearchSection({ api, jobs, store, onChange, session }: PanelProp
   }, [q]);
   useEffect(() => onChange((change) => (change.kind === 'sync' || change.kind === 'customers') && load(q)), [q]);
 
+  const filter = (): MatchingFilter => (q.trim() ? { q: q.trim() } : {});
+  // Straight from the CRM, so it works before (or without) the cache being filled.
+  const selectAllMatching = () => {
+    const asked = filter();
+    api.request('resolveMatching', asked).then(({ ids, total }) => {
+      store.selection.value = selectMatching(ids, asked, total);
+    }, (e: unknown) => setError(failureText(e)));
+  };
   const selected = store.selection.value.ids;
   const suggestions = useMemo(() => tagSuggestionsFrom(api, () => [...store.selection.value.ids]), []);
   return (
@@ -64,6 +72,9 @@ export function SearchSection({ api, jobs, store, onChange, session }: PanelProp
         {t('batch.panel.results', { count: result.total })}{' '}
         <button type="button" data-crmx-select-shown onClick={() => (store.selection.value = setPage(store.selection.value, shown.value, true))}>
           {t('batch.panel.selectShown')}
+        </button>{' '}
+        <button type="button" data-crmx-panel-select-matching onClick={selectAllMatching}>
+          {t('batch.panel.selectMatching', { filter: filterText(filter()) })}
         </button>
       </p>
       <ul class="crmx-panel-results">
@@ -79,7 +90,7 @@ export function SearchSection({ api, jobs, store, onChange, session }: PanelProp
       {result.items.length < result.total && <button type="button" onClick={() => load(q, true)}>{t('batch.panel.more')}</button>}
       <div class="crmx-batch-static">
         <BatchBar store={store} api={api} jobs={jobs} crmHost={new URL(session.crmOrigin).host} isAdmin={session.me.isAdmin}
-          page={{ ids: shown, filter: () => (q.trim() ? { q: q.trim() } : {}) }} tagSuggestions={suggestions} />
+          page={{ ids: shown, filter }} tagSuggestions={suggestions} />
       </div>
     </section>
   );

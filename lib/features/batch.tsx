@@ -52,6 +52,10 @@ export const batchFeature: Feature = {
     }, abort);
 
     const session = await ctx.api.getSession().catch(() => null);
+    // Jobs keep running when the tab closes: a reloaded page shows the ones still running.
+    void jobs.refresh().then(() => {
+      for (const job of jobs.jobs.value.values()) if (job.status === 'running' || job.status === 'queued') jobs.started(job);
+    }, () => undefined);
     const host = doc.createElement(BATCH_BAR_HOST);
     const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
