@@ -1,0 +1,130 @@
+// Initial and delta sync of the org, tags, customers, follows and logs into the cache. One run at a time;
+// each page is written with its cursor in one transaction, so a worker killed mid-way resumes from the
+// last written page. A failure records the error (and `offline` when the CRM could not be reached) and
+// leaves the cache as it was.
+import type { CrmClient } from '../crm-client/client';
+import { CrmError } from '../crm-client/errors';
+import type { Id } from '../domain/types';
+import type { SyncStatus } from '../messaging/protocol-sync';
+import { applyCustomerDelta } from '../store/customers';
+import type { CrmxDb } from '../store/db';
+import { putLogs } from '../store/logs';
+import { readCursor, readLastSyncAt, writeLastSyncAt } from '../store/meta';
+import { replaceFollows, replaceTags, writeOrg } from '../store/session';
+
+export interface SyncDeps {
+  db: CrmxDb;
+  /** The client for the configured CRM; throws 'not_connected' before a connect. */
+  client(): Promise<CrmClient>;
+  /** Every status change (progress included). */
+  onStatus(status: SyncStatus): void;
+  /** Customers written or dropped by a delta (not by a first sync: too many to name). */
+  onCustomers?(ids: Id[]): void;
+  now?: () => Date;
+  customerPageSize?: number;
+  logPageSize?: number;
+}
+
+export interface Sync {
+  /** Starts a run, or joins the one under way (and runs once more after it when asked to `again`). */
+  run(options?: { again?: boolean }): Promise<SyncStatus>;
+  status(): Promise<SyncStatus>;
+}
+
+const STATUS_KEY = 'syncStatus';
+/** Named changes are pushed for small deltas only. */
+const MAX_PUSHED_IDS = 1000;
+
+export function createSync(deps: SyncDeps): Sync {
+  const { db } = deps;
+  const now = () => deps.now?.() ?? new Date();
+  let current: SyncStatus | null = null;
+  let inflight: Promise<SyncStatus> | null = null;
+  let rerun = false;
+
+  async function status(): Promise<SyncStatus> {
+    if (current) return current;
+    const stored = (await db.meta.get(STATUS_KEY))?.value as SyncStatus | undefined;
+    // A run the worker was killed in is not running any more.
+    current = stored ? { ...stored, running: false, phase: null } : {
+      lastSyncAt: await readLastSyncAt(db), running: false, phase: null, done: 0, total: null, error: null, offline: false,
+    };
+    return current;
+  }
+
+  async function set(patch: Partial<SyncStatus>, persist = false): Promise<SyncStatus> {
+    current = { ...(await status()), ...patch };
+    if (persist) await db.meta.put({ key: STATUS_KEY, value: current });
+    deps.onStatus(current);
+    return current;
+  }
+
+  async function once(): Promise<SyncStatus> {
+    let client: CrmClient;
+    try {
+      client = await deps.client();
+    } catch (error) {
+      if (error instanceof CrmError && error.code === 'not_connected') return status();
+      throw error;
+    }
+    await set({ running: true, phase: 'org', done: 0, total: null });
+    try {
+      await writeOrg(db, await client.org(), now());
+      await replaceTags(db, await client.tags());
+
+      await set({ phase: 'customers', done: 0 });
+      const first = (await readCursor(db, 'customers')) === '';
+      for (let more = true, done = 0; more;) {
+        const page = await client.syncCustomers(await readCursor(db, 'customers'), deps.customerPageSize);
+        const { removed } = await applyCustomerDelta(db, page.changed, page.removed, page.next);
+        const ids = [...page.changed.map((c) => c.id), ...removed];
+        if (!first && ids.length && ids.length <= MAX_PUSHED_IDS) deps.onCustomers?.(ids);
+        done += page.changed.length;
+        more = page.hasMore;
+        await set({ done });
+      }
+
+      await set({ phase: 'follows', done: 0 });
+      await replaceFollows(db, await client.follows(), now());
+
+      await set({ phase: 'logs', done: 0 });
+      for (let more = true, done = 0; more;) {
+        const page = await client.syncLogs(await readCursor(db, 'logs'), deps.logPageSize);
+        await putLogs(db, page.items, page.next);
+        done += page.items.length;
+        more = page.hasMore;
+        await set({ done });
+      }
+
+      const at = now();
+      await writeLastSyncAt(db, at);
+      return await set({ running: false, phase: null, lastSyncAt: at.toISOString(), error: null, offline: false }, true);
+    } catch (error) {
+      const offline = error instanceof CrmError && (error.unreachable || (error.status ?? 0) >= 500);
+      const message = error instanceof Error ? error.message : String(error);
+      return set({ running: false, phase: null, error: message, offline }, true);
+    }
+  }
+
+  function run(options: { again?: boolean } = {}): Promise<SyncStatus> {
+    if (inflight) {
+      if (options.again) rerun = true;
+      return inflight;
+    }
+    inflight = (async () => {
+      try {
+        let result = await once();
+        while (rerun) {
+          rerun = false;
+          result = await once();
+        }
+        return result;
+      } finally {
+        inflight = null;
+      }
+    })();
+    return inflight;
+  }
+
+  return { run, status };
+}
