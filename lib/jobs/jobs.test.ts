@@ -177,3 +177,17 @@ describe('resolveMatching', () => {
     expect(answer).toEqual({ ids, total: 25 });
   });
 });
+
+describe('a job started by one user', () => {
+  it('never runs as a user connected after it', async () => {
+    crm.online = false;
+    const first = worker();
+    const job = await jobsService(first).start({ kind: 'follow', customerIds: ['c-001'] });
+    await jobsService(first).runner.kick();
+    crm.online = true;
+    const next = worker();
+    await createHandlers(next).connect({ url: ORIGIN, token: 'tok-csr' }, page);
+    expect(await finished(next, job.id)).toMatchObject({ status: 'failed', done: 0 });
+    expect(crm.received).toEqual([]);
+  });
+});

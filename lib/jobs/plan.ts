@@ -27,6 +27,8 @@ export interface JobState {
   before?: { shares?: Record<Id, ShareTargets>; tags?: Record<Id, string[]> };
   undoOf?: string;
   undoneBy?: string;
+  /** "<CRM origin>|<user id>" of whoever started it: it never runs as anyone else. */
+  actor?: string;
 }
 
 export type JobRecord = Omit<JobRow, 'kind' | 'state'> & { kind: JobView['kind']; state: JobState };

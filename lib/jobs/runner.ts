@@ -14,7 +14,8 @@ import { chunkAt, chunkCount, chunkKey, jobView, type JobOp, type JobRecord } fr
 
 export interface RunnerDeps {
   db: CrmxDb;
-  connect(): Promise<Send>;
+  /** The sender, and who acts ("<origin>|<user id>", null when unknown): a job runs only as its maker. */
+  connect(): Promise<{ send: Send; actor: string | null }>;
   push(change: Change): void;
   now(): Date;
   /** Called before every chunk: keeps an MV3 worker from idling out in the middle of a job. */
@@ -102,13 +103,20 @@ export function createJobRunner(deps: RunnerDeps) {
   async function runJobs(): Promise<'idle' | 'stopped'> {
     const open = async () => (await db.jobs.where('status').anyOf(['queued', 'running']).sortBy('createdAt')) as JobRecord[];
     if ((await open()).length === 0) return 'idle';
-    const send = await deps.connect().catch((error: unknown) => {
+    const connection = await deps.connect().catch((error: unknown) => {
       if (isTransient(error)) return null;
       throw error;
     });
-    if (!send) return 'stopped';
+    if (!connection) return 'stopped';
+    const { send, actor } = connection;
     for (let jobs = await open(); jobs.length > 0; jobs = await open()) {
       const job = jobs[0];
+      if (job.state.actor && actor && job.state.actor !== actor) {
+        const failed: JobRecord = { ...job, status: 'failed', updatedAt: deps.now().toISOString() };
+        await db.jobs.put(failed);
+        deps.push({ kind: 'job', job: jobView(failed) });
+        continue;
+      }
       if (job.state.nextChunk >= chunkCount(job.state)) {
         await db.jobs.update(job.id, { status: 'done', updatedAt: deps.now().toISOString() });
         deps.push({ kind: 'job', job: jobView({ ...job, status: 'done' }) });

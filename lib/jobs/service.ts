@@ -23,6 +23,7 @@ interface Checked {
   allowed: Id[];
   refused: Map<RuleId, { ids: Id[]; reason: string }>;
   customers: Map<Id, Customer>;
+  actor: string;
 }
 
 const services = new WeakMap<CrmxDb, ReturnType<typeof build>>();
@@ -40,13 +41,20 @@ function build(deps: JobsDeps) {
   const cache = createCustomerCache(db, now);
   const runner: JobRunner = createJobRunner({
     db, now, push: (change) => deps.push(change), keepAlive: deps.keepAlive,
-    connect: async () => sendVia((await connection.current()).client),
+    async connect() {
+      const { origin, client } = await connection.current();
+      const acting = await connection.acting(client).catch((error: unknown) => {
+        if (isTransient(error)) return null;
+        throw error;
+      });
+      return { send: sendVia(client), actor: acting ? `${origin}|${acting.me.user.id}` : null };
+    },
   });
 
   /** The rules over the cached customers (filled from the CRM when it answers). */
   async function check(request: BatchRequest): Promise<Checked> {
     const ids = idsOf(request);
-    const { client } = await connection.current();
+    const { origin, client } = await connection.current();
     const acting = await connection.acting(client);
     let found: Map<Id, Customer | null>;
     try {
@@ -56,7 +64,7 @@ function build(deps: JobsDeps) {
       found = new Map((await db.customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
     }
     const action = ruleActionOf(request.kind);
-    const result: Checked = { allowed: [], refused: new Map(), customers: new Map() };
+    const result: Checked = { allowed: [], refused: new Map(), customers: new Map(), actor: `${origin}|${acting.me.user.id}` };
     for (const id of ids) {
       const customer = found.get(id);
       if (customer) result.customers.set(id, customer);
@@ -114,7 +122,7 @@ function build(deps: JobsDeps) {
     const allowed = new Map([...checked.customers].filter(([id]) => allowedIds.has(id)));
     const before = beforeOf(request, allowed);
     const job = await persist(request.kind, {
-      ops: [opOf(request, checked.allowed)], chunkSize: await chunkSize(), total, errors,
+      ops: [opOf(request, checked.allowed)], chunkSize: await chunkSize(), total, errors, actor: checked.actor,
       ...(Object.keys(names).length > 0 ? { names } : {}),
       ...(before ? { before } : {}),
     }, errors.length);
@@ -128,7 +136,9 @@ function build(deps: JobsDeps) {
     const ops = undoOps(job);
     const kind = job.kind === 'share' ? 'cancelShare' : 'setLabels';
     const total = ops.reduce((sum, op) => sum + op.ids.length, 0);
-    const undoJob = await persist(kind, { ops, chunkSize: await chunkSize(), total, errors: [], undoOf: id }, 0);
+    const undoJob = await persist(kind, {
+      ops, chunkSize: await chunkSize(), total, errors: [], undoOf: id, ...(job.state.actor ? { actor: job.state.actor } : {}),
+    }, 0);
     await db.jobs.update(id, { state: { ...job.state, undoneBy: undoJob.id } });
     return jobView(undoJob);
   }

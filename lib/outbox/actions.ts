@@ -17,8 +17,11 @@ export type OutboxAction =
 
 export type OutboxActionName = OutboxAction['action'];
 
-/** An outbox row with what it is about (stored beside the store's OutboxRow fields). */
-export type OutboxEntry = OutboxRow & { customerId: Id; action: OutboxActionName };
+/**
+ * An outbox row with what it is about (stored beside the store's OutboxRow fields). `actor` is
+ * "<CRM origin>|<user id>" of whoever made it: it is never sent as anyone else.
+ */
+export type OutboxEntry = OutboxRow & { customerId: Id; action: OutboxActionName; actor?: string };
 
 /** The rules action that must allow it. Unfollow needs no right (a star can always be removed). */
 export function ruleActionOf(action: OutboxActionName): Action | null {

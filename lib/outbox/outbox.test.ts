@@ -155,6 +155,18 @@ describe('the outbox', () => {
     expect((await m.getPending(undefined, page)).actions).toEqual([]);
   });
 
+  it('never sends an action in the name of a user connected after it was made', async () => {
+    const { core, m } = await connected();
+    crm.online = false;
+    await m.editCustomer({ id: 'c-001', version: 3, changes: { name: 'As Anh' } }, page);
+    crm.online = true;
+    await core.connect({ url: ORIGIN, token: 'tok-csr' }, page);
+    await outboxService(deps).outbox.flush();
+    expect(crm.received).toEqual([]);
+    const { actions } = await m.getPending(undefined, page);
+    expect(actions).toMatchObject([{ status: 'failed', lastError: expect.stringContaining('u-ae') }]);
+  });
+
   it('keeps actions pending on 5xx and replays them with the same key', async () => {
     const { m } = await connected();
     crm.failing = true;

@@ -13,7 +13,7 @@ import { isTransient, type Send } from './send';
 export interface OutboxDeps {
   db: CrmxDb;
   /** How to reach the CRM now, and who acts; throws when not connected (then everything waits). */
-  connect(): Promise<{ send: Send; ctx: UserContext | null }>;
+  connect(): Promise<{ send: Send; ctx: UserContext | null; actor: string | null }>;
   push(change: Change): void;
   now(): Date;
   newKey?(): string;
@@ -128,7 +128,16 @@ export function createOutbox(deps: OutboxDeps) {
       return 'stopped';
     }
     while (rows.length > 0) {
-      const step = await sendOne(rows[0], connection.send, connection.ctx);
+      const row = rows[0];
+      if (row.actor && connection.actor && row.actor !== connection.actor) {
+        // Connected as someone else (or to another CRM) since: never send it in their name.
+        await db.outbox.update(row.id, { status: 'failed', lastError: `Made as ${row.actor.split('|')[1]} on ${row.actor.split('|')[0]}; not sent as another user` });
+        settle(row.id, { error: new CrmError({ code: 'unauthorized', message: 'Connected as another user since this action was made' }) });
+        await pushPending();
+        rows = await open();
+        continue;
+      }
+      const step = await sendOne(row, connection.send, connection.ctx);
       await pushPending();
       if (step === 'stop') return 'stopped';
       rows = await open();
@@ -160,12 +169,13 @@ export function createOutbox(deps: OutboxDeps) {
   }
 
   /** Stores the action and sends it (after any older pending ones). */
-  async function submit(action: OutboxAction): Promise<MutationOutcome> {
+  async function submit(action: OutboxAction, actor?: string): Promise<MutationOutcome> {
     const request = requestOf(action);
     const entry: OutboxEntry = {
       id: nextId(), idempotencyKey: newKey(), method: request.method, path: request.path, body: request.body,
       ...(request.ifMatch !== undefined ? { ifMatch: request.ifMatch } : {}),
       status: 'pending', createdAt: deps.now().toISOString(), attempts: 0, customerId: action.id, action: action.action,
+      ...(actor ? { actor } : {}),
     };
     const olderPending = await db.transaction('rw', db.outbox, async () => {
       const older = await db.outbox.where('status').anyOf(['pending', 'sending']).count();

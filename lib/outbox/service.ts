@@ -31,17 +31,18 @@ export function outboxService(deps: HandlerDeps): OutboxService {
     now,
     push: (change) => deps.push(change),
     async connect() {
-      const { client } = await connection.current();
+      const { origin, client } = await connection.current();
       const acting = await connection.acting(client).catch((error: unknown) => {
         if (isTransient(error)) return null;
         throw error;
       });
-      return { send: sendVia(client), ctx: acting?.ctx ?? null };
+      return { send: sendVia(client), ctx: acting?.ctx ?? null, actor: acting ? `${origin}|${acting.me.user.id}` : null };
     },
   });
 
-  async function precheck(action: OutboxAction): Promise<void> {
-    const { client } = await connection.current();
+  /** Refuses by the rules; answers who acts ("<origin>|<user id>"), when known. */
+  async function precheck(action: OutboxAction): Promise<string | undefined> {
+    const { origin, client } = await connection.current();
     let acting: Acting;
     let customer: Customer | null | undefined;
     try {
@@ -50,11 +51,12 @@ export function outboxService(deps: HandlerDeps): OutboxService {
         ? await deps.db.customers.get(action.id) ?? null
         : (await cache.customers(client, [action.id], false)).get(action.id) ?? null;
     } catch (error) {
-      if (isTransient(error)) return; // offline and nothing cached: the CRM decides when it gets it
+      if (isTransient(error)) return undefined; // offline and nothing cached: the CRM decides when it gets it
       throw error;
     }
+    const actor = `${origin}|${acting.me.user.id}`;
     const ruleAction = ruleActionOf(action.action);
-    if (!ruleAction) return;
+    if (!ruleAction) return actor;
     let decision: Decision;
     if (customer) decision = decide(acting.ctx, customer, ruleAction, now());
     else if (action.action === 'restore') {
@@ -67,13 +69,13 @@ export function outboxService(deps: HandlerDeps): OutboxService {
     if (!decision.allowed) {
       throw new CrmError({ code: 'forbidden', message: decision.reason, rule: decision.rule, ask: decision.ask });
     }
+    return actor;
   }
 
   const service: OutboxService = {
     outbox,
     async run(action) {
-      await precheck(action);
-      return outbox.submit(action);
+      return outbox.submit(action, await precheck(action));
     },
   };
   services.set(deps.db, service);

@@ -28,6 +28,7 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
       const headers = new Headers(init?.headers);
       const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
       if (method === 'GET') {
+        if (path === '/me') return json(sampleMe(headers.get('Authorization') === 'Bearer tok-csr' ? 'u-csr' : 'u-ae'));
         const found = read(path, url.searchParams);
         return found === undefined ? json({ error: { code: 'not_found', message: 'No such customer' } }, 404) : json(found);
       }
