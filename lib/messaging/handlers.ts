@@ -23,6 +23,8 @@ export interface HandlerDeps {
   makeClient(baseUrl: string, token: string): CrmClient;
   /** Tells every open UI that something changed. */
   push(change: Change): void;
+  /** After a successful connect (the background starts a sync: entrypoints/background/sync-schedule.ts). */
+  onConnected?(): void;
   now?: () => Date;
 }
 
@@ -69,6 +71,7 @@ export function createHandlers(deps: HandlerDeps): Pick<Handlers, keyof CoreProt
       await deps.setCrmOrigin(origin);
       const session = await test(origin, deps.makeClient(origin, trimmed));
       deps.push({ kind: 'session' });
+      if (!session.offline) deps.onConnected?.();
       return session;
     },
 

@@ -29,6 +29,11 @@ export interface Sync {
   /** Starts a run, or joins the one under way (and runs once more after it when asked to `again`). */
   run(options?: { again?: boolean }): Promise<SyncStatus>;
   status(): Promise<SyncStatus>;
+  /**
+   * Brings the log cache up to date (a few pages at most) unless a run is doing it already; false when
+   * the CRM could not be reached. For the timeline, so an entry made a moment ago is there.
+   */
+  catchUpLogs(client: CrmClient, maxPages?: number): Promise<boolean>;
 }
 
 const STATUS_KEY = 'syncStatus';
@@ -126,5 +131,20 @@ export function createSync(deps: SyncDeps): Sync {
     return inflight;
   }
 
-  return { run, status };
+  async function catchUpLogs(client: CrmClient, maxPages = 3): Promise<boolean> {
+    if (inflight) return true;
+    try {
+      for (let page = 0, more = true; more && page < maxPages; page++) {
+        const answer = await client.syncLogs(await readCursor(db, 'logs'), deps.logPageSize);
+        await putLogs(db, answer.items, answer.next);
+        more = answer.hasMore;
+      }
+      return true;
+    } catch (error) {
+      if (error instanceof CrmError && (error.unreachable || (error.status ?? 0) >= 500)) return false;
+      throw error;
+    }
+  }
+
+  return { run, status, catchUpLogs };
 }
