@@ -15,6 +15,7 @@ import { getDb } from '../../lib/store/db';
 import { readOrg } from '../../lib/store/session';
 import { syncContentScript } from './content-script-registration';
 import { scheduleBackgroundWork } from './jobs-schedule';
+import { scheduleSync } from './sync-schedule';
 import { pushChange } from './push';
 
 export default defineBackground(() => {
@@ -31,6 +32,7 @@ export default defineBackground(() => {
     },
   };
   scheduleBackgroundWork(deps);
+  scheduleSync(deps);
   const handlers = {
     ...createHandlers(deps),
     ...createSyncHandlers(deps),
