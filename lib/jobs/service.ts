@@ -26,6 +26,9 @@ interface Checked {
   actor: string;
 }
 
+/** A chunk is retried inside the client (backoff, Retry-After) before the job waits for its next run. */
+const CHUNK_ATTEMPTS = 4;
+
 const services = new WeakMap<CrmxDb, ReturnType<typeof build>>();
 
 export function jobsService(deps: JobsDeps) {
@@ -47,7 +50,7 @@ function build(deps: JobsDeps) {
         if (isTransient(error)) return null;
         throw error;
       });
-      return { send: sendVia(client), actor: acting ? `${origin}|${acting.me.user.id}` : null };
+      return { send: sendVia(client, CHUNK_ATTEMPTS), actor: acting ? `${origin}|${acting.me.user.id}` : null };
     },
   });
 

@@ -173,7 +173,8 @@ describe('the outbox', () => {
     expect((await m.shareCustomer({ id: 'c-001', targets: { departmentIds: [], roleIds: [], userIds: ['u-csr'] } }, page)).outcome).toBe('queued');
     crm.failing = false;
     await outboxService(deps).outbox.flush();
-    expect(crm.received.map((r) => r.key)).toEqual([crm.received[0].key, crm.received[0].key]);
+    expect(crm.received.length).toBeGreaterThan(1);
+    expect(new Set(crm.received.map((r) => r.key)).size).toBe(1);
     expect(crm.applied).toHaveLength(1);
     expect(crm.customers.get('c-001')?.shares.userIds).toEqual(['u-other', 'u-csr']);
   });

@@ -17,6 +17,9 @@ export interface OutboxService {
   run: Outbox['submit'];
 }
 
+/** One quick retry, then the action waits in the outbox (the UI shows it pending) for the next replay. */
+const SEND_ATTEMPTS = 2;
+
 const services = new WeakMap<CrmxDb, OutboxService>();
 
 /** One outbox per database: every handler file and the scheduler share it. */
@@ -36,7 +39,7 @@ export function outboxService(deps: HandlerDeps): OutboxService {
         if (isTransient(error)) return null;
         throw error;
       });
-      return { send: sendVia(client), ctx: acting?.ctx ?? null, actor: acting ? `${origin}|${acting.me.user.id}` : null };
+      return { send: sendVia(client, SEND_ATTEMPTS), ctx: acting?.ctx ?? null, actor: acting ? `${origin}|${acting.me.user.id}` : null };
     },
   });
 
