@@ -1,0 +1,60 @@
+// P3, P4, P5: the extension's store and import code bundled into a page and measured in Chromium.
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
+import { chromiumPath } from '../scripts/chromium-path';
+import type { Figure } from './figure';
+
+async function bundle(): Promise<string> {
+  const out = await build({
+    entryPoints: [resolve(import.meta.dirname, 'browser/entry.ts')], bundle: true, write: false, format: 'esm', platform: 'browser',
+    target: 'chrome120', minify: true, define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'error',
+  });
+  return out.outputFiles[0].text;
+}
+
+export async function runBrowserBench(sizes: { customers: number; logs: number; phoneRows: number }): Promise<Figure[]> {
+  const js = await bundle();
+  const server = createServer((req, res) => {
+    if (req.url === '/bench.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as { port: number }).port;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(30 * 60_000);
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => document.title === 'bench ready');
+    type Store = { writeRateExt: number; writeRateRaw: number; timelineExt: number; timelineRaw: number; firstTimeline: number; rows: number; logs: number };
+    type Imp = Record<'csvMs' | 'csvRows' | 'csvLongest' | 'csvParse' | 'csvMatch' | 'xlsxMs' | 'xlsxRows' | 'xlsxLongest' | 'xlsxParse' | 'xlsxMatch', number>;
+    const s = await page.evaluate(([c, l]) => (window as unknown as { bench: { storeBench(c: number, l: number): Promise<Store> } }).bench.storeBench(c, l), [sizes.customers, sizes.logs] as const);
+    const i = await page.evaluate((n) => (window as unknown as { bench: { importBench(n: number): Promise<Imp> } }).bench.importBench(n), sizes.phoneRows);
+    const k = (n: number) => n.toLocaleString('en');
+    return [
+      {
+        id: 'P3', name: `timeline, newest 100 of a ${k(s.logs)}-entry cache`, value: s.timelineExt, unit: 'ms',
+        baseline: { name: 'raw IndexedDB', value: s.timelineRaw }, ratio: s.timelineExt / s.timelineRaw,
+        target: '≤ 1.5×, first ≤ 50 ms', met: s.timelineExt / s.timelineRaw <= 1.5 && s.firstTimeline <= 50,
+        notes: `median of 25 customers; first (cold) query ${s.firstTimeline.toFixed(1)} ms`,
+      },
+      {
+        id: 'P4', name: `first-sync write rate (${k(sizes.customers)} customers + ${k(s.logs)} logs)`, value: s.writeRateExt, unit: 'rows/s',
+        baseline: { name: 'raw IndexedDB', value: s.writeRateRaw }, ratio: s.writeRateExt / s.writeRateRaw, target: '≥ 0.5×', met: s.writeRateExt / s.writeRateRaw >= 0.5,
+      },
+      {
+        id: 'P5', name: `parse + match ${k(i.csvRows)}-row CSV`, value: i.csvMs, unit: 'ms', target: '≈ 1 s, no long task',
+        met: i.csvMs <= 1500 && i.csvLongest < 50, notes: `parse ${i.csvParse.toFixed(0)} ms in the page (longest task ${i.csvLongest.toFixed(0)} ms) + match ${i.csvMatch.toFixed(0)} ms in the worker`,
+      },
+      {
+        id: 'P5b', name: `parse + match ${k(i.xlsxRows)}-row XLSX`, value: i.xlsxMs, unit: 'ms', target: '≈ 3 s, no long task',
+        met: i.xlsxMs <= 4000 && i.xlsxLongest < 50, notes: `parse ${i.xlsxParse.toFixed(0)} ms in the page (longest task ${i.xlsxLongest.toFixed(0)} ms) + match ${i.xlsxMatch.toFixed(0)} ms in the worker`,
+      },
+    ];
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
