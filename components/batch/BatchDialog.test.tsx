@@ -81,6 +81,15 @@ describe('BatchDialog', () => {
     const { request } = setup('cancelShare', ['c-1']);
     trustedClick(confirmButton());
     await waitFor(() => expect(request).toHaveBeenCalledWith('startBatch', { kind: 'cancelShare', customerIds: ['c-1'], all: true }));
+    cleanup();
+    const second = setup('cancelShare', ['c-1']);
+    fireEvent.click(screen.getByLabelText(/Only the departments, roles and users chosen below/));
+    fireEvent.click(await screen.findByLabelText('Sales'));
+    fireEvent.click(screen.getByLabelText('Customer service'));
+    trustedClick(confirmButton());
+    await waitFor(() => expect(second.request).toHaveBeenCalledWith('startBatch', {
+      kind: 'cancelShare', customerIds: ['c-1'], all: false, targets: { departmentIds: ['d-sales'], roleIds: ['r-csr'], userIds: [] },
+    }));
   });
 
   it('above 100 customers, deletes only once the count is typed, naming the host', async () => {
