@@ -34,7 +34,8 @@ export interface CustomerSearch {
 /** Live cached customers whose name, code, phone or email contains `q` (accents and case ignored), by name. */
 export async function searchCustomers(db: CrmxDb, search: CustomerSearch): Promise<{ items: Customer[]; total: number }> {
   const needle = foldText((search.q ?? '').trim());
-  const digits = /\d/.test(needle) ? phoneKey(needle) : '';
+  // Phone matching only for what looks like a phone number, not for a code such as "KH0001".
+  const digits = /^[\d\s+().-]+$/.test(needle) && /\d{3}/.test(needle.replace(/\D/g, '')) ? phoneKey(needle) : '';
   const matches = (c: CustomerRow) =>
     c.deletedAt === null && (needle === ''
       || (c.nameKey ?? foldText(c.name)).includes(needle)
