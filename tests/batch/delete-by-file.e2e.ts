@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { api } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
-import { makeLargeSeed } from '../fixtures/seed-large';
+import writeXlsxFile from 'write-excel-file/node';
+import { largeCustomerId, makeLargeSeed } from '../fixtures/seed-large';
 
 const FIXTURE = new URL('../fixtures/phones-1000.csv', import.meta.url).pathname;
 const expected = JSON.parse(readFileSync(new URL('../fixtures/phones-1000.expected.json', import.meta.url), 'utf8')) as {
@@ -68,5 +69,27 @@ describe('bulk delete from a file', () => {
     expect(expected.deletedIds.filter((id) => left.has(id))).toEqual([]);
     const audit = (await api<{ items: { customerId: string }[] }>(s.crm, 'tok-admin', '/audit?type=Batch%20Delete%20customer&limit=100000')).body.items;
     expect(audit.map((e) => e.customerId).sort()).toEqual(expected.deletedIds);
+  });
+
+  it('reads an XLSX whose phone cells a spreadsheet stored as numbers (leading zero dropped)', async () => {
+    page = await s.openCustomers();
+    await page.locator('[data-crmx-delete-file]').click();
+    // cl-00700 and cl-00701 are 0700000700 / 0700000701; a spreadsheet keeps them as the numbers 700000700…
+    const xlsx = await writeXlsxFile([
+      [{ value: 'Phone' }, { value: 'Name' }],
+      [{ value: 700000700, type: Number }, { value: 'A' }],
+      [{ value: '+84 700 000 701', type: String }, { value: 'B' }],
+      [{ value: '=HYPERLINK("http://x")', type: String }, { value: 'C' }],
+    ]).toBuffer();
+    await dialog().locator('input[type=file]').setInputFiles({ name: 'numbers.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+    await dialog().locator('[data-crmx-preview]').waitFor();
+    expect(await dialog().locator('[data-crmx-count=matched]').textContent()).toBe('2');
+    expect(await dialog().locator('[data-crmx-count=invalid]').textContent()).toBe('1');
+    expect(await dialog().locator('[data-crmx-target]').evaluateAll((li) => li.map((x) => x.getAttribute('data-crmx-target')))).toEqual([largeCustomerId(700), largeCustomerId(701)]);
+    await dialog().locator('[data-crmx-confirm]').click();
+    await dialog().locator('[data-crmx-job][data-crmx-job-status=done]').waitFor({ timeout: 60_000 });
+    const left = new Set((await listed()).ids);
+    expect([largeCustomerId(700), largeCustomerId(701)].filter((id) => left.has(id))).toEqual([]);
+    expect(left.has(largeCustomerId(702))).toBe(true);
   });
 });
