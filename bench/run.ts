@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { formatTable, type Figure } from './figure';
+import { runBatchBench } from './batch.bench';
 import { runBrowserBench } from './browser.bench';
 import { runOverlayBench } from './overlay.bench';
 import { runRulesBench } from './rules.bench';
@@ -26,6 +27,7 @@ const step = async (name: string, run: () => Promise<Figure[]> | Figure[]) => {
 };
 
 await step('P1 overlay', () => runOverlayBench(quick ? 1 : 3));
+await step('P2 batch share', () => runBatchBench());
 await step('P3 P4 P5 store and import', () =>
   runBrowserBench(quick ? { customers: 5_000, logs: 50_000, phoneRows: 100_000 } : { customers: 100_000, logs: 1_000_000, phoneRows: 100_000 }));
 await step('P6 size', () => sizeFigures());
