@@ -13,7 +13,7 @@ export const menuItem = (page: Page, item: string): Locator => menu(page).locato
 export const dialog = (page: Page, kind: string): Locator => page.locator(`[role=dialog][data-crmx-dialog=${kind}]`);
 export const toast = (page: Page): Locator => page.locator('[data-crmx-toast]');
 
-/** Opens the customer page filtered to one customer (by its code) and waits for its row's menu button. */
+/** Opens the customer page filtered to one customer (by a code or name only it has) and waits for its row's menu button. */
 export async function openCustomer(s: Scenario, code: string): Promise<Page> {
   const page = await s.openCustomers(`?q=${encodeURIComponent(code)}`);
   await page.getByText('Showing 1–1 of 1').waitFor();

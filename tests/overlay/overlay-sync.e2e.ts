@@ -34,7 +34,7 @@ describe('the overlay\'s share, log and change records as a rep', () => {
   });
 
   it('lists the latest edit\'s change records (field, before, after) from the edit dialog', async () => {
-    const page = await openCustomer(s, 'KH0001');
+    const page = await openCustomer(s, 'Nguyễn Văn Hùng');
     await runItem(page, 'c-001', 'edit');
     const edit = dialog(page, 'edit');
     await edit.getByRole('button', { name: 'View change records' }).click();
@@ -47,7 +47,7 @@ describe('the overlay\'s share, log and change records as a rep', () => {
   });
 
   it('shows the log as a timeline filtered by operation type and by time range', async () => {
-    const page = await openCustomer(s, 'KH0001');
+    const page = await openCustomer(s, 'Nguyễn Văn Hùng');
     await runItem(page, 'c-001', 'log');
     const log = dialog(page, 'log');
     const types = () => log.locator('.crmx-timeline-type').allTextContents();
@@ -64,7 +64,7 @@ describe('the overlay\'s share, log and change records as a rep', () => {
   });
 
   it('opens the log timeline with the CRM stopped, from the cache', async () => {
-    const page = await openCustomer(s, 'KH0001');
+    const page = await openCustomer(s, 'Nguyễn Văn Hùng');
     await runItem(page, 'c-001', 'log');
     await dialog(page, 'log').locator('.crmx-timeline-entry').first().waitFor();
     await page.keyboard.press('Escape');
