@@ -1,13 +1,13 @@
 // The outbox: every single-customer action is stored with its idempotency key before it is sent, and
 // sent in creation order, one at a time. An action the CRM could not receive stays pending and is
 // replayed later with the SAME key, so the CRM applies it exactly once.
-import type { Customer } from '../domain/types';
 import { CrmError } from '../crm-client/errors';
 import type { UserContext } from '../rules/types';
 import type { CrmxDb } from '../store/db';
 import type { Change } from '../messaging/protocol';
 import type { MutationOutcome } from '../messaging/protocol-mutations';
-import { applyAnswer, requestOf, type OutboxAction, type OutboxEntry } from './actions';
+import { requestOf, type OutboxAction, type OutboxEntry } from './actions';
+import { openEntries, pendingCounts, recordApplied, recordConflict } from './records';
 import { isTransient, type Send } from './send';
 
 export interface OutboxDeps {
@@ -39,11 +39,10 @@ export function createOutbox(deps: OutboxDeps) {
   /** Ids sort in creation order: time, then a counter for actions in the same millisecond. */
   const nextId = () => `ob-${String(deps.now().getTime()).padStart(15, '0')}-${String(seq++ % 1e6).padStart(6, '0')}`;
 
-  const open = async () => (await db.outbox.where('status').anyOf(['pending', 'sending']).sortBy('id')) as OutboxEntry[];
+  const open = () => openEntries(db);
 
   async function pushPending(): Promise<void> {
-    const [count, conflicts] = await Promise.all([db.outbox.where('status').anyOf(['pending', 'sending']).count(), db.conflicts.count()]);
-    deps.push({ kind: 'pending', count, conflicts });
+    deps.push({ kind: 'pending', ...(await pendingCounts(db)) });
   }
 
   function settle(id: string, how: { outcome: MutationOutcome } | { error: unknown }): void {
@@ -74,14 +73,8 @@ export function createOutbox(deps: OutboxDeps) {
         return 'stop';
       }
       if (error instanceof CrmError && error.code === 'stale' && error.current) {
-        const conflictId = `cf-${entry.id}`;
-        const current = error.current;
-        await db.transaction('rw', db.outbox, db.conflicts, db.customers, async () => {
-          await db.conflicts.put({ id: conflictId, customerId: entry.customerId, createdAt: deps.now().toISOString(), mine: entry.body as Record<string, unknown>, current });
-          await db.customers.put(current);
-          await db.outbox.delete(entry.id);
-        });
-        settle(entry.id, { outcome: { outcome: 'conflict', conflictId, current } });
+        const conflictId = await recordConflict(db, entry, error.current, deps.now());
+        settle(entry.id, { outcome: { outcome: 'conflict', conflictId, current: error.current } });
         deps.push({ kind: 'customers', ids: [entry.customerId] });
       } else if (waiting.has(entry.id)) {
         // The user is waiting for this answer and sees the refusal; nothing is left to retry.
@@ -92,27 +85,11 @@ export function createOutbox(deps: OutboxDeps) {
       }
       return 'next';
     }
-    let customer: Customer | null = null;
-    await db.transaction('rw', db.outbox, db.customers, db.follows, async () => {
-      customer = await applyAnswer(db, entry, answer, ctx);
-      await db.outbox.delete(entry.id);
-      if (entry.action === 'edit' && customer) await rebaseLaterEdits(entry, customer);
-    });
+    const customer = await recordApplied(db, entry, answer, ctx);
     settle(entry.id, { outcome: { outcome: 'applied', customer } });
     const followChange = entry.action === 'follow' || entry.action === 'unfollow';
     deps.push(followChange ? { kind: 'follows', ids: [entry.customerId] } : { kind: 'customers', ids: [entry.customerId] });
     return 'next';
-  }
-
-  /**
-   * My later edits of the same customer were made against the version this edit replaced (offline, the
-   * UI only knew that one): they follow from mine, so they go against the version the CRM just answered
-   * instead of conflicting with myself. Not sent yet (the outbox sends in order), so nothing is replayed.
-   */
-  async function rebaseLaterEdits(entry: OutboxEntry, answered: Customer): Promise<void> {
-    await db.outbox.where('status').equals('pending')
-      .filter((row) => (row as OutboxEntry).customerId === entry.customerId && (row as OutboxEntry).action === 'edit' && row.ifMatch === entry.ifMatch && row.id > entry.id)
-      .modify({ ifMatch: String(answered.version) });
   }
 
   /** 'stopped' when the CRM could not be reached: trying again at once would only fail again. */
