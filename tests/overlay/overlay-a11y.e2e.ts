@@ -30,10 +30,14 @@ describe('the overlay with assistive technology in mind', () => {
     expect(await axeViolations(page, '.crmx-details')).toEqual([]);
     await page.keyboard.press('Escape');
 
-    for (const kind of ['edit', 'delete', 'returnToPool', 'share', 'log']) {
+    const ready: Record<string, string> = {
+      edit: '#crmx-edit-csrId', delete: '[data-crmx-confirm]', returnToPool: '#crmx-pool-reason',
+      share: '[data-crmx-group=userIds] input[type=checkbox]', log: '#crmx-log-type',
+    };
+    for (const [kind, content] of Object.entries(ready)) {
       await runItem(page, 'c-059', kind);
       const open = dialog(page, kind);
-      await open.waitFor();
+      await open.locator(content).first().waitFor();
       await open.locator('[role=status]').filter({ hasText: 'Loading…' }).waitFor({ state: 'detached' });
       expect(await axeViolations(page, `[data-crmx-dialog=${kind}]`), kind).toEqual([]);
       await page.keyboard.press('Escape');
