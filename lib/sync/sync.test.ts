@@ -6,6 +6,7 @@ import type { Customer, LogEntry } from '../domain/types';
 import type { SyncStatus } from '../messaging/protocol-sync';
 import { CrmxDb } from '../store/db';
 import { readCursor } from '../store/meta';
+import { writeToken } from '../store/session';
 import { createSync } from './sync';
 
 let db: CrmxDb;
@@ -127,6 +128,20 @@ describe('sync', () => {
     const offline = await sync.run();
     expect(offline).toMatchObject({ offline: true, error: 'slow', lastSyncAt: '2024-05-01T00:00:00.000Z' });
     expect(await ids()).toEqual(['c-1']);
+  });
+
+  it('stops writing when a connect replaced the session mid-run', async () => {
+    const { crm, sync } = setup();
+    await writeToken(db, 'tok-old');
+    crm.feed = [1, 2, 3, 4].map((seq) => ({ seq, customer: sampleCustomer({ id: `c-${seq}` }) }));
+    const pageAfter = crm.client.syncCustomers;
+    crm.client.syncCustomers = async (since: string, limit?: number) => {
+      if (since === '2') await writeToken(db, 'tok-new'); // the user connected again meanwhile
+      return pageAfter(since, limit);
+    };
+    expect(await sync.run()).toMatchObject({ running: false, error: null, lastSyncAt: null });
+    expect(await ids()).toEqual(['c-1', 'c-2']);
+    expect(await readCursor(db, 'customers')).toBe('2');
   });
 
   it('does nothing before a connect', async () => {

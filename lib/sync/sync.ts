@@ -10,7 +10,7 @@ import { applyCustomerDelta } from '../store/customers';
 import type { CrmxDb } from '../store/db';
 import { putLogs } from '../store/logs';
 import { readCursor, readLastSyncAt, writeLastSyncAt } from '../store/meta';
-import { replaceFollows, replaceTags, writeOrg } from '../store/session';
+import { readToken, replaceFollows, replaceTags, writeOrg } from '../store/session';
 
 export interface SyncDeps {
   db: CrmxDb;
@@ -35,6 +35,8 @@ export interface Sync {
    */
   catchUpLogs(client: CrmClient, maxPages?: number): Promise<boolean>;
 }
+
+class Superseded extends Error {}
 
 const STATUS_KEY = 'syncStatus';
 /** Named changes are pushed for small deltas only. */
@@ -73,14 +75,21 @@ export function createSync(deps: SyncDeps): Sync {
       throw error;
     }
     await set({ running: true, phase: 'org', done: 0, total: null });
+    // A connect (another CRM or user) clears the cache while a run may be under way: that run stops
+    // before writing anything more, and the run asked for by the connect starts from scratch.
+    const token = await readToken(db);
+    const stillOurs = async <T>(answer: T): Promise<T> => {
+      if ((await readToken(db)) !== token) throw new Superseded();
+      return answer;
+    };
     try {
-      await writeOrg(db, await client.org(), now());
-      await replaceTags(db, await client.tags());
+      await writeOrg(db, await stillOurs(await client.org()), now());
+      await replaceTags(db, await stillOurs(await client.tags()));
 
       await set({ phase: 'customers', done: 0 });
       const first = (await readCursor(db, 'customers')) === '';
       for (let more = true, done = 0; more;) {
-        const page = await client.syncCustomers(await readCursor(db, 'customers'), deps.customerPageSize);
+        const page = await stillOurs(await client.syncCustomers(await readCursor(db, 'customers'), deps.customerPageSize));
         const { removed } = await applyCustomerDelta(db, page.changed, page.removed, page.next);
         const ids = [...page.changed.map((c) => c.id), ...removed];
         if (!first && ids.length && ids.length <= MAX_PUSHED_IDS) deps.onCustomers?.(ids);
@@ -90,11 +99,11 @@ export function createSync(deps: SyncDeps): Sync {
       }
 
       await set({ phase: 'follows', done: 0 });
-      await replaceFollows(db, await client.follows(), now());
+      await replaceFollows(db, await stillOurs(await client.follows()), now());
 
       await set({ phase: 'logs', done: 0 });
       for (let more = true, done = 0; more;) {
-        const page = await client.syncLogs(await readCursor(db, 'logs'), deps.logPageSize);
+        const page = await stillOurs(await client.syncLogs(await readCursor(db, 'logs'), deps.logPageSize));
         await putLogs(db, page.items, page.next);
         done += page.items.length;
         more = page.hasMore;
@@ -105,6 +114,7 @@ export function createSync(deps: SyncDeps): Sync {
       await writeLastSyncAt(db, at);
       return await set({ running: false, phase: null, lastSyncAt: at.toISOString(), error: null, offline: false }, true);
     } catch (error) {
+      if (error instanceof Superseded) return set({ running: false, phase: null });
       const offline = error instanceof CrmError && (error.unreachable || (error.status ?? 0) >= 500);
       const message = error instanceof Error ? error.message : String(error);
       return set({ running: false, phase: null, error: message, offline }, true);
