@@ -4,15 +4,19 @@ import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { ContentApi } from '../../lib/features/api';
 import { failureText } from '../../lib/features/outcome';
-import { FileReadError } from '../../lib/import/decode';
-import { parsePhoneFile } from '../../lib/import/parse-file';
-import { templateCsv, templateXlsx } from '../../lib/import/template';
+import { asProtocolError } from '../../lib/features/row-states';
+import { fromBase64, toBase64 } from '../../lib/import/base64';
+import { templateCsv } from '../../lib/import/template-csv';
 import type { PhonePreview } from '../../lib/messaging/protocol-import';
 import { Dialog } from '../Dialog';
 import { JobProgress } from './JobProgress';
 import type { JobsStore } from './jobs-store';
 
 const SHOWN = 500;
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+class TooLarge extends Error {}
 
 function download(doc: Document, name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -45,13 +49,15 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
     setError(null);
     setStep({ at: 'reading', file: file.name });
     try {
-      if (file.size > 20 * 1024 * 1024) throw new FileReadError('too_large', t('batch.file.tooLarge', { name: file.name }));
-      const parsed = await parsePhoneFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-      const preview = await api.request('previewPhoneRows', { rows: parsed.rows });
+      if (file.size > 20 * 1024 * 1024) throw new TooLarge(t('batch.file.tooLarge', { name: file.name }));
+      // Parsed in the background: a large file never freezes this page.
+      const base64 = await toBase64(new Uint8Array(await file.arrayBuffer()), () => new Promise((r) => setTimeout(r, 0)));
+      const preview = await api.request('previewPhoneFile', { name: file.name, base64 });
       setStep({ at: 'preview', file: file.name, preview });
     } catch (e) {
       setStep({ at: 'pick' });
-      setError(e instanceof FileReadError ? e.message : failureText(e));
+      const problem = asProtocolError(e);
+      setError(e instanceof TooLarge ? e.message : problem.code === 'invalid' ? problem.message : failureText(e));
       input.value = '';
     }
   };
@@ -79,7 +85,10 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
         <button type="button" data-crmx-template="csv" onClick={() => download(doc, 'delete-by-phone.csv', new Blob([templateCsv()], { type: 'text/csv;charset=utf-8' }))}>
           {t('batch.file.templateCsv')}
         </button>
-        <button type="button" data-crmx-template="xlsx" onClick={() => void templateXlsx().then((blob) => download(doc, 'delete-by-phone.xlsx', blob))}>
+        <button type="button" data-crmx-template="xlsx" onClick={() => void api.request('phoneTemplate', { format: 'xlsx' }).then(
+          ({ base64 }) => download(doc, 'delete-by-phone.xlsx', new Blob([fromBase64(base64) as BlobPart], { type: XLSX_TYPE })),
+          (e: unknown) => setError(failureText(e)),
+        )}>
           {t('batch.file.templateXlsx')}
         </button>
       </div>

@@ -91,3 +91,13 @@ describe('parsePhoneFile', () => {
     expect(xlsx.rows).toEqual([{ row: 1, phone: '0912 345 678' }]);
   });
 });
+
+describe('base64 transport', () => {
+  it.each([0, 1, 2, 3, 24576 * 32 + 1, 24576 * 64 + 2])('round-trips %i bytes', async (n) => {
+    const { fromBase64, toBase64 } = await import('./base64');
+    const bytes = new Uint8Array(n).map((_, i) => (i * 7919) & 0xff);
+    const text = await toBase64(bytes);
+    expect(text).toBe(Buffer.from(bytes).toString('base64'));
+    expect(Buffer.from(fromBase64(text)).equals(Buffer.from(bytes))).toBe(true);
+  });
+});

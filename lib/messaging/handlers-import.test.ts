@@ -70,3 +70,25 @@ describe('previewPhoneRows', () => {
     expect(preview.rows[0].customerId).toBe('c-us');
   });
 });
+
+describe('previewPhoneFile', () => {
+  const b64 = (text: string) => Buffer.from(text).toString('base64');
+  it('parses the uploaded file in the background and matches its rows', async () => {
+    const preview = await handlers().previewPhoneFile({ name: 'list.csv', base64: b64('\uFEFFPhone\n0912 345 678\n0999 000 111\n') }, sender);
+    expect(preview).toMatchObject({ format: 'csv', encoding: 'utf-8', matched: 1, notFound: 1 });
+    expect(preview.rows[0]).toEqual({ row: 1, phone: '0912 345 678', customerId: 'c-1' });
+  });
+
+  it.each([
+    ['notes.pdf', b64('%PDF'), 'not a CSV or XLSX file'],
+    ['list.csv', b64('Name\nAn\n'), 'no phone number column'],
+    ['list.csv', '***', 'arrived damaged'],
+  ])('answers invalid with the reason for %s', async (name, base64, reason) => {
+    await expect(handlers().previewPhoneFile({ name, base64 }, sender)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining(reason) });
+  });
+
+  it('gives the XLSX template', async () => {
+    const { base64 } = await handlers().phoneTemplate({ format: 'xlsx' }, sender);
+    expect(Buffer.from(base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+});

@@ -2,7 +2,11 @@
 // phone rows matched to the cached customers. Nothing is deleted here; the confirmed rows go to
 // startBatch({ kind: 'deleteByPhone' }).
 import { CrmError } from '../crm-client/errors';
+import { fromBase64, toBase64 } from '../import/base64';
+import { FileReadError } from '../import/decode';
 import { indexByPhone, matchPhoneRows } from '../import/match';
+import { parsePhoneFile } from '../import/parse-file';
+import { templateXlsx } from '../import/template';
 import { defaultPhoneCountry } from '../settings';
 import type { Customer } from '../domain/types';
 import { createConnection } from './connection';
@@ -46,11 +50,33 @@ export function createImportHandlers(deps: HandlerDeps, options: ImportHandlerOp
     return memo.index;
   }
 
+  async function preview(rows: { row: number; phone: string }[], asked: string | undefined) {
+    const code = asked ?? (await country());
+    return matchPhoneRows(rows, indexOf(await customers(), code), code);
+  }
+
   return {
-    async previewPhoneRows({ rows, country: asked }) {
-      const code = asked ?? (await country());
-      const index = indexOf(await customers(), code);
-      return matchPhoneRows(rows, index, code);
+    previewPhoneRows: ({ rows, country: asked }) => preview(rows, asked),
+
+    async previewPhoneFile({ name, base64, country: asked }) {
+      let parsed;
+      try {
+        let bytes: Uint8Array;
+        try {
+          bytes = fromBase64(base64);
+        } catch {
+          throw new FileReadError('unreadable', `"${name}" arrived damaged; upload it again.`);
+        }
+        parsed = await parsePhoneFile({ name, bytes });
+      } catch (error) {
+        if (error instanceof FileReadError) throw new CrmError({ code: 'invalid', message: error.message });
+        throw error;
+      }
+      return { ...(await preview(parsed.rows, asked)), format: parsed.format, encoding: parsed.encoding };
+    },
+
+    async phoneTemplate() {
+      return { base64: await toBase64(new Uint8Array(await (await templateXlsx()).arrayBuffer())) };
     },
   };
 }
