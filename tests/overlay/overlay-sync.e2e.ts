@@ -81,4 +81,30 @@ describe('the overlay\'s share, log and change records as a rep', () => {
     }
     await page.close();
   });
+  it('pages a long history back 50 entries at a time instead of rendering everything', async () => {
+    const faults = (body: object) => fetch(`${s.crm.url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await faults({ rateLimit: 1_000_000 });
+    try {
+      for (let i = 0; i < 60; i++) {
+        expect((await api(s.crm, 'tok-rep', '/follows/c-008', { method: 'PUT' })).status).toBe(200);
+        expect((await api(s.crm, 'tok-rep', '/follows/c-008', { method: 'DELETE' })).status).toBe(200);
+      }
+    } finally {
+      await faults({ rateLimit: 50 });
+    }
+    const page = await openCustomer(s, 'James Wilson');
+    await runItem(page, 'c-008', 'log');
+    const log = dialog(page, 'log');
+    const entries = log.locator('.crmx-timeline-entry');
+    await entries.nth(49).waitFor();
+    expect(await entries.count()).toBe(50);
+    await log.getByRole('button', { name: 'Show older entries' }).click();
+    await entries.nth(99).waitFor();
+    expect(await entries.count()).toBe(100);
+    await log.getByRole('button', { name: 'Show older entries' }).click();
+    await log.getByText('That is the whole log.').waitFor();
+    expect(await entries.count()).toBe(120);
+    await expect(entries.last().locator('.crmx-timeline-type').textContent()).resolves.toBe('Follow customer');
+    await page.close();
+  });
 });
