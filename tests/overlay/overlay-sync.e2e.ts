@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
-import { audit, dialog, menuItem, openCustomer, openMenu, runItem, toast } from './overlay-helpers';
+import { audit, dialog, menuItem, openCustomer, openMenu, row, runItem, toast } from './overlay-helpers';
 
 describe('the overlay\'s share, log and change records as a rep', () => {
   let s: Scenario;
@@ -107,4 +107,28 @@ describe('the overlay\'s share, log and change records as a rep', () => {
     await expect(entries.last().locator('.crmx-timeline-type').textContent()).resolves.toBe('Follow customer');
     await page.close();
   });
+  it('keeps working with the CRM stopped: a star and an edit wait as pending and reach the CRM when it is back', async () => {
+    const page = await openCustomer(s, 'Olivia Brown');
+    await openMenu(page, 'c-009');
+    await page.keyboard.press('Escape');
+    await s.crm.stop();
+    try {
+      await row(page, 'c-009').locator('button.crmx-follow-star').click();
+      await row(page, 'c-009').locator('button.crmx-follow-star[aria-pressed=true][data-pending]').waitFor({ timeout: 30_000 });
+      await runItem(page, 'c-009', 'edit');
+      const edit = dialog(page, 'edit');
+      await edit.locator('#crmx-edit-source').fill('Hotline');
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await toast(page).filter({ hasText: 'Pending — will be sent when the CRM answers.' }).first().waitFor({ timeout: 30_000 });
+    } finally {
+      await s.crm.start();
+    }
+    // Any call that reaches the CRM again sends what waited (a fresh look at the row's rights is one).
+    await openMenu(page, 'c-009');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await api<{ source: string }>(s.crm, 'tok-rep', '/customers/c-009')).body.source, { timeout: 90_000, interval: 1000 }).toBe('Hotline');
+    await expect.poll(async () => (await api<{ customerIds: string[] }>(s.crm, 'tok-rep', '/follows')).body.customerIds, { timeout: 90_000, interval: 1000 }).toContain('c-009');
+    await row(page, 'c-009').locator('button.crmx-follow-star[aria-pressed=true]:not([data-pending])').waitFor({ timeout: 30_000 });
+    await page.close();
+  }, 240_000);
 });
