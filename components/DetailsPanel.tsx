@@ -1,10 +1,8 @@
 // The customer's details on the right. Every value is rendered as text (never as markup).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, t, type MessageKey } from '../lib/i18n';
-import { menuItems } from '../lib/features/menu-items';
-import { Timeline } from './LogDialog';
+import { clicked, DetailsActions, LatestLog } from './DetailsExtras';
 import { formatTime } from './format';
-import { useLoad } from './use-load';
 import type { ContentApi } from '../lib/features/api';
 import { asProtocolError } from '../lib/features/row-states';
 import type { OpenDetails, OverlayState } from '../lib/features/state';
@@ -82,44 +80,6 @@ function OpenDetailsPanel({ open, state, api }: { open: OpenDetails; state: Over
       {load.status === 'ok' && <DetailsActions state={state} data={load.data} run={runAction} />}
       {load.status === 'ok' && <DetailsBody data={load.data} />}
       {load.status === 'ok' && <LatestLog api={api} id={open.id} revision={revision} />}
-    </section>
-  );
-}
-
-/** The button clicked (currentTarget is not reliable under delegated event handling). */
-function clicked(event: Event): HTMLElement {
-  return ((event.target as Element).closest('button') ?? event.target) as HTMLElement;
-}
-
-type PanelAction = 'edit' | 'delete' | 'returnToPool' | 'share' | 'log' | 'follow';
-const PANEL_ACTIONS = new Set<string>(['edit', 'delete', 'returnToPool', 'share', 'log']);
-
-function DetailsActions({ state, data, run }: { state: OverlayState; data: CustomerDetails; run(id: PanelAction, anchor: HTMLElement): void }) {
-  const rowState = state.rowStates.value.get(data.customer.id) ?? { id: data.customer.id, followed: data.followed, decisions: data.decisions };
-  const items = menuItems(rowState, null).filter((item) => PANEL_ACTIONS.has(item.id));
-  return (
-    <section class="crmx-details-actions" aria-labelledby="crmx-details-actions-title">
-      <h3 id="crmx-details-actions-title" class="crmx-visually-hidden">{t('details.actions')}</h3>
-      {items.map((item) => (
-        <span class="crmx-details-action" key={item.id}>
-          <button type="button" data-crmx-action={item.id} aria-disabled={item.disabled ? 'true' : undefined}
-            aria-describedby={item.reason ? `crmx-details-${item.id}-reason` : undefined}
-            onClick={(e) => !item.disabled && run(item.id as PanelAction, clicked(e))}>{item.label}</button>
-          {item.reason && <span id={`crmx-details-${item.id}-reason`} class="crmx-menu-reason">{item.reason}</span>}
-        </span>
-      ))}
-    </section>
-  );
-}
-
-function LatestLog({ api, id, revision }: { api: ContentApi; id: string; revision: number }) {
-  const load = useLoad(() => api.request('getTimeline', { customerId: id, limit: 5 }), [id, revision]);
-  return (
-    <section class="crmx-details-log" aria-labelledby="crmx-details-log-title">
-      <h3 id="crmx-details-log-title">{t('log.latest')}</h3>
-      {load.status === 'loading' && <p role="status">{t('dialog.loading')}</p>}
-      {load.status === 'error' && <p class="crmx-help">{errorText(asProtocolError(load.error))}</p>}
-      {load.status === 'ok' && (load.data.items.length === 0 ? <p class="crmx-help">{t('log.empty')}</p> : <Timeline items={load.data.items} />)}
     </section>
   );
 }
