@@ -10,6 +10,7 @@ import type { Change } from '../messaging/protocol';
 import type { JobItemError } from '../messaging/protocol-jobs';
 import type { CrmxDb } from '../store/db';
 import { isTransient, type Send } from '../outbox/send';
+import { getJob, jobTables, openJobIds, putJob } from './job-store';
 import { chunkAt, chunkCount, chunkKey, jobView, type JobOp, type JobRecord } from './plan';
 
 export interface RunnerDeps {
@@ -35,7 +36,7 @@ export function createJobRunner(deps: RunnerDeps) {
   let running: Promise<void> | null = null;
   let again = false;
 
-  const read = async (id: string) => (await db.jobs.get(id)) as JobRecord | undefined;
+  const read = (id: string) => getJob(db, id);
 
   async function applyToCache(op: JobOp, ids: Id[]): Promise<void> {
     if (ids.length === 0) return;
@@ -69,7 +70,7 @@ export function createJobRunner(deps: RunnerDeps) {
       results = chunk.ids.map((id) => ({ id, ok: false, error: { code: e.code, message: e.message, ...(e.rule ? { rule: e.rule } : {}) } }));
     }
     let recorded: JobRecord | undefined;
-    await db.transaction('rw', db.jobs, db.customers, db.follows, async () => {
+    await db.transaction('rw', [...jobTables(db), db.customers, db.follows], async () => {
       const fresh = await read(job.id);
       if (!fresh || fresh.state.nextChunk !== k) return; // recorded already
       const names = fresh.state.names ?? {};
@@ -89,7 +90,7 @@ export function createJobRunner(deps: RunnerDeps) {
           succeeded: fresh.state.succeeded + okIds.length, errors: [...fresh.state.errors, ...errors],
         },
       };
-      await db.jobs.put(recorded);
+      await putJob(db, recorded);
       await applyToCache(chunk.op, okIds);
     });
     if (recorded) {
@@ -101,7 +102,11 @@ export function createJobRunner(deps: RunnerDeps) {
   }
 
   async function runJobs(): Promise<'idle' | 'stopped'> {
-    const open = async () => (await db.jobs.where('status').anyOf(['queued', 'running']).sortBy('createdAt')) as JobRecord[];
+    const open = async () => {
+      const [id] = await openJobIds(db);
+      const job = id === undefined ? undefined : await read(id);
+      return job ? [job] : [];
+    };
     if ((await open()).length === 0) return 'idle';
     const connection = await deps.connect().catch((error: unknown) => {
       if (isTransient(error)) return null;
@@ -113,7 +118,7 @@ export function createJobRunner(deps: RunnerDeps) {
       const job = jobs[0];
       if (job.state.actor && actor && job.state.actor !== actor) {
         const failed: JobRecord = { ...job, status: 'failed', updatedAt: deps.now().toISOString() };
-        await db.jobs.put(failed);
+        await putJob(db, failed);
         deps.push({ kind: 'job', job: jobView(failed) });
         continue;
       }
@@ -154,11 +159,11 @@ export function createJobRunner(deps: RunnerDeps) {
   /** Stops a job between chunks (a chunk already sent is still recorded). */
   async function cancel(id: string): Promise<JobRecord | undefined> {
     let job: JobRecord | undefined;
-    await db.transaction('rw', db.jobs, async () => {
+    await db.transaction('rw', [...jobTables(db)], async () => {
       job = await read(id);
       if (!job || (job.status !== 'queued' && job.status !== 'running')) return;
       job = { ...job, status: 'cancelled', updatedAt: deps.now().toISOString() };
-      await db.jobs.put(job);
+      await putJob(db, job);
     });
     if (job) deps.push({ kind: 'job', job: jobView(job) });
     return job;

@@ -10,6 +10,7 @@ import type { HandlerDeps } from '../messaging/handlers';
 import type { BatchRequest, JobItemError, JobView, PrecheckResult } from '../messaging/protocol-jobs';
 import { isTransient, sendVia } from '../outbox/send';
 import { batchChunkSize } from '../settings';
+import { listJobViews, putJob } from './job-store';
 import { MAX_CHUNK, beforeOf, idsOf, isUndoable, jobView, opOf, ruleActionOf, rowErrors, undoOps, type JobRecord } from './plan';
 import { createJobRunner, type JobRunner } from './runner';
 
@@ -102,7 +103,7 @@ function build(deps: JobsDeps) {
       kind, status: 'queued', createdAt: at, updatedAt: at,
       state: { ...state, nextChunk: 0, done, succeeded: 0 },
     };
-    await db.jobs.add(job);
+    await putJob(db, job);
     deps.push({ kind: 'job', job: jobView(job) });
     void runner.kick();
     return job;
@@ -142,12 +143,12 @@ function build(deps: JobsDeps) {
     const undoJob = await persist(kind, {
       ops, chunkSize: await chunkSize(), total, errors: [], undoOf: id, ...(job.state.actor ? { actor: job.state.actor } : {}),
     }, 0);
-    await db.jobs.update(id, { state: { ...job.state, undoneBy: undoJob.id } });
+    await putJob(db, { ...job, state: { ...job.state, undoneBy: undoJob.id } });
     return jobView(undoJob);
   }
 
   async function list(): Promise<JobView[]> {
-    return ((await db.jobs.orderBy('createdAt').reverse().toArray()) as JobRecord[]).map(jobView);
+    return listJobViews(db);
   }
 
   return { precheck, start, undo, list, runner };

@@ -28,7 +28,24 @@ export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir()
       `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
     ],
   });
-  const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The worker may start before a waitForEvent is attached: look again after attaching, and retry.
+  const serviceWorker = async (): Promise<Worker> => {
+    for (let attempt = 0; ; attempt++) {
+      const existing = context.serviceWorkers()[0];
+      if (existing) return existing;
+      const next = context.waitForEvent('serviceworker', { timeout: 10_000 });
+      const again = context.serviceWorkers()[0];
+      if (again) {
+        next.catch(() => undefined);
+        return again;
+      }
+      try {
+        return await next;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
+  };
   const extensionId = new URL((await serviceWorker()).url()).host;
 
   return {
