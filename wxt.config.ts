@@ -14,6 +14,8 @@ export default defineConfig({
     ...(manifestVersion === 2
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    // The toolbar button opens the side panel (Chrome) or the sidebar (Firefox).
+    action: { default_title: 'CRM Overlay' },
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'crm-overlay@example.org' } } : undefined,
   }),
 });

@@ -60,4 +60,10 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void getCrmOrigin().then((origin) => sync(origin)));
   browser.runtime.onInstalled.addListener(() => void getCrmOrigin().then((origin) => sync(origin, true)));
   void getCrmOrigin().then((origin) => sync(origin));
+
+  // The toolbar button opens the side panel (Chrome); Firefox opens its sidebar by itself.
+  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void> } }).sidePanel;
+  void sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
+    console.error('[crmx] could not make the toolbar button open the side panel', error);
+  });
 });
