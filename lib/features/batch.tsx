@@ -12,6 +12,7 @@ import { filterFromUrl } from '../selection/selection';
 import { selectionStoreFor } from '../selection/store';
 import type { ContentApi } from './api';
 import type { Feature, FeatureContext } from './feature';
+import { oncePerBurst } from './once-per-burst';
 
 export const BATCH_BAR_HOST = 'crmx-batch-bar';
 
@@ -46,7 +47,7 @@ export const batchFeature: Feature = {
       if (next.join('\n') !== ids.value.join('\n')) ids.value = next;
     };
     ctx.rows.onPageChange(refreshPage, abort);
-    ctx.rows.subscribe('batch-page', refreshPage, abort);
+    ctx.rows.subscribe('batch-page', oncePerBurst(refreshPage), abort);
     ctx.changes.subscribe((change) => {
       if (change.kind === 'job') jobs.put(change.job);
     }, abort);

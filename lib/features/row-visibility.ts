@@ -31,8 +31,10 @@ export const rowVisibilityFeature: Feature = {
     rows.subscribe('row-visibility', (row) => hide(row, rowHidden(ctx, row)), signal);
     const dispose = effect(() => {
       void state.gone.value;
-      void state.followedOnly.value;
-      void state.rowStates.value;
+      const followedOnly = state.followedOnly.value;
+      // rowStates changes with every batch of decisions; only the Followed view depends on it, and
+      // walking 5,000 rows for each batch made decorating a long page quadratic.
+      if (followedOnly) void state.rowStates.value;
       for (const row of rows.rows()) hide(row, rowHidden(ctx, row));
     });
     signal.addEventListener('abort', () => {

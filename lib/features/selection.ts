@@ -7,6 +7,7 @@ import { pageState, selectRange, setPage, toggle } from '../selection/selection'
 import { selectionStoreFor } from '../selection/store';
 import type { Feature, FeatureContext } from './feature';
 import { rowSlot } from './row-slot';
+import { oncePerBurst } from './once-per-burst';
 
 export const SELECT_ALL_HOST = 'crmx-select-page';
 
@@ -99,10 +100,10 @@ export const selectionFeature: Feature = {
       syncHeader();
     }, signal);
     // New rows arrive after the page change: the header follows them.
-    ctx.rows.subscribe('selection-header', () => {
+    ctx.rows.subscribe('selection-header', oncePerBurst(() => {
       ensureHeader();
       syncHeader();
-    }, signal);
+    }), signal);
 
     const dispose = effect(() => {
       const { ids } = store.selection.value;

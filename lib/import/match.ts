@@ -1,6 +1,7 @@
 // Matches a file's phone rows to customers: every row gets a customer id or the reason it has none.
 // Pure, and linear in rows + customers (100,000 rows against 100,000 customers in about a second).
 import type { Id } from '../domain/types';
+import type { PhonePreview } from '../messaging/protocol-import';
 import type { PhoneRow } from '../messaging/protocol-jobs';
 import { normalizePhone } from './phone';
 
@@ -10,14 +11,8 @@ export interface PhoneCustomer {
   phone: string;
 }
 
-export interface PhoneMatch {
-  rows: PhoneRow[];
-  matched: number;
-  notFound: number;
-  duplicates: number;
-  invalid: number;
-  names: Record<Id, string>;
-}
+/** A file's rows matched to customers: the preview the protocol carries. */
+export type PhoneMatch = PhonePreview;
 
 /** E.164 → the customer with that number (the first one met when two share it). */
 export function indexByPhone(customers: Iterable<PhoneCustomer>, country: string): Map<string, PhoneCustomer> {

@@ -2,7 +2,8 @@
 // Owner: the sync work (issue 3). Handlers: ./handlers-sync.ts.
 import * as v from 'valibot';
 import type { ChangeRecord, Customer, Department, Id, LogEntry, Role, User } from '../domain/types';
-import { LOG_TYPES, type LogType } from '../domain/log-types';
+import { LOG_TYPES } from '../domain/log-types';
+import type { TimelineQuery } from '../store/logs';
 import type { Reply, SenderKind } from './protocol';
 
 export interface SyncStatus {
@@ -18,16 +19,8 @@ export interface SyncStatus {
   offline: boolean;
 }
 
-export interface TimelineRequest {
-  customerId: Id;
-  types?: LogType[];
-  /** ISO bounds, inclusive. */
-  from?: string;
-  to?: string;
-  /** Page back: only entries older than this (at, then id). */
-  before?: { at: string; id: Id };
-  limit?: number;
-}
+/** A page of one customer's log, newest first (the cache's own query: lib/store/logs.ts). */
+export type TimelineRequest = TimelineQuery;
 
 export interface TimelinePage {
   items: LogEntry[];

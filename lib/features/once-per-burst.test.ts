@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { oncePerBurst } from './once-per-burst';
+
+describe('oncePerBurst', () => {
+  it('runs the work once for a burst of calls, and again for the next burst', async () => {
+    let runs = 0;
+    const schedule = oncePerBurst(() => runs++);
+    for (let i = 0; i < 5000; i++) schedule();
+    expect(runs).toBe(0);
+    await Promise.resolve();
+    expect(runs).toBe(1);
+    schedule();
+    await Promise.resolve();
+    expect(runs).toBe(2);
+  });
+});
