@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import type { Feature, FeatureContext } from './feature';
 import { failureText } from './outcome';
 import { asProtocolError } from './row-states';
-import { rowSlot } from './row-slot';
+import { adoptCss, rowSlot } from './row-slot';
 import { setRowStates, showToast } from './state';
 
 const STAR_CSS = `
@@ -80,8 +80,7 @@ export const followStarFeature: Feature = {
       const cell = adapter.menuCell(row);
       if (!id || !cell) return;
       const shadow = rowSlot(doc, cell);
-      const style = doc.createElement('style');
-      style.textContent = STAR_CSS;
+      adoptCss(shadow, STAR_CSS);
       const star = doc.createElement('button');
       star.type = 'button';
       star.className = 'crmx-follow-star';
@@ -92,7 +91,7 @@ export const followStarFeature: Feature = {
         void toggleFollow(ctx, star.dataset.customerId!);
       });
       paint(star);
-      shadow.append(style, star);
+      shadow.append(star);
       stars.add(star);
     }, signal);
 

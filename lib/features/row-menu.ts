@@ -5,7 +5,7 @@ import { effect } from '@preact/signals';
 import { t } from '../i18n';
 import type { Feature, FeatureContext } from './feature';
 import { asProtocolError } from './row-states';
-import { rowSlot, ROW_SLOT_HOST } from './row-slot';
+import { adoptCss, rowSlot, ROW_SLOT_HOST } from './row-slot';
 import { setRowStates, type OpenMenu } from './state';
 
 export const ROW_MENU_HOST = ROW_SLOT_HOST;
@@ -22,8 +22,7 @@ const BUTTON_CSS = `
 `;
 
 function createButton(doc: Document, shadow: ShadowRoot, name: string): HTMLButtonElement {
-  const style = doc.createElement('style');
-  style.textContent = BUTTON_CSS;
+  adoptCss(shadow, BUTTON_CSS);
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'crmx-row-menu-button';
@@ -33,7 +32,7 @@ function createButton(doc: Document, shadow: ShadowRoot, name: string): HTMLButt
   button.setAttribute('aria-label', t('menu.moreActionsFor', { name }));
   button.textContent = '···';
   // First in the slot, whichever feature made the slot.
-  shadow.prepend(style, button);
+  shadow.prepend(button);
   return button;
 }
 

@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import { pageState, selectRange, setPage, toggle } from '../selection/selection';
 import { selectionStoreFor } from '../selection/store';
 import type { Feature, FeatureContext } from './feature';
-import { rowSlot } from './row-slot';
+import { adoptCss, rowSlot } from './row-slot';
 import { oncePerBurst } from './once-per-burst';
 
 export const SELECT_ALL_HOST = 'crmx-select-page';
@@ -48,12 +48,7 @@ export const selectionFeature: Feature = {
       const name = adapter.rowName(row) || id;
       store.names.set(id, name);
       const slot = rowSlot(doc, cell);
-      if (!slot.querySelector('style[data-crmx-select]')) {
-        const style = doc.createElement('style');
-        style.dataset.crmxSelect = '';
-        style.textContent = BOX_CSS;
-        slot.append(style);
-      }
+      adoptCss(slot, BOX_CSS);
       const box = makeBox(doc, t('batch.selectRow', { name }));
       box.checked = store.selection.value.ids.has(id);
       box.addEventListener('click', (event) => {
