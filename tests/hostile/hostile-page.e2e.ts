@@ -1,0 +1,82 @@
+// A hostile host page: its own scripts try to drive our UI and the extension. None may cause an action.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../harness/crm';
+import { startScenario, type Scenario } from '../harness/scenario';
+import { actAs, dialog, menu, menuItem, openCustomer, openMenu, row, runItem } from '../overlay/overlay-helpers';
+
+const auditCount = async (s: Scenario) =>
+  (await api<{ items: unknown[] }>(s.crm, 'tok-admin', '/audit?limit=100000')).body.items.length;
+
+describe('a hostile host page', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await startScenario({ seed: 'tests/fixtures/seed-basic.json', token: 'tok-admin' });
+  });
+  afterAll(async () => s?.close());
+
+  it('cannot confirm a delete with synthetic clicks or key events (only a trusted click does)', async () => {
+    await actAs(s, 'tok-admin');
+    const page = await openCustomer(s, 'KH0010');
+    await runItem(page, 'c-010', 'delete');
+    await dialog(page, 'delete').waitFor();
+    const before = await auditCount(s);
+    // The page's own script (main world) reaches into our open shadow root and fires events.
+    await page.evaluate(() => {
+      const overlay = document.querySelector('crmx-overlay')!.shadowRoot!;
+      const confirm = overlay.querySelector<HTMLButtonElement>('[data-crmx-dialog=delete] [data-crmx-confirm]')!;
+      confirm.click();
+      confirm.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      confirm.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      confirm.closest('form')?.requestSubmit?.();
+    });
+    await dialog(page, 'delete').getByText(/real click|trusted|bấm/i).waitFor();
+    expect((await api(s.crm, 'tok-admin', '/customers/c-010')).status).toBe(200);
+    expect(await auditCount(s)).toBe(before);
+    await page.close();
+  });
+
+  it('cannot reach the extension with postMessage or chrome.runtime from the page', async () => {
+    const page = await openCustomer(s, 'KH0010');
+    const before = await auditCount(s);
+    const reachable = await page.evaluate(() => {
+      const message = { id: 1, type: 'deleteCustomer', data: { id: 'c-010' }, timestamp: Date.now() };
+      window.postMessage(message, '*');
+      window.postMessage({ ...message, type: 'startBatch', data: { kind: 'delete', customerIds: ['c-010', 'c-011'] } }, '*');
+      document.dispatchEvent(new CustomEvent('crmx-request', { detail: message }));
+      const c = (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome;
+      return typeof c?.runtime?.sendMessage === 'function';
+    });
+    expect(reachable).toBe(false);
+    // Give any (wrongly) listening code a round trip through the background before looking.
+    await openMenu(page, 'c-010');
+    expect((await api(s.crm, 'tok-admin', '/customers/c-010')).status).toBe(200);
+    expect((await api(s.crm, 'tok-admin', '/customers/c-011')).status).toBe(200);
+    expect(await auditCount(s)).toBe(before);
+    await page.close();
+  });
+
+  it('a forged row for a customer the user may not see offers nothing, and the CRM refuses anyway', async () => {
+    await actAs(s, 'tok-rep');
+    const page = await s.openCustomers();
+    // The page forges a row pointing at u-rep2's customer, which u-rep does not list.
+    await page.evaluate(() => {
+      const tr = document.querySelector('#customer-table tbody tr.dt-row')!.cloneNode(true) as HTMLTableRowElement;
+      tr.querySelector('crmx-row-menu')?.remove();
+      const link = tr.querySelector<HTMLAnchorElement>('td.col-name a')!;
+      link.href = '/customers/c-026';
+      link.textContent = 'Forged row';
+      document.querySelector('#customer-table tbody')!.prepend(tr);
+    });
+    await row(page, 'c-026').locator('button.crmx-row-menu-button').waitFor();
+    await openMenu(page, 'c-026');
+    for (const item of ['edit', 'delete', 'returnToPool', 'share']) {
+      await expect(menuItem(page, item).getAttribute('aria-disabled')).resolves.toBe('true');
+    }
+    await page.keyboard.press('Escape');
+    await menu(page).waitFor({ state: 'hidden' });
+    const before = await auditCount(s);
+    expect((await api(s.crm, 'tok-rep', '/customers/c-026', { method: 'DELETE' })).status).toBe(403);
+    expect(await auditCount(s)).toBe(before);
+    await page.close();
+  });
+});
