@@ -178,4 +178,29 @@ describe('the outbox', () => {
     expect(crm.applied).toHaveLength(1);
     expect(crm.customers.get('c-001')?.shares.userIds).toEqual(['u-other', 'u-csr']);
   });
+
+  it('drains again when the CRM answers while a replay that found it down is still in flight', async () => {
+    let failedSends = -1;
+    deps.makeClient = (baseUrl, token) => new CrmClient({
+      baseUrl, token,
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (failedSends >= 0 && (init?.method ?? 'GET') !== 'GET' && ++failedSends === 2) {
+          // The replay's last attempt fails, but meanwhile another call got an answer and asked for a replay.
+          const failing = crm.fetch(input, init);
+          crm.online = true;
+          void outboxService(deps).outbox.flush();
+          return failing;
+        }
+        return crm.fetch(input, init);
+      }) as typeof fetch,
+    });
+    const { m } = await connected();
+    crm.online = false;
+    expect(await m.editCustomer({ id: 'c-001', version: 3, changes: { source: 'Zalo' } }, page)).toMatchObject({ outcome: 'queued' });
+    crm.online = false;
+    failedSends = 0;
+    await outboxService(deps).outbox.flush();
+    expect(crm.applied).toHaveLength(1);
+    expect((await m.getPending(undefined, page)).actions).toEqual([]);
+  });
 });

@@ -130,11 +130,11 @@ export function createOutbox(deps: OutboxDeps) {
     }
     running = (async () => {
       try {
-        let result: 'empty' | 'stopped';
         do {
           again = false;
-          result = await drain();
-        } while (again && result === 'empty');
+          await drain();
+          // Asked again while draining: something may have changed (the CRM answered again), even after a stop.
+        } while (again);
       } catch (error) {
         console.error('[crmx] the outbox could not be sent', error);
       } finally {
