@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 import { resolve } from 'node:path';
-import { chromiumPath } from '../scripts/chromium-path';
+import { chromiumPath } from '../scripts/browser-path';
 import type { Figure } from './figure';
 
 async function bundle(): Promise<string> {

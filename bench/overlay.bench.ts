@@ -3,7 +3,7 @@
 // row carries our menu button.
 import { chromium, type Page } from 'playwright-core';
 import { generateDemoSeed } from '../reference-crm/seed/demo';
-import { chromiumPath } from '../scripts/chromium-path';
+import { chromiumPath } from '../scripts/browser-path';
 import { launchWithExtension } from '../tests/harness/browser';
 import { connectExtension, signInToHost } from '../tests/harness/connect';
 import { startCrm } from '../tests/harness/crm';

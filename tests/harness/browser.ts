@@ -3,7 +3,7 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromiumPath } from '../../scripts/chromium-path';
+import { chromiumPath } from '../../scripts/browser-path';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 

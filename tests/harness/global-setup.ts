@@ -1,10 +1,15 @@
-// Builds the extension once before the end-to-end tests and checks that a browser exists.
+// Builds the extension (Chrome MV3 and Firefox MV2) once before the end-to-end tests and checks that the browsers exist.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { chromiumPath } from '../../scripts/chromium-path';
+import { chromiumPath, firefoxPath } from '../../scripts/browser-path';
 
 export default function setup(): void {
-  chromiumPath(); // throws with a message that says what to do when there is no browser
+  // Both throw with a message that says what to do when the browser is missing.
+  chromiumPath();
+  firefoxPath();
   if (process.env.CRMX_SKIP_BUILD === '1') return;
-  execFileSync(process.execPath, [resolve('node_modules/wxt/bin/wxt.mjs'), 'build'], { stdio: 'inherit', cwd: resolve(import.meta.dirname, '../..') });
+  const wxt = resolve('node_modules/wxt/bin/wxt.mjs');
+  const cwd = resolve(import.meta.dirname, '../..');
+  execFileSync(process.execPath, [wxt, 'build'], { stdio: 'inherit', cwd });
+  execFileSync(process.execPath, [wxt, 'build', '-b', 'firefox'], { stdio: 'inherit', cwd });
 }
