@@ -1,10 +1,11 @@
 // Delete (administrators): a confirmation naming the customer and the CRM host; only a real click or
-// key press confirms (a script on the host page cannot); the toast offers Restore.
+// key press on a confirmation the page has not covered confirms (see confirm-guard); the toast offers Restore.
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { ContentApi } from '../lib/features/api';
 import { failureText } from '../lib/features/outcome';
 import { setGone, showToast, type OpenDialog, type OverlayState } from '../lib/features/state';
+import { useConfirmGuard } from './confirm-guard';
 import { Dialog } from './Dialog';
 
 interface Props { state: OverlayState; api: ContentApi; open: OpenDialog; onClose(): void; host?: string }
@@ -13,6 +14,8 @@ export function DeleteDialog({ state, api, open, onClose, host = location.host }
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { id, name } = open;
+  const guard = useConfirmGuard();
+  const shownError = error ?? (guard.covered ? t('confirm.hidden') : null);
 
   const restore = async () => {
     try {
@@ -25,7 +28,9 @@ export function DeleteDialog({ state, api, open, onClose, host = location.host }
   };
 
   const confirm = async (event: MouseEvent) => {
-    if (!event.isTrusted) return setError(t('delete.untrusted'));
+    setError(null);
+    const refusal = await guard.check(event);
+    if (refusal) return setError(t(refusal === 'untrusted' ? 'delete.untrusted' : 'confirm.hidden'));
     setBusy(true);
     try {
       const outcome = await api.request('deleteCustomer', { id });
@@ -46,10 +51,10 @@ export function DeleteDialog({ state, api, open, onClose, host = location.host }
     <Dialog kind="delete" title={t('delete.title', { name })} onClose={onClose} returnFocus={open.returnFocus}
       initialFocus=".crmx-cancel">
       <p class="crmx-confirm-text">{t('delete.body', { name, host })}</p>
-      {error && <p class="crmx-error" role="alert">{error}</p>}
-      <div class="crmx-dialog-actions">
+      {shownError && <p class="crmx-error" role="alert">{shownError}</p>}
+      <div class="crmx-dialog-actions" ref={guard.ref}>
         <button type="button" class="crmx-cancel" onClick={onClose}>{t('dialog.cancel')}</button>
-        <button type="button" class="crmx-danger" data-crmx-confirm disabled={busy} onClick={confirm}>{t('delete.confirm')}</button>
+        <button type="button" class="crmx-danger" data-crmx-confirm disabled={!guard.armed || busy} onClick={confirm}>{t('delete.confirm')}</button>
       </div>
     </Dialog>
   );

@@ -68,12 +68,15 @@ describe('ReturnToPoolDialog', () => {
 });
 
 describe('DeleteDialog', () => {
-  it('names the customer and the host, and ignores a confirm that is not a real user event', () => {
+  it('names the customer and the host, and ignores a confirm that is not a real user event', async () => {
     const api = fakeApi();
     setup('delete', api);
     expect(screen.getByText(/This deletes An <b>Phát<\/b> from the CRM at /)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
-    expect(screen.getByRole('alert').textContent).toBe('Confirm with a real click or key press.');
+    const confirm = screen.getByRole<HTMLButtonElement>('button', { name: 'Delete' });
+    expect(confirm.disabled).toBe(true); // armed only once the dialog has been seen for a moment
+    await waitFor(() => expect(confirm.disabled).toBe(false));
+    fireEvent.click(confirm);
+    expect((await screen.findByRole('alert')).textContent).toBe('Confirm with a real click or key press.');
     expect(api.request).not.toHaveBeenCalled();
   });
 });

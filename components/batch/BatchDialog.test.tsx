@@ -31,7 +31,12 @@ function trustedClick(el: Element) {
   Object.defineProperty(event, 'isTrusted', { value: true });
   el.dispatchEvent(event);
 }
-const confirmButton = () => document.querySelector('[data-crmx-confirm]')!;
+const confirmButton = () => document.querySelector<HTMLButtonElement>('[data-crmx-confirm]')!;
+/** The confirm button once it is armed (it stays disabled until the dialog has been seen for a moment). */
+async function armedConfirm(): Promise<HTMLButtonElement> {
+  await waitFor(() => expect(confirmButton().disabled).toBe(false));
+  return confirmButton();
+}
 
 describe('BatchDialog', () => {
   it('lists the target customers by name (id when unknown) and shows what the pre-check refused', async () => {
@@ -43,7 +48,7 @@ describe('BatchDialog', () => {
   it('refuses an untrusted (scripted) confirm click and sends nothing', async () => {
     const { request } = setup('follow', ['c-1']);
     await screen.findByText('You may act on all 1.');
-    fireEvent.click(confirmButton());
+    fireEvent.click(await armedConfirm());
     await screen.findByText('Confirm with a real click.');
     expect(request).not.toHaveBeenCalledWith('startBatch', expect.anything());
   });
@@ -51,7 +56,7 @@ describe('BatchDialog', () => {
   it('shares with the chosen user', async () => {
     const { request, onStarted } = setup('share', ['c-1']);
     fireEvent.click(await screen.findByLabelText(/Khoa/));
-    trustedClick(confirmButton());
+    trustedClick(await armedConfirm());
     await waitFor(() => expect(onStarted).toHaveBeenCalled());
     expect(request).toHaveBeenCalledWith('startBatch', { kind: 'share', customerIds: ['c-1'], targets: { departmentIds: [], roleIds: [], userIds: ['u-csr'] } });
   });
@@ -59,11 +64,11 @@ describe('BatchDialog', () => {
   it('asks for targets before sharing, and for a tag before labelling', async () => {
     setup('share', ['c-1']);
     await screen.findByLabelText(/Khoa/);
-    trustedClick(confirmButton());
+    trustedClick(await armedConfirm());
     await screen.findByText('Choose at least one department, role or user.');
     cleanup();
     setup('addLabels', ['c-1']);
-    trustedClick(confirmButton());
+    trustedClick(await armedConfirm());
     await screen.findByText('Choose or type at least one tag.');
   });
 
@@ -73,20 +78,20 @@ describe('BatchDialog', () => {
     fireEvent.input(input, { target: { value: 'Mới' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     fireEvent.click(await screen.findByText('+ VIP'));
-    trustedClick(confirmButton());
+    trustedClick(await armedConfirm());
     await waitFor(() => expect(request).toHaveBeenCalledWith('startBatch', { kind: 'setLabels', customerIds: ['c-1'], tags: ['Mới', 'VIP'] }));
   });
 
   it('cancels "All" shares by default, or only the chosen ones', async () => {
     const { request } = setup('cancelShare', ['c-1']);
-    trustedClick(confirmButton());
+    trustedClick(await armedConfirm());
     await waitFor(() => expect(request).toHaveBeenCalledWith('startBatch', { kind: 'cancelShare', customerIds: ['c-1'], all: true }));
     cleanup();
     const second = setup('cancelShare', ['c-1']);
     fireEvent.click(screen.getByLabelText(/Only the departments, roles and users chosen below/));
     fireEvent.click(await screen.findByLabelText('Sales'));
     fireEvent.click(screen.getByLabelText('Customer service'));
-    trustedClick(confirmButton());
+    trustedClick(await armedConfirm());
     await waitFor(() => expect(second.request).toHaveBeenCalledWith('startBatch', {
       kind: 'cancelShare', customerIds: ['c-1'], all: false, targets: { departmentIds: ['d-sales'], roleIds: ['r-csr'], userIds: [] },
     }));
@@ -98,11 +103,11 @@ describe('BatchDialog', () => {
     expect(document.querySelector('[data-crmx-delete-confirm]')!.textContent).toContain('101 customers listed above from crm.example.com');
     const typed = screen.getByLabelText('Type 101 to confirm');
     fireEvent.input(typed, { target: { value: '100' } });
-    trustedClick(confirmButton());
+    trustedClick(await armedConfirm());
     await screen.findByText('Type the number of customers (101) to confirm.');
     expect(request).not.toHaveBeenCalledWith('startBatch', expect.anything());
     fireEvent.input(typed, { target: { value: '101' } });
-    trustedClick(confirmButton());
+    trustedClick(await armedConfirm());
     await waitFor(() => expect(request).toHaveBeenCalledWith('startBatch', { kind: 'delete', customerIds: ids }));
   });
 });

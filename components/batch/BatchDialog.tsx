@@ -7,6 +7,7 @@ import type { Id, ShareTargets } from '../../lib/domain/types';
 import type { ContentApi } from '../../lib/features/api';
 import { failureText } from '../../lib/features/outcome';
 import type { BatchRequest, JobView, PrecheckResult } from '../../lib/messaging/protocol-jobs';
+import { useConfirmGuard } from '../confirm-guard';
 import { Dialog } from '../Dialog';
 import { useLoad } from '../use-load';
 import { TagPicker } from './TagPicker';
@@ -73,6 +74,8 @@ export function BatchDialog(props: BatchDialogProps) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const guard = useConfirmGuard();
+  const shownError = error ?? (guard.covered ? t('confirm.hidden') : null);
 
   const directory = useLoad(async () => (needsTargets ? api.request('getOrgDirectory', undefined) : null), [kind]);
   const suggestions = useLoad<{ tags: string[]; note?: string }>(async () => (needsTags ? props.tagSuggestions() : { tags: [] }), [kind]);
@@ -83,7 +86,8 @@ export function BatchDialog(props: BatchDialogProps) {
 
   const confirm = async (event: MouseEvent) => {
     setError(null);
-    if (!event.isTrusted) return setError(t('batch.untrusted'));
+    const refusal = await guard.check(event);
+    if (refusal) return setError(t(refusal === 'untrusted' ? 'batch.untrusted' : 'confirm.hidden'));
     if (needsTargets && !(kind === 'cancelShare' && all) && countTargets(targets) === 0) return setError(t('batch.pickTargets'));
     if (needsTags && tags.length === 0) return setError(t('batch.pickTags'));
     if (mustType && typed.trim() !== String(ids.length)) return setError(t('batch.typeCountWrong', { count: ids.length }));
@@ -136,10 +140,10 @@ export function BatchDialog(props: BatchDialogProps) {
           )}
         </div>
       )}
-      {error && <p class="crmx-error" role="alert">{error}</p>}
-      <div class="crmx-dialog-actions">
+      {shownError && <p class="crmx-error" role="alert">{shownError}</p>}
+      <div class="crmx-dialog-actions" ref={guard.ref}>
         <button type="button" onClick={onClose}>{t('dialog.cancel')}</button>
-        <button type="button" class={kind === 'delete' ? 'crmx-danger-button' : 'crmx-primary'} data-crmx-confirm disabled={busy}
+        <button type="button" class={kind === 'delete' ? 'crmx-danger-button' : 'crmx-primary'} data-crmx-confirm disabled={!guard.armed || busy}
           onClick={(e) => void confirm(e)}>
           {t('batch.confirm', { verb: t(VERB[kind]), count: ids.length })}
         </button>

@@ -8,6 +8,7 @@ import { asProtocolError } from '../../lib/features/row-states';
 import { fromBase64, toBase64 } from '../../lib/import/base64';
 import { templateCsv } from '../../lib/import/template-csv';
 import type { PhonePreview } from '../../lib/messaging/protocol-import';
+import { useConfirmGuard } from '../confirm-guard';
 import { Dialog } from '../Dialog';
 import { JobProgress } from './JobProgress';
 import type { JobsStore } from './jobs-store';
@@ -42,6 +43,8 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
   const [step, setStep] = useState<Step>({ at: 'pick' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const guard = useConfirmGuard();
+  const shownError = error ?? (guard.covered ? t('confirm.hidden') : null);
 
   const onFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -63,7 +66,9 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
   };
 
   const confirm = async (event: MouseEvent, preview: PhonePreview) => {
-    if (!event.isTrusted) return setError(t('batch.untrusted'));
+    setError(null);
+    const refusal = await guard.check(event);
+    if (refusal) return setError(t(refusal === 'untrusted' ? 'batch.untrusted' : 'confirm.hidden'));
     setBusy(true);
     try {
       const job = await api.request('startBatch', { kind: 'deleteByPhone', rows: preview.rows });
@@ -101,11 +106,11 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
       )}
       {step.at === 'reading' && <p role="status">{t('batch.file.reading', { name: step.file })}</p>}
       {step.at === 'preview' && <Preview preview={step.preview} file={step.file} />}
-      {error && <p class="crmx-error" role="alert" data-crmx-file-error>{error}</p>}
+      {shownError && <p class="crmx-error" role="alert" data-crmx-file-error>{shownError}</p>}
       {step.at === 'preview' && (
-        <div class="crmx-dialog-actions">
+        <div class="crmx-dialog-actions" ref={guard.ref}>
           <button type="button" onClick={onClose}>{t('dialog.cancel')}</button>
-          <button type="button" class="crmx-danger-button" data-crmx-confirm disabled={busy || step.preview.matched === 0}
+          <button type="button" class="crmx-danger-button" data-crmx-confirm disabled={!guard.armed || busy || step.preview.matched === 0}
             onClick={(e) => void confirm(e, step.preview)}>
             {t('batch.file.confirm', { count: step.preview.matched, host: crmHost })}
           </button>

@@ -18,7 +18,8 @@ describe('a hostile host page', () => {
     await actAs(s, 'tok-admin');
     const page = await openCustomer(s, 'KH0010');
     await runItem(page, 'c-010', 'delete');
-    await dialog(page, 'delete').waitFor();
+    // Armed (enabled) once it has been seen for a moment: then only a trusted event is refused for being scripted.
+    await dialog(page, 'delete').locator('[data-crmx-confirm]:not([disabled])').waitFor();
     const before = await auditCount(s);
     // The page's own script (main world) reaches into our open shadow root and fires events.
     await page.evaluate(() => {

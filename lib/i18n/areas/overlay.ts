@@ -46,6 +46,7 @@ export const overlayEn = {
   'delete.restore': 'Restore',
   'delete.restored': 'Restored {name}.',
   'delete.untrusted': 'Confirm with a real click or key press.',
+  'confirm.hidden': 'Something on this page covers or hides this confirmation, so nothing was done. Close what covers it and try again.',
 
   'pool.title': 'Return {name} to the pool',
   'pool.reason': 'Reason',
@@ -160,6 +161,7 @@ export const overlayVi: Record<keyof typeof overlayEn, string> = {
   'delete.restore': 'Khôi phục',
   'delete.restored': 'Đã khôi phục {name}.',
   'delete.untrusted': 'Hãy xác nhận bằng một cú nhấp hoặc phím bấm thật.',
+  'confirm.hidden': 'Có thứ gì đó trên trang đang che hoặc ẩn hộp xác nhận này nên chưa có gì được thực hiện. Hãy đóng phần che khuất rồi thử lại.',
 
   'pool.title': 'Trả {name} về kho',
   'pool.reason': 'Lý do',
