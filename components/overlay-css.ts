@@ -62,7 +62,8 @@ export const OVERLAY_DIALOG_CSS = `
 .crmx-form [aria-invalid="true"] { border-color: #b91c1c; }
 .crmx-field-error { margin: 2px 0 0; color: #b91c1c; font-size: 13px; }
 .crmx-help { margin: 4px 0; color: #4b5563; font-size: 13px; }
-.crmx-dialog-actions { display: flex; gap: 8px; justify-content: flex-end; align-items: center; margin-top: 16px; }
+.crmx-dialog-actions { display: flex; gap: 8px; justify-content: flex-end; align-items: center; margin: 16px 0 -16px; padding: 8px 0 16px;
+  position: sticky; bottom: -16px; background: #fff; } /* the confirm stays in view (and armed) however long the dialog */
 .crmx-spacer { flex: 1; }
 .crmx-table { width: 100%; border-collapse: collapse; margin: 8px 0; }
 .crmx-table th, .crmx-table td { padding: 4px 6px; border-bottom: 1px solid #e5e7eb; text-align: left; vertical-align: top; overflow-wrap: anywhere; }

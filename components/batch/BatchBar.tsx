@@ -71,7 +71,10 @@ export function BatchBar(props: BatchBarProps) {
   };
 
   if (count === 0 && mine.length === 0 && !props.isAdmin && !open) return null;
+  // The dialogs sit beside the bar, not in it: the bar is transformed and scrolls, which would trap a
+  // fixed backdrop inside it (and hide part of the confirmation).
   return (
+    <>
     <div class="crmx-batch" role="region" aria-label={t('batch.region')} data-crmx-batch-bar>
       {count > 0 && (
         <div class="crmx-batch-row">
@@ -119,6 +122,7 @@ export function BatchBar(props: BatchBarProps) {
           ))}
         </div>
       )}
+    </div>
       {open && open.kind === 'file' && (
         <DeleteFromFileDialog api={api} jobs={jobs} crmHost={props.crmHost} returnFocus={open.returnFocus} onClose={() => setOpen(null)} />
       )}
@@ -130,6 +134,6 @@ export function BatchBar(props: BatchBarProps) {
             clearSelection(store);
           }} />
       )}
-    </div>
+    </>
   );
 }

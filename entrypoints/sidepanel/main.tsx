@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { BATCH_CSS } from '../../components/batch/batch-css';
 import { createJobsStore } from '../../components/batch/jobs-store';
-import { OVERLAY_CSS } from '../../components/overlay-css';
+import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../components/overlay-css';
 import { extensionApi } from '../../lib/features/api';
 import { followLanguageSetting } from '../../lib/i18n/follow-setting';
 import { onMessage, type Change } from '../../lib/messaging/protocol';
@@ -13,7 +13,7 @@ import { SidePanel } from './SidePanel';
 
 void followLanguageSetting(new AbortController().signal);
 const style = document.createElement('style');
-style.textContent = OVERLAY_CSS + BATCH_CSS + PANEL_CSS;
+style.textContent = OVERLAY_CSS + OVERLAY_DIALOG_CSS + BATCH_CSS + PANEL_CSS;
 document.head.append(style);
 
 const api = extensionApi();

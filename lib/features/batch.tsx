@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { BatchBar } from '../../components/batch/BatchBar';
 import { BATCH_CSS } from '../../components/batch/batch-css';
 import { createJobsStore } from '../../components/batch/jobs-store';
-import { OVERLAY_CSS } from '../../components/overlay-css';
+import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../components/overlay-css';
 import type { Id } from '../domain/types';
 import { currentLanguage, t } from '../i18n';
 import { filterFromUrl } from '../selection/selection';
@@ -60,7 +60,7 @@ export const batchFeature: Feature = {
     const host = doc.createElement(BATCH_BAR_HOST);
     const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
-    style.textContent = OVERLAY_CSS + BATCH_CSS;
+    style.textContent = OVERLAY_CSS + OVERLAY_DIALOG_CSS + BATCH_CSS;
     const root = doc.createElement('div');
     root.className = 'crmx-root';
     shadow.append(style, root);
