@@ -82,6 +82,22 @@ describe('DeleteDialog', () => {
 });
 
 describe('EditDialog', () => {
+  it('keeps every field typed before the next render (autofill, a fast typist) and checks them all on Save', async () => {
+    const api = fakeApi();
+    setup('edit', api);
+    const name = await screen.findByLabelText<HTMLInputElement>('Name');
+    const email = screen.getByLabelText<HTMLInputElement>('Email');
+    // Raw events, no act(): the dialog has not rendered between them when Save is pressed.
+    name.value = '  ';
+    name.dispatchEvent(new Event('input', { bubbles: true }));
+    email.value = 'not-an-email';
+    email.dispatchEvent(new Event('input', { bubbles: true }));
+    screen.getByRole('button', { name: 'Save' }).click();
+    await screen.findByText('Name is required.');
+    await screen.findByText('Enter an email address like name@example.com.');
+    expect(api.request).not.toHaveBeenCalledWith('editCustomer', expect.anything());
+  });
+
   it('shows a refusal from the background with its rule', async () => {
     const api = fakeApi();
     api.request.mockRejectedValue(new ReplyError({ code: 'forbidden', message: 'no', rule: 'edit-required', ask: [{ kind: 'manager', userIds: ['u-m'], names: ['Bình'] }] }));

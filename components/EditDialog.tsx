@@ -41,6 +41,13 @@ function EditForm({ state, api, details, onClose }: { state: OverlayState; api: 
   const assignable = assignableFields(details.decisions.edit);
   const editable: EditableField[] = [...TEXT_FIELDS, ...assignable];
   const [values, setValues] = useState<FormValues>(() => initialValues(customer));
+  // The latest input, ahead of the next render: fields changed in quick succession (autofill, a fast
+  // typist, a test) must not overwrite each other, and Save must see all of them.
+  const latest = useRef(values);
+  const update = (field: EditableField, value: string) => {
+    latest.current = { ...latest.current, [field]: value };
+    setValues(latest.current);
+  };
   const [errors, setErrors] = useState<Partial<Record<EditableField, string>>>({});
   const [phase, setPhase] = useState<Phase>({ step: 'form', error: null });
   const [showChanges, setShowChanges] = useState(false);
@@ -64,6 +71,7 @@ function EditForm({ state, api, details, onClose }: { state: OverlayState; api: 
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    const values = latest.current;
     const found = validate(values);
     setErrors(found);
     if (Object.keys(found).length > 0) return setPhase({ step: 'form', error: t('edit.fixErrors') });
@@ -108,7 +116,7 @@ function EditForm({ state, api, details, onClose }: { state: OverlayState; api: 
             value={values[field]}
             aria-invalid={errors[field] ? 'true' : undefined}
             aria-describedby={errors[field] ? `crmx-edit-${field}-error` : undefined}
-            onInput={(e) => setValues({ ...values, [field]: e.currentTarget.value })}
+            onInput={(e) => update(field, e.currentTarget.value)}
           />
           {errors[field] && <p id={`crmx-edit-${field}-error`} class="crmx-field-error">{errors[field]}</p>}
         </div>
@@ -117,7 +125,7 @@ function EditForm({ state, api, details, onClose }: { state: OverlayState; api: 
         <div class="crmx-form-row" key={field}>
           <label for={`crmx-edit-${field}`}>{fieldLabel(field)}</label>
           <select id={`crmx-edit-${field}`} name={field} value={values[field]}
-            onChange={(e) => setValues({ ...values, [field]: e.currentTarget.value })}>
+            onChange={(e) => update(field, e.currentTarget.value)}>
             <option value="">{t('edit.nobody')}</option>
             {values[field] !== '' && !directory?.users.some((u) => u.id === values[field]) && (
               <option value={values[field]}>{userName(values[field])}</option>
