@@ -3,7 +3,7 @@
 // the CRM cannot be reached.
 import { effect } from '@preact/signals';
 import type { Id } from '../domain/types';
-import { t } from '../i18n';
+import { currentLanguage, t } from '../i18n';
 import type { Feature, FeatureContext } from './feature';
 import { failureText } from './outcome';
 import { asProtocolError } from './row-states';
@@ -59,10 +59,16 @@ export const followStarFeature: Feature = {
     const { adapter, document: doc, signal, state } = ctx;
     const stars = new Set<HTMLButtonElement>();
 
+    // What each star shows now: decisions arrive in many batches, and rewriting 5,000 unchanged stars
+    // for each one (a text change relays out the row) made decorating a long page quadratic.
+    const shown = new WeakMap<HTMLButtonElement, string>();
     const paint = (star: HTMLButtonElement) => {
       const id = star.dataset.customerId!;
       const followed = state.rowStates.value.get(id)?.followed ?? false;
       const name = star.dataset.customerName ?? id;
+      const look = `${followed}|${state.pendingFollows.value.has(id)}|${currentLanguage.value}`;
+      if (shown.get(star) === look) return;
+      shown.set(star, look);
       star.setAttribute('aria-pressed', String(followed));
       star.setAttribute('aria-label', t(followed ? 'follow.starred' : 'follow.star', { name }));
       star.textContent = followed ? '★' : '☆';
@@ -102,6 +108,7 @@ export const followStarFeature: Feature = {
     const dispose = effect(() => {
       void state.rowStates.value;
       void state.pendingFollows.value;
+      void currentLanguage.value;
       for (const star of stars) paint(star);
     });
 
