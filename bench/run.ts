@@ -10,6 +10,8 @@ import { runRulesBench } from './rules.bench';
 import { sizeFigures } from './size.bench';
 
 const quick = process.argv.includes('--quick');
+// `--only=P1,P6` runs some of the figures (while working on one); results.json then holds only those.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
 const ROOT = resolve(import.meta.dirname, '..');
 
 if (!process.argv.includes('--no-build')) {
@@ -18,6 +20,7 @@ if (!process.argv.includes('--no-build')) {
 
 const figures: Figure[] = [];
 const step = async (name: string, run: () => Promise<Figure[]> | Figure[]) => {
+  if (only && !only.some((id) => name.split(' ').includes(id))) return;
   try {
     figures.push(...(await run()));
   } catch (error) {
@@ -39,4 +42,4 @@ await step('P7 rules', async () => {
 
 console.log(`\n${formatTable(figures)}\n`);
 for (const f of figures) if (f.notes) console.log(`${f.id}: ${f.notes}`);
-writeFileSync(resolve(ROOT, 'bench/results.json'), `${JSON.stringify({ at: new Date().toISOString(), quick, figures }, null, 2)}\n`);
+writeFileSync(resolve(ROOT, 'bench/results.json'), `${JSON.stringify({ at: new Date().toISOString(), quick, only, figures }, null, 2)}\n`);
