@@ -30,8 +30,13 @@ export async function runBrowserBench(sizes: { customers: number; logs: number; 
     await page.waitForFunction(() => document.title === 'bench ready');
     type Store = { writeRateExt: number; writeRateRaw: number; timelineExt: number; timelineRaw: number; firstTimeline: number; rows: number; logs: number };
     type Imp = Record<'csvMs' | 'csvRows' | 'csvLongest' | 'csvParse' | 'csvMatch' | 'xlsxMs' | 'xlsxRows' | 'xlsxLongest' | 'xlsxParse' | 'xlsxMatch', number>;
-    const s = await page.evaluate(([c, l]) => (window as unknown as { bench: { storeBench(c: number, l: number): Promise<Store> } }).bench.storeBench(c, l), [sizes.customers, sizes.logs] as const);
-    const i = await page.evaluate((n) => (window as unknown as { bench: { importBench(n: number): Promise<Imp> } }).bench.importBench(n), sizes.phoneRows);
+    // page.evaluate has no timeout of its own: a stuck run fails with a message instead of hanging.
+    const within = <T>(what: string, run: Promise<T>) => Promise.race([run, new Promise<never>((_, fail) => {
+      const timer = setTimeout(() => fail(new Error(`${what} did not finish within 20 minutes`)), 20 * 60_000);
+      timer.unref();
+    })]);
+    const s = await within('the store benchmark', page.evaluate(([c, l]) => (window as unknown as { bench: { storeBench(c: number, l: number): Promise<Store> } }).bench.storeBench(c, l), [sizes.customers, sizes.logs] as const));
+    const i = await within('the import benchmark', page.evaluate((n) => (window as unknown as { bench: { importBench(n: number): Promise<Imp> } }).bench.importBench(n), sizes.phoneRows));
     const k = (n: number) => n.toLocaleString('en');
     return [
       {
