@@ -2,7 +2,9 @@
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromiumPath } from '../scripts/browser-path';
 import type { Figure } from './figure';
 
@@ -22,7 +24,13 @@ export async function runBrowserBench(sizes: { customers: number; logs: number; 
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  // A profile on disk, as the extension's IndexedDB is: a plain browser.newPage() is an off-the-record
+  // context whose in-memory IndexedDB crawls (and grows the browser process) at a million rows.
+  const profile = mkdtempSync(join(tmpdir(), 'crmx-bench-idb-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(), headless: false,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(30 * 60_000);
@@ -61,5 +69,6 @@ export async function runBrowserBench(sizes: { customers: number; logs: number; 
   } finally {
     await browser.close();
     server.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }
