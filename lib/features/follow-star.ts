@@ -7,7 +7,7 @@ import { currentLanguage, t } from '../i18n';
 import type { Feature, FeatureContext } from './feature';
 import { failureText } from './outcome';
 import { asProtocolError } from './row-states';
-import { adoptCss, rowSlot } from './row-slot';
+import { addRowCss, rowSlot } from './row-slot';
 import { setRowStates, showToast } from './state';
 
 const STAR_CSS = `
@@ -57,6 +57,7 @@ export const followStarFeature: Feature = {
   name: 'follow-star',
   init(ctx) {
     const { adapter, document: doc, signal, state } = ctx;
+    addRowCss(STAR_CSS);
     const stars = new Set<HTMLButtonElement>();
 
     // What each star shows now: decisions arrive in many batches, and rewriting 5,000 unchanged stars
@@ -86,7 +87,6 @@ export const followStarFeature: Feature = {
       const cell = adapter.menuCell(row);
       if (!id || !cell) return;
       const shadow = rowSlot(doc, cell);
-      adoptCss(shadow, STAR_CSS);
       const star = doc.createElement('button');
       star.type = 'button';
       star.className = 'crmx-follow-star';

@@ -5,7 +5,7 @@ import { effect } from '@preact/signals';
 import { t } from '../i18n';
 import type { Feature, FeatureContext } from './feature';
 import { asProtocolError } from './row-states';
-import { adoptCss, rowSlot, ROW_SLOT_HOST } from './row-slot';
+import { addRowCss, rowSlot, ROW_SLOT_HOST } from './row-slot';
 import { setRowStates, type OpenMenu } from './state';
 
 export const ROW_MENU_HOST = ROW_SLOT_HOST;
@@ -22,7 +22,6 @@ const BUTTON_CSS = `
 `;
 
 function createButton(doc: Document, shadow: ShadowRoot, name: string): HTMLButtonElement {
-  adoptCss(shadow, BUTTON_CSS);
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'crmx-row-menu-button';
@@ -50,6 +49,7 @@ export const rowMenuFeature: Feature = {
   name: 'row-menu',
   init(ctx) {
     const { adapter, document: doc, signal, state } = ctx;
+    addRowCss(BUTTON_CSS);
     const buttons = new Set<HTMLButtonElement>();
 
     ctx.rows.subscribe('row-menu', (row) => {

@@ -4,6 +4,38 @@ export const ROW_SLOT_HOST = 'crmx-row-menu';
 
 const SLOT_CSS = `:host { display: inline-flex; gap: 2px; align-items: center; vertical-align: middle; margin-inline-end: 4px; }`;
 
+// Every feature's row CSS in ONE constructed sheet that every row adopts once: 5,000 rows adopting
+// three or four sheets each (a new array every time) was measurable style work on a long page.
+const cssTexts = new Set<string>([SLOT_CSS]);
+let sharedSheet: CSSStyleSheet | null | undefined;
+/** Where a constructed sheet cannot be adopted (Firefox's content-script wrappers): a <style> per slot. */
+const fallbackStyles = new Set<HTMLStyleElement>();
+
+const allCss = () => [...cssTexts].join('\n');
+
+function sheet(): CSSStyleSheet | null {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(allCss());
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  return sharedSheet;
+}
+
+/** Adds a feature's CSS for the controls in the row slots (already made slots get it too). */
+export function addRowCss(css: string): void {
+  if (cssTexts.has(css)) return;
+  cssTexts.add(css);
+  sharedSheet?.replaceSync(allCss());
+  for (const style of fallbackStyles) {
+    if (style.isConnected) style.textContent = allCss();
+    else fallbackStyles.delete(style);
+  }
+}
+
 /** The row's slot (created on first use); controls add themselves to its shadow root. */
 export function rowSlot(doc: Document, cell: Element): ShadowRoot {
   for (const child of cell.children) {
@@ -11,34 +43,22 @@ export function rowSlot(doc: Document, cell: Element): ShadowRoot {
   }
   const host = doc.createElement(ROW_SLOT_HOST);
   const shadow = host.attachShadow({ mode: 'open' });
-  adoptCss(shadow, SLOT_CSS);
+  const shared = sheet();
+  let adopted = false;
+  if (shared) {
+    try {
+      shadow.adoptedStyleSheets = [shared];
+      adopted = true;
+    } catch {
+      // fall through to a <style> element
+    }
+  }
+  if (!adopted) {
+    const style = doc.createElement('style');
+    style.textContent = allCss();
+    fallbackStyles.add(style);
+    shadow.append(style);
+  }
   cell.prepend(host);
   return shadow;
-}
-
-const sheets = new Map<string, CSSStyleSheet>();
-
-/**
- * Gives a row's shadow root some CSS. One shared constructed sheet per text: 5,000 rows with their own
- * <style> elements are 15,000 style sheets for the browser to match. Where a constructed sheet cannot
- * be adopted (older engines, Firefox's content-script wrappers), a <style> element does the same.
- */
-export function adoptCss(shadow: ShadowRoot, css: string): void {
-  try {
-    let sheet = sheets.get(css);
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      sheets.set(css, sheet);
-    }
-    if (!shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-    return;
-  } catch {
-    // fall through to a <style> element
-  }
-  const doc = shadow.ownerDocument;
-  for (const style of shadow.querySelectorAll('style')) if (style.textContent === css) return;
-  const style = doc.createElement('style');
-  style.textContent = css;
-  shadow.prepend(style);
 }

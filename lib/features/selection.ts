@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import { pageState, selectRange, setPage, toggle } from '../selection/selection';
 import { selectionStoreFor } from '../selection/store';
 import type { Feature, FeatureContext } from './feature';
-import { adoptCss, rowSlot } from './row-slot';
+import { addRowCss, rowSlot } from './row-slot';
 import { oncePerBurst } from './once-per-burst';
 
 export const SELECT_ALL_HOST = 'crmx-select-page';
@@ -38,6 +38,7 @@ export const selectionFeature: Feature = {
   name: 'selection',
   init(ctx) {
     const { adapter, document: doc, signal } = ctx;
+    addRowCss(BOX_CSS);
     const store = selectionStoreFor(ctx.state);
     const boxes = new Map<HTMLInputElement, Element>();
 
@@ -48,7 +49,6 @@ export const selectionFeature: Feature = {
       const name = adapter.rowName(row) || id;
       store.names.set(id, name);
       const slot = rowSlot(doc, cell);
-      adoptCss(slot, BOX_CSS);
       const box = makeBox(doc, t('batch.selectRow', { name }));
       box.checked = store.selection.value.ids.has(id);
       box.addEventListener('click', (event) => {
