@@ -15,7 +15,7 @@ export function DeleteDialog({ state, api, open, onClose, host = location.host }
   const [busy, setBusy] = useState(false);
   const { id, name } = open;
   const guard = useConfirmGuard();
-  const shownError = error ?? (guard.covered ? t('confirm.hidden') : null);
+  const shownError = error ?? guard.notice;
 
   const restore = async () => {
     try {
@@ -29,8 +29,8 @@ export function DeleteDialog({ state, api, open, onClose, host = location.host }
 
   const confirm = async (event: MouseEvent) => {
     setError(null);
-    const refusal = await guard.check(event);
-    if (refusal) return setError(t(refusal === 'untrusted' ? 'delete.untrusted' : 'confirm.hidden'));
+    const refused = await guard.refusal(event, 'delete.untrusted');
+    if (refused) return setError(refused);
     setBusy(true);
     try {
       const outcome = await api.request('deleteCustomer', { id });

@@ -4,17 +4,16 @@
 // under the cursor just before a click. Chromium's IntersectionObserver v2 reports occlusion and visual
 // effects; elsewhere the element's CSS visibility, a hit test and the same arming delay stand in.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-
-export type ConfirmRefusal = 'untrusted' | 'hidden';
+import { t, type MessageKey } from '../lib/i18n';
 
 /** How long the confirmation must have been seen, unobscured, before it can be confirmed. */
-export const ARM_AFTER_MS = 500;
+const ARM_AFTER_MS = 500;
 const REPORT_WITHIN_MS = 1_000;
 
 type VisibilityEntry = IntersectionObserverEntry & { isVisible: boolean };
 const V2_OPTIONS = { trackVisibility: true, delay: 100 } as IntersectionObserverInit;
 
-export const tracksVisibility = (): boolean =>
+const tracksVisibility = (): boolean =>
   typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 
 /** Calls `changed(armed, covered)` as the element is seen (armed after ARM_AFTER_MS) or covered. */
@@ -73,8 +72,8 @@ export function paintedWhereClicked(button: Element, event: MouseEvent): boolean
 
 /**
  * `ref` goes on the element that holds the confirm button (the dialog's actions); the button stays
- * disabled until `armed`; `covered` says the page hides it now; `check(event)` says why a confirm
- * click does not count, or null.
+ * disabled until `armed`; `notice` says (as a message) that the page hides it now; `refusal(event,
+ * untrustedKey)` says why a confirm click does not count, as a message, or null.
  */
 export function useConfirmGuard() {
   const [state, setState] = useState({ armed: false, covered: false });
@@ -88,12 +87,12 @@ export function useConfirmGuard() {
     setState({ armed: false, covered: false });
     stop.current = el ? watchArming(el, (armed, covered) => setState({ armed, covered })) : null;
   }, []);
-  const check = async (event: MouseEvent): Promise<ConfirmRefusal | null> => {
-    if (!event.isTrusted) return 'untrusted';
+  const refusal = async (event: MouseEvent, untrustedKey: MessageKey): Promise<string | null> => {
+    if (!event.isTrusted) return t(untrustedKey);
     const button = event.currentTarget as Element;
-    if (!state.armed || !paintedWhereClicked(button, event)) return 'hidden';
-    if (!(await visibleNow(watched.current ?? button))) return 'hidden';
+    if (!state.armed || !paintedWhereClicked(button, event)) return t('confirm.hidden');
+    if (!(await visibleNow(watched.current ?? button))) return t('confirm.hidden');
     return null;
   };
-  return { ref, check, armed: state.armed, covered: state.covered };
+  return { ref, refusal, armed: state.armed, notice: state.covered ? t('confirm.hidden') : null };
 }

@@ -75,7 +75,7 @@ export function BatchDialog(props: BatchDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const guard = useConfirmGuard();
-  const shownError = error ?? (guard.covered ? t('confirm.hidden') : null);
+  const shownError = error ?? guard.notice;
 
   const directory = useLoad(async () => (needsTargets ? api.request('getOrgDirectory', undefined) : null), [kind]);
   const suggestions = useLoad<{ tags: string[]; note?: string }>(async () => (needsTags ? props.tagSuggestions() : { tags: [] }), [kind]);
@@ -86,8 +86,8 @@ export function BatchDialog(props: BatchDialogProps) {
 
   const confirm = async (event: MouseEvent) => {
     setError(null);
-    const refusal = await guard.check(event);
-    if (refusal) return setError(t(refusal === 'untrusted' ? 'batch.untrusted' : 'confirm.hidden'));
+    const refused = await guard.refusal(event, 'batch.untrusted');
+    if (refused) return setError(refused);
     if (needsTargets && !(kind === 'cancelShare' && all) && countTargets(targets) === 0) return setError(t('batch.pickTargets'));
     if (needsTags && tags.length === 0) return setError(t('batch.pickTags'));
     if (mustType && typed.trim() !== String(ids.length)) return setError(t('batch.typeCountWrong', { count: ids.length }));

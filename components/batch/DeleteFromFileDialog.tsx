@@ -44,7 +44,7 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const guard = useConfirmGuard();
-  const shownError = error ?? (guard.covered ? t('confirm.hidden') : null);
+  const shownError = error ?? guard.notice;
 
   const onFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -67,8 +67,8 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
 
   const confirm = async (event: MouseEvent, preview: PhonePreview) => {
     setError(null);
-    const refusal = await guard.check(event);
-    if (refusal) return setError(t(refusal === 'untrusted' ? 'batch.untrusted' : 'confirm.hidden'));
+    const refused = await guard.refusal(event, 'batch.untrusted');
+    if (refused) return setError(refused);
     setBusy(true);
     try {
       const job = await api.request('startBatch', { kind: 'deleteByPhone', rows: preview.rows });
