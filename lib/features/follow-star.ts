@@ -20,6 +20,7 @@ const STAR_CSS = `
 .crmx-follow-star:hover { background: #eef2f7; }
 .crmx-follow-star:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
+addRowCss(STAR_CSS);
 
 const UNREACHABLE = new Set(['network', 'timeout']);
 
@@ -57,7 +58,6 @@ export const followStarFeature: Feature = {
   name: 'follow-star',
   init(ctx) {
     const { adapter, document: doc, signal, state } = ctx;
-    addRowCss(STAR_CSS);
     const stars = new Set<HTMLButtonElement>();
 
     // What each star shows now: decisions arrive in many batches, and rewriting 5,000 unchanged stars

@@ -20,6 +20,7 @@ const BUTTON_CSS = `
 .crmx-row-menu-button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .crmx-row-menu-button[aria-expanded="true"] { background: #dbe4f0; }
 `;
+addRowCss(BUTTON_CSS);
 
 function createButton(doc: Document, shadow: ShadowRoot, name: string): HTMLButtonElement {
   const button = doc.createElement('button');
@@ -49,7 +50,6 @@ export const rowMenuFeature: Feature = {
   name: 'row-menu',
   init(ctx) {
     const { adapter, document: doc, signal, state } = ctx;
-    addRowCss(BUTTON_CSS);
     const buttons = new Set<HTMLButtonElement>();
 
     ctx.rows.subscribe('row-menu', (row) => {

@@ -8,8 +8,6 @@ const SLOT_CSS = `:host { display: inline-flex; gap: 2px; align-items: center; v
 // three or four sheets each (a new array every time) was measurable style work on a long page.
 const cssTexts = new Set<string>([SLOT_CSS]);
 let sharedSheet: CSSStyleSheet | null | undefined;
-/** Where a constructed sheet cannot be adopted (Firefox's content-script wrappers): a <style> per slot. */
-const fallbackStyles = new Set<HTMLStyleElement>();
 
 const allCss = () => [...cssTexts].join('\n');
 
@@ -25,15 +23,14 @@ function sheet(): CSSStyleSheet | null {
   return sharedSheet;
 }
 
-/** Adds a feature's CSS for the controls in the row slots (already made slots get it too). */
+/**
+ * Adds a feature's CSS for the controls in the row slots. Call it when the feature's module loads, before
+ * any slot exists: slots that fell back to a <style> (below) only get the CSS known when they were made.
+ */
 export function addRowCss(css: string): void {
   if (cssTexts.has(css)) return;
   cssTexts.add(css);
   sharedSheet?.replaceSync(allCss());
-  for (const style of fallbackStyles) {
-    if (style.isConnected) style.textContent = allCss();
-    else fallbackStyles.delete(style);
-  }
 }
 
 /** The row's slot (created on first use); controls add themselves to its shadow root. */
@@ -54,9 +51,9 @@ export function rowSlot(doc: Document, cell: Element): ShadowRoot {
     }
   }
   if (!adopted) {
+    // Where a constructed sheet cannot be adopted (Firefox's content-script wrappers): a <style> per slot.
     const style = doc.createElement('style');
     style.textContent = allCss();
-    fallbackStyles.add(style);
     shadow.append(style);
   }
   cell.prepend(host);

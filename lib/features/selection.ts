@@ -15,6 +15,7 @@ const BOX_CSS = `
 .crmx-select-box, .crmx-select-page-box { order: -1; width: 16px; height: 16px; margin: 0 4px 0 0; cursor: pointer; accent-color: #2563eb; }
 .crmx-select-box:focus-visible, .crmx-select-page-box:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
+addRowCss(BOX_CSS);
 
 function makeBox(doc: Document, label: string, className = 'crmx-select-box'): HTMLInputElement {
   const box = doc.createElement('input');
@@ -38,7 +39,6 @@ export const selectionFeature: Feature = {
   name: 'selection',
   init(ctx) {
     const { adapter, document: doc, signal } = ctx;
-    addRowCss(BOX_CSS);
     const store = selectionStoreFor(ctx.state);
     const boxes = new Map<HTMLInputElement, Element>();
 
