@@ -79,3 +79,8 @@ export async function api<T = unknown>(crm: CrmProcess, token: string, path: str
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
+
+/** How many entries the CRM's whole audit log holds (read as the administrator): "nothing happened" checks. */
+export async function auditCount(crm: CrmProcess): Promise<number> {
+  return (await api<{ items: unknown[] }>(crm, 'tok-admin', '/audit?limit=100000')).body.items.length;
+}

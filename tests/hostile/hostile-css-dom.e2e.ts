@@ -3,12 +3,9 @@
 // keep working.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api } from '../harness/crm';
+import { api, auditCount } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
 import { dialog, menuItem, openCustomer, openMenu, runItem } from '../overlay/overlay-helpers';
-
-const auditCount = async (s: Scenario) =>
-  (await api<{ items: unknown[] }>(s.crm, 'tok-admin', '/audit?limit=100000')).body.items.length;
 
 /** A real (trusted) mouse click at the middle of the delete dialog's confirm button, whatever the page painted there. */
 async function clickWhereConfirmIs(page: Page): Promise<void> {
@@ -33,7 +30,7 @@ describe('a hostile host page: CSS and DOM', () => {
     const page = await openCustomer(s, 'KH0010');
     await runItem(page, 'c-010', 'delete');
     await dialog(page, 'delete').locator('[data-crmx-confirm]:not([disabled])').waitFor();
-    const before = await auditCount(s);
+    const before = await auditCount(s.crm);
     await page.evaluate(({ css, html }) => {
       const style = document.createElement('style');
       style.textContent = css;
@@ -43,7 +40,7 @@ describe('a hostile host page: CSS and DOM', () => {
     await clickWhereConfirmIs(page);
     await dialog(page, 'delete').getByText(/covers or hides|che hoặc ẩn/).waitFor();
     expect((await api(s.crm, 'tok-admin', '/customers/c-010')).status).toBe(200);
-    expect(await auditCount(s)).toBe(before);
+    expect(await auditCount(s.crm)).toBe(before);
 
     // Once the page stops hiding it, the same real click confirms.
     await page.evaluate(() => {
@@ -59,7 +56,7 @@ describe('a hostile host page: CSS and DOM', () => {
 
   it('huge and malformed rows with forged ids cause no action, inject nothing, and the real rows still work', async () => {
     const page = await openCustomer(s, 'KH0007');
-    const before = await auditCount(s);
+    const before = await auditCount(s.crm);
     const forged = [
       '"><img src=x onerror="window.__pwned=1">', '<script>window.__pwned=2</script>', 'c-001/../../admin',
       'c-0\u0000\u202e01', 'x'.repeat(20_000), '%E0%A4%A', 'c-001?delete=1', '', ' ',
@@ -98,7 +95,7 @@ describe('a hostile host page: CSS and DOM', () => {
       await page.keyboard.press('Escape');
     }
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await auditCount(s)).toBe(before);
+    expect(await auditCount(s.crm)).toBe(before);
     expect((await api(s.crm, 'tok-admin', '/customers/c-001')).status).toBe(200);
     await page.close();
   });

@@ -1,11 +1,8 @@
 // A hostile host page: its own scripts try to drive our UI and the extension. None may cause an action.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../harness/crm';
+import { api, auditCount } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
 import { actAs, dialog, menu, menuItem, openCustomer, openMenu, row, runItem } from '../overlay/overlay-helpers';
-
-const auditCount = async (s: Scenario) =>
-  (await api<{ items: unknown[] }>(s.crm, 'tok-admin', '/audit?limit=100000')).body.items.length;
 
 describe('a hostile host page', () => {
   let s: Scenario;
@@ -20,7 +17,7 @@ describe('a hostile host page', () => {
     await runItem(page, 'c-010', 'delete');
     // Armed (enabled) once it has been seen for a moment: then only a trusted event is refused for being scripted.
     await dialog(page, 'delete').locator('[data-crmx-confirm]:not([disabled])').waitFor();
-    const before = await auditCount(s);
+    const before = await auditCount(s.crm);
     // The page's own script (main world) reaches into our open shadow root and fires events.
     await page.evaluate(() => {
       const overlay = document.querySelector('crmx-overlay')!.shadowRoot!;
@@ -32,13 +29,13 @@ describe('a hostile host page', () => {
     });
     await dialog(page, 'delete').getByText(/real click|trusted|bấm/i).waitFor();
     expect((await api(s.crm, 'tok-admin', '/customers/c-010')).status).toBe(200);
-    expect(await auditCount(s)).toBe(before);
+    expect(await auditCount(s.crm)).toBe(before);
     await page.close();
   });
 
   it('cannot reach the extension with postMessage or chrome.runtime from the page', async () => {
     const page = await openCustomer(s, 'KH0010');
-    const before = await auditCount(s);
+    const before = await auditCount(s.crm);
     const reachable = await page.evaluate(() => {
       const message = { id: 1, type: 'deleteCustomer', data: { id: 'c-010' }, timestamp: Date.now() };
       window.postMessage(message, '*');
@@ -52,7 +49,7 @@ describe('a hostile host page', () => {
     await openMenu(page, 'c-010');
     expect((await api(s.crm, 'tok-admin', '/customers/c-010')).status).toBe(200);
     expect((await api(s.crm, 'tok-admin', '/customers/c-011')).status).toBe(200);
-    expect(await auditCount(s)).toBe(before);
+    expect(await auditCount(s.crm)).toBe(before);
     await page.close();
   });
 
@@ -75,9 +72,9 @@ describe('a hostile host page', () => {
     }
     await page.keyboard.press('Escape');
     await menu(page).waitFor({ state: 'hidden' });
-    const before = await auditCount(s);
+    const before = await auditCount(s.crm);
     expect((await api(s.crm, 'tok-rep', '/customers/c-026', { method: 'DELETE' })).status).toBe(403);
-    expect(await auditCount(s)).toBe(before);
+    expect(await auditCount(s.crm)).toBe(before);
     await page.close();
   });
 });
