@@ -46,6 +46,22 @@ describe('reference adapter', () => {
     expect(referenceAdapter.rowId(tr)).toBeNull();
   });
 
+  it('reads a reused row again: the link\'s href rewritten in place, or the cell replaced', () => {
+    const tr = document.createElement('tr');
+    tr.innerHTML = '<td class="col-name"><a href="/customers/c-001">Ann</a></td>';
+    expect(referenceAdapter.rowId(tr)).toBe('c-001');
+    tr.querySelector('a')!.setAttribute('href', '/customers/c-002');
+    tr.querySelector('a')!.textContent = 'Bao';
+    expect([referenceAdapter.rowId(tr), referenceAdapter.rowName(tr)]).toEqual(['c-002', 'Bao']);
+    const oldCell = referenceAdapter.menuCell(tr);
+    tr.innerHTML = '<td class="col-name"><a href="/customers/c-003">Chi</a></td>';
+    expect([referenceAdapter.rowId(tr), referenceAdapter.rowName(tr)]).toEqual(['c-003', 'Chi']);
+    expect(referenceAdapter.menuCell(tr)).not.toBe(oldCell);
+    expect(referenceAdapter.menuCell(tr)).toBe(tr.firstElementChild);
+    tr.innerHTML = '<td class="col-name">gone</td>';
+    expect(referenceAdapter.rowId(tr)).toBeNull();
+  });
+
   it('decodes an encoded id', () => {
     const tr = document.createElement('tr');
     tr.innerHTML = '<td class="col-name"><a href="/customers/c%20007">x</a></td>';
