@@ -1,6 +1,7 @@
 // A host adapter knows one CRM's customer page: which URLs, where the rows are, how to read a row's
 // customer id, where our controls go. Every host selector of an adapter lives in its `selectors`.
 import type { Id } from '../domain/types';
+import { scopedQuery } from './scoped-query';
 
 export interface AdapterSelectors {
   /** The element whose subtree holds the rows; its mutations mark a page change. */
@@ -37,18 +38,18 @@ export interface SelectorAdapterConfig {
 }
 
 /**
- * `row.querySelector(selector)`, remembered per row. A selector with a class or attribute left of its
- * last compound (`td.col-name a`) costs ~15–30 µs a call in Chromium however small the row, and every
- * feature asks each row for its id, name and cell: on a 5,000-row page that was 1.8 s of script. The
+ * The row's element for a row-relative selector, remembered per row: every feature asks each row for
+ * its id, name and cell, and even the fast query (./scoped-query.ts) adds up over 5,000 rows. The
  * remembered element is used while it is still inside the row (a host that reuses a row for another
- * customer rewrites the link's href or replaces the cell; both are read again).
+ * customer rewrites the link's href, read on every call, or replaces the cell, which is queried again).
  */
 function rememberedQuery(selector: string): (row: Element) => Element | null {
+  const query = scopedQuery(selector);
   const found = new WeakMap<Element, Element>();
   return (row) => {
     const known = found.get(row);
     if (known && row.contains(known)) return known;
-    const element = row.querySelector(selector);
+    const element = query(row);
     if (element) found.set(row, element);
     else found.delete(row);
     return element;
