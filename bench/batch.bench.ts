@@ -1,8 +1,12 @@
 // P2: a 10,000-customer batch share through the extension's job vs a direct script calling the same CRM
 // API with ideal batching (1,000 ids a call, the API's maximum), against the same CRM in the same run.
+// Both sides are timed after the extension's first sync has finished, as on a user's machine: before,
+// the job raced that sync for the same single-threaded CRM and IndexedDB (and the direct side ran during
+// it too). The job side ends when the page hears the background's push that the job is done.
+import type { Page } from 'playwright-core';
 import type { JobView } from '../lib/messaging/protocol-jobs';
 import { largeCustomerId, makeLargeSeed } from '../tests/fixtures/seed-large';
-import { okData, sendFromPage, waitFor } from '../tests/background/wire';
+import { okData, sendFromPage, waitFor, wireMessage } from '../tests/background/wire';
 import { startScenario } from '../tests/harness/scenario';
 import type { Figure } from './figure';
 
@@ -13,6 +17,11 @@ export async function runBatchBench(): Promise<Figure[]> {
   const s = await startScenario({ seed: makeLargeSeed(N), token: 'tok-rep', args: ['--rate-limit', '0'] });
   try {
     const ids = Array.from({ length: N }, (_, i) => largeCustomerId(i + 1));
+    const page = await s.browser.context.newPage();
+    await page.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
+    await waitFor(async () => okData(await sendFromPage(page, 'getSyncStatus', undefined)),
+      (st) => st.lastSyncAt !== null && !st.running, 'the first sync', 300_000);
+
     // Direct: sequential calls, the way a careful script would do it.
     const directStart = performance.now();
     for (let i = 0; i < N; i += IDEAL_BATCH) {
@@ -25,24 +34,45 @@ export async function runBatchBench(): Promise<Figure[]> {
     }
     const directMs = performance.now() - directStart;
 
-    const page = await s.browser.context.newPage();
-    await page.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
-    const extStart = performance.now();
-    const job = okData(await sendFromPage(page, 'startBatch', { kind: 'share', customerIds: ids, targets: { departmentIds: [], roleIds: [], userIds: ['u-csr'] } }));
-    const startedMs = performance.now() - extStart;
-    const done = await waitFor(
-      async () => okData(await sendFromPage(page, 'getJobs', undefined)).find((j: JobView) => j.id === job.id),
-      (j) => j?.status === 'done' || j?.status === 'failed',
-      'the batch share job', 600_000,
-    );
-    const extMs = performance.now() - extStart;
+    const timed = await shareThroughJob(page, ids);
+    const done = okData(await sendFromPage(page, 'getJobs', undefined)).find((j: JobView) => j.id === timed.jobId);
     if (done?.status !== 'done' || done.succeeded !== N) throw new Error(`the job ended ${done?.status} with ${done?.succeeded} of ${N}`);
+    const extMs = timed.doneMs;
     return [{
       id: 'P2', name: `batch share of ${N.toLocaleString('en')} customers through the job`, value: extMs, unit: 'ms',
       baseline: { name: `direct script, ${IDEAL_BATCH} ids a call`, value: directMs }, ratio: extMs / directMs, target: '≤ 1.25×', met: extMs / directMs <= 1.25,
-      notes: `the job was planned (rules pre-check over the cache) in ${Math.round(startedMs)} ms; the rest is sending chunks, persisting progress after each, and the polling interval of the progress reads`,
+      notes: `after the first sync; the job was planned (rules pre-check over the cache) and persisted in ${Math.round(timed.startedMs)} ms; the rest is sending chunks and recording each (progress and cache)`,
     }];
   } finally {
     await s.close();
   }
+}
+
+/** Starts the job from the page and times it there: until the reply, and until the push saying it ended. */
+function shareThroughJob(page: Page, ids: string[]): Promise<{ jobId: string; startedMs: number; doneMs: number }> {
+  const start = wireMessage('startBatch', { kind: 'share', customerIds: ids, targets: { departmentIds: [], roleIds: [], userIds: ['u-csr'] } });
+  return page.evaluate(async (message) => {
+    type Push = { type?: string; data?: { kind?: string; job?: { id: string; status: string } } };
+    const runtime = (globalThis as unknown as { chrome: { runtime: {
+      sendMessage(m: unknown): Promise<{ res?: { ok: boolean; data?: { id: string }; error?: unknown } }>;
+      onMessage: { addListener(f: (m: Push) => void): void };
+    } } }).chrome.runtime;
+    const ended = new Map<string, number>();
+    // (No named function values in here: the bench's transpiler would wrap them in a helper the page lacks.)
+    const waiting: (() => void)[] = [];
+    runtime.onMessage.addListener((m) => {
+      const job = m?.type === 'changed' && m.data?.kind === 'job' ? m.data.job : undefined;
+      if (job && ['done', 'failed', 'cancelled'].includes(job.status) && !ended.has(job.id)) {
+        ended.set(job.id, performance.now());
+        waiting.splice(0).forEach((resolve) => resolve());
+      }
+    });
+    const t0 = performance.now();
+    const answer = await runtime.sendMessage(message);
+    const startedMs = performance.now() - t0;
+    if (!answer.res?.ok || !answer.res.data) throw new Error(`startBatch: ${JSON.stringify(answer)}`);
+    const jobId = answer.res.data.id;
+    while (!ended.has(jobId)) await new Promise<void>((resolve) => waiting.push(resolve));
+    return { jobId, startedMs, doneMs: ended.get(jobId)! - t0 };
+  }, start);
 }

@@ -53,7 +53,7 @@ export const language = storage.defineItem<LanguageSetting>('local:language', { 
 export const defaultPhoneCountry = storage.defineItem<string>('local:defaultPhoneCountry', { fallback: 'VN' });
 
 /** How many customers one batch request to the CRM carries. */
-export const batchChunkSize = storage.defineItem<number>('local:batchChunkSize', { fallback: 100 });
+export const batchChunkSize = storage.defineItem<number>('local:batchChunkSize', { fallback: 1000 });
 
 /**
  * The CRM origin from what a user typed: http(s) only, path, query and hash dropped.

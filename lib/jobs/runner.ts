@@ -5,11 +5,11 @@
 import * as v from 'valibot';
 import type { Id } from '../domain/types';
 import { CrmError } from '../crm-client/errors';
-import { applyCancelShare, applyLabels, applyShare } from '../rules';
 import type { Change } from '../messaging/protocol';
 import type { JobItemError } from '../messaging/protocol-jobs';
 import type { CrmxDb } from '../store/db';
 import { isTransient, type Send } from '../outbox/send';
+import { applyToCache } from './apply';
 import { getJob, jobTables, openJobIds, putJob } from './job-store';
 import { chunkAt, chunkCount, chunkKey, jobView, type JobOp, type JobRecord } from './plan';
 
@@ -35,50 +35,40 @@ export function createJobRunner(deps: RunnerDeps) {
   const { db } = deps;
   let running: Promise<void> | null = null;
   let again = false;
+  /** Jobs cancelled in this worker: no further chunk is sent for them. */
+  const cancelled = new Set<string>();
 
   const read = (id: string) => getJob(db, id);
 
-  async function applyToCache(op: JobOp, ids: Id[]): Promise<void> {
-    if (ids.length === 0) return;
-    if (op.path === '/batch/delete') return db.customers.bulkDelete(ids);
-    if (op.path === '/batch/follow') {
-      return op.body.follow ? void (await db.follows.bulkPut(ids.map((customerId) => ({ customerId })))) : db.follows.bulkDelete(ids);
-    }
-    const cached = (await db.customers.bulkGet(ids)).flatMap((c) => (c ? [c] : []));
-    const b = op.body as never as { targets?: Parameters<typeof applyShare>[1]; all?: boolean; mode?: 'set' | 'add'; tags?: string[] };
-    await db.customers.bulkPut(cached.map((c) => {
-      if (op.path === '/batch/share') return { ...c, shares: applyShare(c, b.targets!) };
-      if (op.path === '/batch/cancel-share') return { ...c, shares: applyCancelShare(c, b.all!, b.targets) };
-      return { ...c, tags: applyLabels(c, b.mode!, b.tags!) };
-    }));
-  }
+  type Results = { id: Id; ok: boolean; error?: { code: string; message: string; rule?: string } }[];
 
-  /** Sends chunk k of the job and records it. 'stop': the CRM could not be reached, try later. */
-  async function runChunk(job: JobRecord, k: number, send: Send): Promise<'next' | 'stop'> {
+  /** Sends chunk k. 'stop': the CRM could not be reached, try later; 'unauthorized': the job cannot go on. */
+  async function sendChunk(job: JobRecord, k: number, send: Send): Promise<Results | 'stop' | 'unauthorized'> {
     const chunk = chunkAt(job.state, k)!;
     const body = { ...chunk.op.body, customerIds: chunk.ids };
-    let results: { id: Id; ok: boolean; error?: { code: string; message: string; rule?: string } }[];
     try {
-      results = v.parse(BatchAnswer, await send('POST', chunk.op.path, body, { idempotencyKey: chunkKey(job.id, k) })).results;
+      return v.parse(BatchAnswer, await send('POST', chunk.op.path, body, { idempotencyKey: chunkKey(job.id, k) })).results;
     } catch (error) {
       if (isTransient(error)) return 'stop';
       const e = error instanceof CrmError ? error : new CrmError({ code: 'bad_response', message: String(error) });
-      if (e.code === 'unauthorized') {
-        await db.jobs.update(job.id, { status: 'failed', updatedAt: deps.now().toISOString() });
-        return 'next';
-      }
-      results = chunk.ids.map((id) => ({ id, ok: false, error: { code: e.code, message: e.message, ...(e.rule ? { rule: e.rule } : {}) } }));
+      if (e.code === 'unauthorized') return 'unauthorized';
+      return chunk.ids.map((id) => ({ id, ok: false, error: { code: e.code, message: e.message, ...(e.rule ? { rule: e.rule } : {}) } }));
     }
+  }
+
+  /** Records chunk k's results, progress and cache in one transaction; undefined if it was recorded already. */
+  async function record(job: JobRecord, k: number, results: Results): Promise<JobRecord | undefined> {
+    const chunk = chunkAt(job.state, k)!;
+    const okIds = results.filter((r) => r.ok).map((r) => r.id);
     let recorded: JobRecord | undefined;
     await db.transaction('rw', [...jobTables(db), db.customers, db.follows], async () => {
       const fresh = await read(job.id);
-      if (!fresh || fresh.state.nextChunk !== k) return; // recorded already
+      if (!fresh || fresh.state.nextChunk !== k) return;
       const names = fresh.state.names ?? {};
       const errors: JobItemError[] = results.flatMap((r) => (r.ok ? [] : [{
         item: names[r.id] ?? r.id, code: r.error?.code ?? 'fault', message: r.error?.message ?? 'failed',
         ...(r.error?.rule ? { rule: r.error.rule as JobItemError['rule'] } : {}),
       }]));
-      const okIds = results.filter((r) => r.ok).map((r) => r.id);
       const nextChunk = k + 1;
       const finished = nextChunk >= chunkCount(fresh.state);
       recorded = {
@@ -91,14 +81,45 @@ export function createJobRunner(deps: RunnerDeps) {
         },
       };
       await putJob(db, recorded);
-      await applyToCache(chunk.op, okIds);
+      await applyToCache(db, chunk.op, okIds);
     });
     if (recorded) {
       deps.push({ kind: 'job', job: jobView(recorded) });
-      const okIds = results.filter((r) => r.ok).map((r) => r.id);
       if (okIds.length > 0) deps.push(chunk.op.path === '/batch/follow' ? { kind: 'follows', ids: okIds } : { kind: 'customers', ids: okIds });
     }
-    return 'next';
+    return recorded;
+  }
+
+  /**
+   * Runs one job from its next chunk. Pipelined: chunk k+1 goes out as soon as chunk k's answer is in,
+   * while k is recorded. Safe to kill anywhere: every chunk's ids and key come from the plan persisted
+   * before the first send, and chunks are recorded in order, so a resumed job resends at most the two
+   * unrecorded chunks, which the CRM answers as replays.
+   */
+  async function runJob(job: JobRecord, send: Send): Promise<'next' | 'stop'> {
+    const count = chunkCount(job.state);
+    let k = job.state.nextChunk;
+    await deps.keepAlive?.();
+    let answer = sendChunk(job, k, send);
+    for (let sending = true; ;) {
+      const results = await answer;
+      if (results === 'stop') return 'stop';
+      if (results === 'unauthorized') {
+        await db.jobs.update(job.id, { status: 'failed', updatedAt: deps.now().toISOString() });
+        return 'next';
+      }
+      sending &&= k + 1 < count && !cancelled.has(job.id);
+      if (sending) {
+        await deps.keepAlive?.();
+        answer = sendChunk(job, k + 1, send);
+        answer.catch(() => undefined); // awaited below unless recording fails
+      }
+      const recorded = await record(job, k, results);
+      // Recorded elsewhere meanwhile, or finished: the outer loop reads the job again.
+      if (!recorded || !sending) return 'next';
+      if (recorded.status === 'cancelled') sending = false; // the chunk already sent is still recorded
+      k += 1;
+    }
   }
 
   async function runJobs(): Promise<'idle' | 'stopped'> {
@@ -128,8 +149,7 @@ export function createJobRunner(deps: RunnerDeps) {
         continue;
       }
       if (job.status === 'queued') await db.jobs.update(job.id, { status: 'running' });
-      await deps.keepAlive?.();
-      if ((await runChunk({ ...job, status: 'running' }, job.state.nextChunk, send)) === 'stop') return 'stopped';
+      if ((await runJob({ ...job, status: 'running' }, send)) === 'stop') return 'stopped';
     }
     return 'idle';
   }
@@ -164,6 +184,7 @@ export function createJobRunner(deps: RunnerDeps) {
       if (!job || (job.status !== 'queued' && job.status !== 'running')) return;
       job = { ...job, status: 'cancelled', updatedAt: deps.now().toISOString() };
       await putJob(db, job);
+      cancelled.add(id);
     });
     if (job) deps.push({ kind: 'job', job: jobView(job) });
     return job;

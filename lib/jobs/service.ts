@@ -10,6 +10,7 @@ import type { HandlerDeps } from '../messaging/handlers';
 import type { BatchRequest, JobItemError, JobView, PrecheckResult } from '../messaging/protocol-jobs';
 import { isTransient, sendVia } from '../outbox/send';
 import { batchChunkSize } from '../settings';
+import { syncService } from '../sync/service';
 import { listJobViews, putJob } from './job-store';
 import { MAX_CHUNK, beforeOf, idsOf, isUndoable, jobView, opOf, ruleActionOf, rowErrors, undoOps, type JobRecord } from './plan';
 import { createJobRunner, type JobRunner } from './runner';
@@ -42,7 +43,7 @@ function build(deps: JobsDeps) {
   const { db } = deps;
   const now = () => deps.now?.() ?? new Date();
   const connection = createConnection(deps);
-  const cache = createCustomerCache(db, now);
+  const cache = createCustomerCache(db, now, () => syncService(deps).customersSettled());
   const runner: JobRunner = createJobRunner({
     db, now, push: (change) => deps.push(change), keepAlive: deps.keepAlive,
     async connect() {

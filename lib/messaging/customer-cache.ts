@@ -12,7 +12,12 @@ const FEW = 20;
 const LISTING_PAGE_SIZE = 1000;
 const LISTING_MAX_AGE_MS = 60_000;
 
-export function createCustomerCache(db: CrmxDb, now: () => Date) {
+/**
+ * `syncSettled`: waits for the customers phase of a sync under way (false: none was). A sync that is
+ * already reading the user's customers fills the cache with them: reading the listing beside it would
+ * fetch and write the same rows twice, against the same CRM and IndexedDB.
+ */
+export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: () => Promise<boolean> = async () => false) {
   let listing: { at: number; done: Promise<void> } | null = null;
 
   /** Reads every customer listed for the user into the cache (once a minute at most). */
@@ -35,12 +40,12 @@ export function createCustomerCache(db: CrmxDb, now: () => Date) {
   /** The customers by id: from the CRM when asked fresh or not cached; null = not listed for the user. */
   async function customers(client: CrmClient, ids: Id[], fresh: boolean): Promise<Map<Id, Customer | null>> {
     const found = new Map<Id, Customer | null>();
-    const cached = await db.customers.bulkGet(ids);
-    const toFetch: Id[] = [];
+    let cached = await db.customers.bulkGet(ids);
+    const missing = () => ids.filter((_id, i) => fresh || !cached[i]);
+    if (!fresh && missing().length > FEW && (await syncSettled())) cached = await db.customers.bulkGet(ids);
+    const toFetch = missing();
     ids.forEach((id, i) => {
-      const hit = cached[i];
-      if (hit && !fresh) found.set(id, hit);
-      else toFetch.push(id);
+      if (cached[i] && !fresh) found.set(id, cached[i]);
     });
     if (toFetch.length > FEW && !fresh) {
       try {

@@ -96,6 +96,17 @@ describe('sync', () => {
     expect(await readCursor(db, 'customers')).toBe('8');
   });
 
+  it('lets a caller wait for the customers of the run under way', async () => {
+    const { crm, sync } = setup();
+    crm.feed = [1, 2, 3, 4, 5].map((seq) => ({ seq, customer: sampleCustomer({ id: `c-${seq}` }) }));
+    expect(await sync.customersSettled()).toBe(false);
+    const run = sync.run();
+    expect(await sync.customersSettled()).toBe(true);
+    expect(await ids()).toEqual(['c-1', 'c-2', 'c-3', 'c-4', 'c-5']);
+    await run;
+    expect(await sync.customersSettled()).toBe(false);
+  });
+
   it('resumes from the last written page after a crash between pages', async () => {
     const { crm, sync } = setup();
     crm.feed = [1, 2, 3, 4, 5].map((seq) => ({ seq, customer: sampleCustomer({ id: `c-${seq}` }) }));

@@ -34,6 +34,8 @@ export interface Sync {
    * the CRM could not be reached. For the timeline, so an entry made a moment ago is there.
    */
   catchUpLogs(client: CrmClient, maxPages?: number): Promise<boolean>;
+  /** Waits for the customers phase of the run under way; false when no run was under way. */
+  customersSettled(): Promise<boolean>;
 }
 
 class Superseded extends Error {}
@@ -48,6 +50,7 @@ export function createSync(deps: SyncDeps): Sync {
   let current: SyncStatus | null = null;
   let inflight: Promise<SyncStatus> | null = null;
   let rerun = false;
+  let customersPhase: Promise<void> | null = null;
 
   async function status(): Promise<SyncStatus> {
     if (current) return current;
@@ -67,10 +70,14 @@ export function createSync(deps: SyncDeps): Sync {
   }
 
   async function once(): Promise<SyncStatus> {
+    let customersOver!: () => void;
+    customersPhase = new Promise<void>((resolve) => (customersOver = resolve));
     let client: CrmClient;
     try {
       client = await deps.client();
     } catch (error) {
+      customersOver();
+      customersPhase = null;
       if (error instanceof CrmError && error.code === 'not_connected') return status();
       throw error;
     }
@@ -98,6 +105,7 @@ export function createSync(deps: SyncDeps): Sync {
         await set({ done });
       }
 
+      customersOver();
       await set({ phase: 'follows', done: 0 });
       await replaceFollows(db, await stillOurs(await client.follows()), now());
 
@@ -118,6 +126,9 @@ export function createSync(deps: SyncDeps): Sync {
       const offline = error instanceof CrmError && (error.unreachable || (error.status ?? 0) >= 500);
       const message = error instanceof Error ? error.message : String(error);
       return set({ running: false, phase: null, error: message, offline }, true);
+    } finally {
+      customersOver();
+      customersPhase = null;
     }
   }
 
@@ -156,5 +167,11 @@ export function createSync(deps: SyncDeps): Sync {
     }
   }
 
-  return { run, status, catchUpLogs };
+  async function customersSettled(): Promise<boolean> {
+    if (!customersPhase) return false;
+    await customersPhase;
+    return true;
+  }
+
+  return { run, status, catchUpLogs, customersSettled };
 }
