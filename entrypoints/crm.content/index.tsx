@@ -3,7 +3,6 @@
 // features. It never opens IndexedDB, never holds the token and never calls the CRM.
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay } from '../../components/Overlay';
 import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../components/overlay-css';
 import { browser } from 'wxt/browser';
@@ -16,6 +15,7 @@ import { extensionApi } from '../../lib/features/api';
 import { createChangeFeed } from '../../lib/features/changes';
 import { claimDocument, startFeatures } from '../../lib/features/feature';
 import { createOverlayState } from '../../lib/features/state';
+import { mountShadowRoot } from '../../lib/features/shadow-mount';
 import { FEATURES } from './features';
 
 export default defineContentScript({
@@ -44,23 +44,9 @@ export default defineContentScript({
     const rows = observeRows({ root: document, rowSelector: adapter.selectors.row, signal });
     const rowIds = () => rows.rows().map((row) => adapter.rowId(row)).filter((id): id is string => id !== null);
 
-    const ui = await createShadowRootUi(ctx, {
-      name: 'crmx-overlay',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      css: OVERLAY_CSS + OVERLAY_DIALOG_CSS,
-      isolateEvents: true,
-      onMount(container) {
-        render(<Overlay state={state} api={api} rowIds={rowIds} />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
-    ui.mount();
-    signal.addEventListener('abort', () => ui.remove(), { once: true });
+    const { container } = mountShadowRoot(document, 'crmx-overlay', OVERLAY_CSS + OVERLAY_DIALOG_CSS, signal);
+    render(<Overlay state={state} api={api} rowIds={rowIds} />, container);
+    signal.addEventListener('abort', () => render(null, container), { once: true });
 
     await startFeatures(FEATURES, {
       signal, document, adapter, rows, state, api, changes,
