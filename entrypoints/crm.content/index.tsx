@@ -7,7 +7,8 @@ import { Overlay } from '../../components/Overlay';
 import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../components/overlay-css';
 import { browser } from 'wxt/browser';
 import { loadAdapter } from '../../lib/host/adapters';
-import { crmBaseUrl } from '../../lib/settings';
+import { readOnlySetting } from '../../lib/settings-reader';
+import { SETTINGS } from '../../lib/settings-schema';
 import { observeRows } from '../../lib/host/observe-rows';
 import { followLanguageSetting } from '../../lib/i18n/follow-setting';
 import { onMessage } from '../../lib/messaging/protocol';
@@ -24,12 +25,15 @@ export default defineContentScript({
   async main(ctx) {
     const { signal } = ctx;
     // The registration's match pattern may cover more than the CRM (Firefox patterns have no port).
-    if (location.origin !== (await crmBaseUrl.getValue())) return;
+    if (location.origin !== (await readOnlySetting(SETTINGS.crmBaseUrl).getValue())) return;
     // WXT's context stops an older copy of this script when a newer one starts (its abort removes the
     // marker and everything it drew); a page still marked belongs to a live copy, so do nothing.
     if (!claimDocument(document, signal)) return;
 
-    const adapter = await loadAdapter();
+    const adapter = await loadAdapter({
+      hostAdapter: readOnlySetting(SETTINGS.hostAdapter),
+      genericSelectors: readOnlySetting(SETTINGS.genericSelectors),
+    });
     if (!adapter.matchesPage(new URL(location.href))) return;
     await followLanguageSetting(signal);
 
