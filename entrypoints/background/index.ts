@@ -5,6 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CrmClient } from '../../lib/crm-client/client';
 import { createHandlers, type HandlerDeps } from '../../lib/messaging/handlers';
 import { createImportHandlers } from '../../lib/messaging/handlers-import';
+import { createI18nHandlers } from '../../lib/messaging/handlers-i18n';
 import { createJobsHandlers } from '../../lib/messaging/handlers-jobs';
 import { createMutationHandlers } from '../../lib/messaging/handlers-mutations';
 import { createSyncHandlers } from '../../lib/messaging/handlers-sync';
@@ -39,6 +40,7 @@ export default defineBackground(() => {
     ...createMutationHandlers(deps),
     ...createJobsHandlers(deps),
     ...createImportHandlers(deps),
+    ...createI18nHandlers(),
   };
 
   listenForRequests(createRouter({

@@ -35,10 +35,11 @@ export default defineContentScript({
       genericSelectors: readOnlySetting(SETTINGS.genericSelectors),
     });
     if (!adapter.matchesPage(new URL(location.href))) return;
-    await followLanguageSetting(signal);
+    const api = extensionApi();
+    // English is built in; another language's strings come from the background when it is chosen.
+    await followLanguageSetting(signal, readOnlySetting(SETTINGS.language), (language) => api.request('getDictionary', language));
 
     const state = createOverlayState();
-    const api = extensionApi();
     const changes = createChangeFeed();
     const stopListening = onMessage('changed', (message) => {
       if (message.sender.id === browser.runtime.id) changes.emit(message.data);

@@ -1,7 +1,11 @@
 // The generic adapter in the options page ("try it on this tab"), the notice when an adapter finds no
 // rows, and a second load of the content script leaving one overlay.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vi } from '../../lib/i18n/vi';
+import { EXTENSION_DIR } from '../harness/browser';
 import { startScenario, type Scenario } from '../harness/scenario';
 
 describe('the adapter settings and the page notices', () => {
@@ -70,6 +74,10 @@ describe('the adapter settings and the page notices', () => {
     await page.close();
   });
   it('speaks Vietnamese when the language is switched, down to the refusal reasons', async () => {
+    // The content script carries English only; Vietnamese comes from the background when chosen.
+    const contentScript = readFileSync(join(EXTENSION_DIR, 'content-scripts/crm.js'), 'utf8');
+    expect(contentScript).toContain('More actions for');
+    expect(contentScript).not.toContain(vi['menu.moreActionsFor'].replace(' {name}', ''));
     options ??= await s.browser.context.newPage();
     await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
     await options.locator('#crmx-language').selectOption('vi');
