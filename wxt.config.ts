@@ -1,9 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { useNativeBrowserInContentScripts } from './build/native-browser';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: { 'vite:build:extendConfig': useNativeBrowserInContentScripts },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'CRM Overlay',
     description: 'Row menus, follow stars, details, batch actions and an offline log over your CRM customer page.',
