@@ -16,6 +16,7 @@ import { extensionApi } from '../../lib/features/api';
 import { createChangeFeed } from '../../lib/features/changes';
 import { claimDocument, startFeatures } from '../../lib/features/feature';
 import { createOverlayState } from '../../lib/features/state';
+import { injectedDialogs } from '../../lib/features/lazy-dialogs';
 import { mountShadowRoot } from '../../lib/features/shadow-mount';
 import { FEATURES } from './features';
 
@@ -40,6 +41,7 @@ export default defineContentScript({
     await followLanguageSetting(signal, readOnlySetting(SETTINGS.language), (language) => api.request('getDictionary', language));
 
     const state = createOverlayState();
+    const dialogs = injectedDialogs(() => api.request('loadDialogs', undefined));
     const changes = createChangeFeed();
     const stopListening = onMessage('changed', (message) => {
       if (message.sender.id === browser.runtime.id) changes.emit(message.data);
@@ -50,11 +52,11 @@ export default defineContentScript({
     const rowIds = () => rows.rows().map((row) => adapter.rowId(row)).filter((id): id is string => id !== null);
 
     const { container } = mountShadowRoot(document, 'crmx-overlay', OVERLAY_CSS + OVERLAY_DIALOG_CSS, signal);
-    render(<Overlay state={state} api={api} rowIds={rowIds} />, container);
+    render(<Overlay state={state} api={api} dialogs={dialogs} rowIds={rowIds} />, container);
     signal.addEventListener('abort', () => render(null, container), { once: true });
 
     await startFeatures(FEATURES, {
-      signal, document, adapter, rows, state, api, changes,
+      signal, document, adapter, rows, state, api, changes, dialogs,
     });
   },
 });

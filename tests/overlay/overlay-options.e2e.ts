@@ -73,6 +73,22 @@ describe('the adapter settings and the page notices', () => {
     expect(await page.locator('[role=menu].crmx-menu').count()).toBe(1);
     await page.close();
   });
+  it('loads the dialogs into the tab on first use, where the page cannot see them', async () => {
+    const read = (file: string) => readFileSync(join(EXTENSION_DIR, file), 'utf8');
+    expect(read('content-scripts/crm.js')).not.toContain('crmx-pool-reason');
+    expect(read('crm-dialogs.js')).toContain('crmx-pool-reason');
+    expect(read('manifest.json')).not.toContain('web_accessible_resources');
+    const page = await s.openCustomers('?q=KH0004');
+    const ours = () => page.evaluate(() => ['__crmxShared', '__crmxDialogs', 'crmDialogs'].filter((name) => name in window));
+    await page.locator('#customer-table tbody tr.dt-row button.crmx-row-menu-button').click();
+    await page.locator('[role=menu].crmx-menu:not([aria-busy]) [data-crmx-item=log]').click();
+    await page.locator('[role=dialog][data-crmx-dialog=log]').waitFor();
+    expect(await ours()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.locator('[role=dialog]').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('speaks Vietnamese when the language is switched, down to the refusal reasons', async () => {
     // The content script carries English only; Vietnamese comes from the background when chosen.
     const contentScript = readFileSync(join(EXTENSION_DIR, 'content-scripts/crm.js'), 'utf8');
