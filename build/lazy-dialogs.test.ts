@@ -5,10 +5,15 @@ import { buildDialogsAgainstSharedModules, classify } from './lazy-dialogs';
 const ROOT = resolve(import.meta.dirname, '..');
 const at = (path: string) => resolve(ROOT, path);
 
+const packages = new Map([
+  [at('node_modules/preact/dist/preact.mjs'), 'preact'],
+  [at('node_modules/preact/hooks/dist/hooks.mjs'), 'preactHooks'],
+] as const);
+
 describe('classify (what the dialogs\' script bundles)', () => {
   it.each([
-    ['preact', at('node_modules/preact/dist/preact.module.js'), { shared: 'preact' }],
-    ['preact/hooks', at('node_modules/preact/hooks/dist/hooks.module.js'), { shared: 'preactHooks' }],
+    ['preact', at('node_modules/preact/dist/preact.mjs'), { shared: 'preact' }],
+    ['preact/hooks', at('node_modules/preact/hooks/dist/hooks.mjs?v=1'), { shared: 'preactHooks' }],
     ['../lib/i18n', at('lib/i18n/index.ts'), { shared: 'i18n' }],
     ['../../lib/features/state', at('lib/features/state.ts'), { shared: 'state' }],
     ['./EditDialog', at('components/EditDialog.tsx'), 'bundle'],
@@ -16,9 +21,12 @@ describe('classify (what the dialogs\' script bundles)', () => {
     ['\0virtual', '\0virtual:wxt', 'bundle'],
     ['@preact/signals', at('node_modules/@preact/signals/dist/signals.module.js'), 'refuse'],
     ['preact/compat', at('node_modules/preact/compat/dist/compat.module.js'), 'refuse'],
+    ['preact/devtools (development builds)', at('node_modules/preact/devtools/dist/devtools.mjs'), 'empty'],
+    ['preact/debug (development builds)', at('node_modules/preact/debug/dist/debug.mjs'), 'empty'],
+    ['preact (another build of it)', at('node_modules/preact/dist/preact.module.js'), 'refuse'],
     ['../lib/features/api', at('lib/features/api.ts'), 'refuse'],
-  ] as const)('%s → %j', (source, path, expected) => {
-    expect(classify(path, source)).toEqual(expected);
+  ] as const)('%s → %j', (_, path, expected) => {
+    expect(classify(path, packages)).toEqual(expected);
   });
 });
 

@@ -10,13 +10,24 @@ import {
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EXTERNAL = 'crmx-shared:';
+const EMPTY = '\0crmx-empty';
 const entries = Object.entries(SHARED_MODULES) as [SharedKey, string][];
 
-/** What an import resolved to: shared (by key), bundled, or refused (not shared, not dialog-only). */
-export function classify(resolvedPath: string, source: string): { shared: SharedKey } | 'bundle' | 'refuse' {
-  const byName = entries.find(([, module]) => module === source);
-  if (byName) return { shared: byName[0] };
-  const path = relative(ROOT, resolvedPath.split('?')[0]).split(sep).join('/');
+/**
+ * What an import resolved to: shared (by key), bundled, or refused (not shared, not dialog-only).
+ * `packages` maps the resolved files of the shared packages to their keys (how they resolve depends on the
+ * build's mode and conditions, so the build resolves them itself).
+ */
+export function classify(
+  resolvedPath: string, packages: ReadonlyMap<string, SharedKey>,
+): { shared: SharedKey } | 'bundle' | 'refuse' | 'empty' {
+  const id = resolvedPath.split('?')[0];
+  const byPackage = packages.get(id);
+  if (byPackage) return { shared: byPackage };
+  const path = relative(ROOT, id).split(sep).join('/');
+  // Development builds add Preact's devtools to every entry (and name hooks with addHookName): the content
+  // script's devtools already hook the one Preact, so here they are a stand-in that does nothing.
+  if (/^node_modules\/preact\/(devtools|debug)\//.test(path)) return 'empty';
   // A second Preact or signals would not see the content script's hooks and effects.
   if (/^node_modules\/(preact|@preact)\//.test(path)) return 'refuse';
   if (path.startsWith('..') || path.startsWith('node_modules/') || path.includes('\0')) return 'bundle';
@@ -26,15 +37,27 @@ export function classify(resolvedPath: string, source: string): { shared: Shared
 }
 
 export function sharedModulesPlugin(): Plugin {
+  const packages = new Map<string, SharedKey>();
   return {
     name: 'crmx:shared-modules',
     enforce: 'pre',
+    async buildStart() {
+      for (const [key, module] of entries) {
+        if (module.includes('.')) continue;
+        const resolved = await this.resolve(module, resolve(ROOT, 'package.json'), { skipSelf: true });
+        if (!resolved) this.error(`cannot resolve the shared package ${module}`);
+        packages.set(resolved.id.split('?')[0], key);
+      }
+    },
+    load: (id) => (id === EMPTY ? 'export const addHookName = (value) => value;' : null),
     async resolveId(source, importer, options) {
       if (source.startsWith(EXTERNAL)) return { id: source, external: true };
+      if (source === EMPTY) return EMPTY;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       if (!resolved || resolved.external) return resolved;
-      const verdict = classify(resolved.id, source);
+      const verdict = classify(resolved.id, packages);
       if (verdict === 'bundle') return resolved;
+      if (verdict === 'empty') return EMPTY;
       if (verdict === 'refuse') {
         this.error(`${relative(ROOT, resolved.id)} is imported by the dialogs' script but is neither in SHARED_MODULES nor in DIALOG_ONLY_FILES (lib/features/shared-modules.ts)`);
       }
