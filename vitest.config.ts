@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['reference-crm/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['reference-crm/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
         },
       },
       {

@@ -6,54 +6,21 @@
 // (lib/store/session.ts). Content scripts never see it; the options page hands it to the background
 // with the `connect` message and never reads it back.
 import { storage } from 'wxt/utils/storage';
+import { SETTINGS, type SettingDef } from './settings-schema';
 
-export type HostAdapterName = 'reference' | 'generic';
-export type LanguageSetting = 'auto' | 'en' | 'vi';
+export {
+  DEFAULT_GENERIC_SELECTORS, SETTINGS, type GenericSelectors, type HostAdapterName, type LanguageSetting, type SettingSource,
+} from './settings-schema';
 
-/** Selectors for a CRM whose page we have no dedicated adapter for (lib/host/adapters/generic.ts). */
-export interface GenericSelectors {
-  /** Regular expression the page's pathname must match for the overlay to start. */
-  pathPattern: string;
-  /** The element whose subtree holds the rows; its mutations mark a page change. */
-  container: string;
-  /** One customer row. */
-  row: string;
-  /** Inside a row: the link whose href carries the customer id. */
-  link: string;
-  /** Regular expression with one capture group, applied to the link's href, giving the customer id. */
-  idPattern: string;
-  /** Inside a row: the cell that receives the [···] menu button. */
-  menuCell: string;
-  /** The header cell above the menu cells. */
-  headerCell: string;
-}
+/** A typed WXT storage item in `storage.local` for a setting of the table. */
+const item = <T>(setting: SettingDef<T>) => storage.defineItem<T>(`local:${setting.key}`, { fallback: setting.fallback });
 
-export const DEFAULT_GENERIC_SELECTORS: GenericSelectors = {
-  pathPattern: '^/customers/?$',
-  container: 'table tbody',
-  row: 'table tbody tr',
-  link: 'a[href]',
-  idPattern: '/customers/([^/?#]+)',
-  menuCell: 'td:first-child',
-  headerCell: 'table thead th:first-child',
-};
-
-/** The CRM's origin (e.g. `https://crm.example.com`), or null before the first connect. */
-export const crmBaseUrl = storage.defineItem<string | null>('local:crmBaseUrl', { fallback: null });
-
-export const hostAdapter = storage.defineItem<HostAdapterName>('local:hostAdapter', { fallback: 'reference' });
-
-export const genericSelectors = storage.defineItem<GenericSelectors>('local:genericSelectors', {
-  fallback: DEFAULT_GENERIC_SELECTORS,
-});
-
-export const language = storage.defineItem<LanguageSetting>('local:language', { fallback: 'auto' });
-
-/** ISO 3166 country used to read phone numbers written without a country code. */
-export const defaultPhoneCountry = storage.defineItem<string>('local:defaultPhoneCountry', { fallback: 'VN' });
-
-/** How many customers one batch request to the CRM carries. */
-export const batchChunkSize = storage.defineItem<number>('local:batchChunkSize', { fallback: 1000 });
+export const crmBaseUrl = item(SETTINGS.crmBaseUrl);
+export const hostAdapter = item(SETTINGS.hostAdapter);
+export const genericSelectors = item(SETTINGS.genericSelectors);
+export const language = item(SETTINGS.language);
+export const defaultPhoneCountry = item(SETTINGS.defaultPhoneCountry);
+export const batchChunkSize = item(SETTINGS.batchChunkSize);
 
 /**
  * The CRM origin from what a user typed: http(s) only, path, query and hash dropped.

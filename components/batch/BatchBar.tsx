@@ -8,8 +8,9 @@ import type { ContentApi } from '../../lib/features/api';
 import { failureText } from '../../lib/features/outcome';
 import { isUnfiltered, pageState, selectMatching, type MatchingFilter } from '../../lib/selection/selection';
 import { clearSelection, type SelectionStore } from '../../lib/selection/store';
-import { BatchDialog, type BatchKind } from './BatchDialog';
-import { DeleteFromFileDialog } from './DeleteFromFileDialog';
+import type { DialogSource } from '../../lib/features/lazy-dialogs';
+import { useDialogKit } from '../use-dialog-kit';
+import type { BatchKind } from './BatchDialog';
 import { JobProgress } from './JobProgress';
 import { isFinished, type JobsStore } from './jobs-store';
 
@@ -22,6 +23,8 @@ export interface BatchBarProps {
   /** On the CRM page: the ids on the current page and the page's filter, for "select all N matching". */
   page?: { ids: Signal<readonly Id[]>; filter(): MatchingFilter };
   tagSuggestions(): Promise<{ tags: string[]; note?: string }>;
+  /** Where the batch dialogs come from (loaded on first use on the CRM page). */
+  dialogs: DialogSource;
 }
 
 const ACTIONS: Array<{ kind: BatchKind; label: MessageKey; admin?: boolean }> = [
@@ -50,6 +53,10 @@ export function BatchBar(props: BatchBarProps) {
   const [open, setOpen] = useState<Open>(null);
   const [resolving, setResolving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const kit = useDialogKit(props.dialogs, open !== null, (e) => {
+    setOpen(null);
+    setError(failureText(e));
+  });
   const selection = store.selection.value;
   const count = selection.ids.size;
   const mine = jobs.mine.value.map((id) => jobs.jobs.value.get(id)).filter((j) => j !== undefined);
@@ -123,11 +130,11 @@ export function BatchBar(props: BatchBarProps) {
         </div>
       )}
     </div>
-      {open && open.kind === 'file' && (
-        <DeleteFromFileDialog api={api} jobs={jobs} crmHost={props.crmHost} returnFocus={open.returnFocus} onClose={() => setOpen(null)} />
+      {kit && open && open.kind === 'file' && (
+        <kit.DeleteFromFileDialog api={api} jobs={jobs} crmHost={props.crmHost} returnFocus={open.returnFocus} onClose={() => setOpen(null)} />
       )}
-      {open && open.kind !== 'file' && (
-        <BatchDialog kind={open.kind} ids={open.ids} names={store.names} api={api} crmHost={props.crmHost}
+      {kit && open && open.kind !== 'file' && (
+        <kit.BatchDialog kind={open.kind} ids={open.ids} names={store.names} api={api} crmHost={props.crmHost}
           tagSuggestions={props.tagSuggestions} returnFocus={open.returnFocus} onClose={() => setOpen(null)}
           onStarted={(job) => {
             jobs.started(job);

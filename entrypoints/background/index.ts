@@ -5,6 +5,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { CrmClient } from '../../lib/crm-client/client';
 import { createHandlers, type HandlerDeps } from '../../lib/messaging/handlers';
 import { createImportHandlers } from '../../lib/messaging/handlers-import';
+import { createContentHandlers } from '../../lib/messaging/handlers-content';
+import { DIALOGS_SCRIPT } from '../../lib/features/shared-modules';
 import { createJobsHandlers } from '../../lib/messaging/handlers-jobs';
 import { createMutationHandlers } from '../../lib/messaging/handlers-mutations';
 import { createSyncHandlers } from '../../lib/messaging/handlers-sync';
@@ -39,6 +41,11 @@ export default defineBackground(() => {
     ...createMutationHandlers(deps),
     ...createJobsHandlers(deps),
     ...createImportHandlers(deps),
+    ...createContentHandlers({
+      async injectDialogs({ tabId, frameId }) {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [DIALOGS_SCRIPT] });
+      },
+    }),
   };
 
   listenForRequests(createRouter({

@@ -3,12 +3,12 @@
 // features. It never opens IndexedDB, never holds the token and never calls the CRM.
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay } from '../../components/Overlay';
 import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../components/overlay-css';
 import { browser } from 'wxt/browser';
 import { loadAdapter } from '../../lib/host/adapters';
-import { crmBaseUrl } from '../../lib/settings';
+import { readOnlySetting } from '../../lib/settings-reader';
+import { SETTINGS } from '../../lib/settings-schema';
 import { observeRows } from '../../lib/host/observe-rows';
 import { followLanguageSetting } from '../../lib/i18n/follow-setting';
 import { onMessage } from '../../lib/messaging/protocol';
@@ -16,6 +16,8 @@ import { extensionApi } from '../../lib/features/api';
 import { createChangeFeed } from '../../lib/features/changes';
 import { claimDocument, startFeatures } from '../../lib/features/feature';
 import { createOverlayState } from '../../lib/features/state';
+import { injectedDialogs } from '../../lib/features/lazy-dialogs';
+import { mountShadowRoot } from '../../lib/features/shadow-mount';
 import { FEATURES } from './features';
 
 export default defineContentScript({
@@ -24,17 +26,22 @@ export default defineContentScript({
   async main(ctx) {
     const { signal } = ctx;
     // The registration's match pattern may cover more than the CRM (Firefox patterns have no port).
-    if (location.origin !== (await crmBaseUrl.getValue())) return;
+    if (location.origin !== (await readOnlySetting(SETTINGS.crmBaseUrl).getValue())) return;
     // WXT's context stops an older copy of this script when a newer one starts (its abort removes the
     // marker and everything it drew); a page still marked belongs to a live copy, so do nothing.
     if (!claimDocument(document, signal)) return;
 
-    const adapter = await loadAdapter();
+    const adapter = await loadAdapter({
+      hostAdapter: readOnlySetting(SETTINGS.hostAdapter),
+      genericSelectors: readOnlySetting(SETTINGS.genericSelectors),
+    });
     if (!adapter.matchesPage(new URL(location.href))) return;
-    await followLanguageSetting(signal);
+    const api = extensionApi();
+    // English is built in; another language's strings come from the background when it is chosen.
+    await followLanguageSetting(signal, readOnlySetting(SETTINGS.language), (language) => api.request('getDictionary', language));
 
     const state = createOverlayState();
-    const api = extensionApi();
+    const dialogs = injectedDialogs(() => api.request('loadDialogs', undefined));
     const changes = createChangeFeed();
     const stopListening = onMessage('changed', (message) => {
       if (message.sender.id === browser.runtime.id) changes.emit(message.data);
@@ -44,26 +51,12 @@ export default defineContentScript({
     const rows = observeRows({ root: document, rowSelector: adapter.selectors.row, signal });
     const rowIds = () => rows.rows().map((row) => adapter.rowId(row)).filter((id): id is string => id !== null);
 
-    const ui = await createShadowRootUi(ctx, {
-      name: 'crmx-overlay',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      css: OVERLAY_CSS + OVERLAY_DIALOG_CSS,
-      isolateEvents: true,
-      onMount(container) {
-        render(<Overlay state={state} api={api} rowIds={rowIds} />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
-    ui.mount();
-    signal.addEventListener('abort', () => ui.remove(), { once: true });
+    const { container } = mountShadowRoot(document, 'crmx-overlay', OVERLAY_CSS + OVERLAY_DIALOG_CSS, signal);
+    render(<Overlay state={state} api={api} dialogs={dialogs} rowIds={rowIds} />, container);
+    signal.addEventListener('abort', () => render(null, container), { once: true });
 
     await startFeatures(FEATURES, {
-      signal, document, adapter, rows, state, api, changes,
+      signal, document, adapter, rows, state, api, changes, dialogs,
     });
   },
 });

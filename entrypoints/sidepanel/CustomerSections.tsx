@@ -9,6 +9,7 @@ import { failureText } from '../../lib/features/outcome';
 import type { SessionView } from '../../lib/messaging/protocol';
 import { selectMatching, setPage, toggle, type MatchingFilter } from '../../lib/selection/selection';
 import { BatchBar, filterText } from '../../components/batch/BatchBar';
+import { bundledDialogs } from '../../components/bundled-dialogs';
 import type { OnChange, PanelProps } from './SidePanel';
 
 const PAGE = 100;
@@ -90,7 +91,7 @@ export function SearchSection({ api, jobs, store, onChange, session }: PanelProp
       {result.items.length < result.total && <button type="button" onClick={() => load(q, true)}>{t('batch.panel.more')}</button>}
       <div class="crmx-batch-static">
         <BatchBar store={store} api={api} jobs={jobs} crmHost={new URL(session.crmOrigin).host} isAdmin={session.me.isAdmin}
-          page={{ ids: shown, filter }} tagSuggestions={suggestions} />
+          page={{ ids: shown, filter }} tagSuggestions={suggestions} dialogs={bundledDialogs} />
       </div>
     </section>
   );

@@ -69,7 +69,7 @@ export const batchFeature: Feature = {
       <div lang={currentLanguage.value}>
         <BatchBar store={store} api={ctx.api} jobs={jobs} crmHost={location.host} isAdmin={session?.me.isAdmin ?? false}
           page={{ ids, filter: () => filterFromUrl(new URL(location.href)) }}
-          tagSuggestions={tagSuggestionsFrom(ctx.api, () => [...store.selection.value.ids])} />
+          tagSuggestions={tagSuggestionsFrom(ctx.api, () => [...store.selection.value.ids])} dialogs={ctx.dialogs} />
       </div>
     );
     const View = view;

@@ -5,6 +5,7 @@ import type { RowObserver } from '../host/observe-rows';
 import type { ContentApi } from './api';
 import type { ChangeFeed } from './changes';
 import type { OverlayState } from './state';
+import type { DialogSource } from './lazy-dialogs';
 
 export interface FeatureContext {
   signal: AbortSignal;
@@ -14,6 +15,8 @@ export interface FeatureContext {
   state: OverlayState;
   api: ContentApi;
   changes: ChangeFeed;
+  /** The dialogs, loaded on first use. */
+  dialogs: DialogSource;
 }
 
 export interface Feature {

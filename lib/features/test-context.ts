@@ -9,6 +9,7 @@ import { createOverlayState } from './state';
 import type { Decisions, RowState } from '../messaging/protocol';
 import { ACTIONS } from '../rules/types';
 import { sampleCustomer } from '../crm-client/test-data';
+import { bundledDialogs } from '../../components/bundled-dialogs';
 
 export function allowAll(id: string, followed = false): RowState {
   const decisions = Object.fromEntries(ACTIONS.map((a) => [a, { allowed: true, rule: 'account-executive', reason: '', ask: [] }])) as unknown as Decisions;
@@ -40,5 +41,6 @@ export function testContext(signal: AbortSignal): FeatureContext & { api: Return
     state: createOverlayState(),
     api: fakeApi(),
     changes: createChangeFeed(),
+    dialogs: bundledDialogs,
   };
 }

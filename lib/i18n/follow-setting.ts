@@ -1,11 +1,30 @@
-import { language } from '../settings';
-import { currentLanguage, resolveLanguage } from './index';
+import type { LanguageSetting, SettingSource } from '../settings-schema';
+import { addDictionary, currentLanguage, hasDictionary, resolveLanguage, type Dictionary, type Language } from './index';
 
-/** Keeps currentLanguage in step with the language setting until `signal` aborts. */
-export async function followLanguageSetting(signal: AbortSignal): Promise<void> {
-  const unwatch = language.watch((value) => {
-    currentLanguage.value = resolveLanguage(value);
-  });
+/** Where the strings of a language not yet loaded come from. */
+export type DictionaryLoader = (language: Language) => Promise<Dictionary>;
+
+/**
+ * Keeps currentLanguage in step with the language setting until `signal` aborts. A language is switched
+ * to once its strings are loaded; if they cannot be, the current language stays.
+ */
+export async function followLanguageSetting(
+  signal: AbortSignal, setting: SettingSource<LanguageSetting>, load: DictionaryLoader,
+): Promise<void> {
+  let latest = 0;
+  const apply = async (value: LanguageSetting) => {
+    const language = resolveLanguage(value);
+    const ticket = ++latest;
+    try {
+      if (!hasDictionary(language)) addDictionary(language, await load(language));
+    } catch (error) {
+      console.error(`[crmx] could not load the strings of "${language}"`, error);
+      return;
+    }
+    // A later change of the setting wins over a slower load of an earlier one.
+    if (ticket === latest && !signal.aborted) currentLanguage.value = language;
+  };
+  const unwatch = setting.watch((value) => void apply(value));
   signal.addEventListener('abort', unwatch, { once: true });
-  currentLanguage.value = resolveLanguage(await language.getValue());
+  await apply(await setting.getValue());
 }

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { browserLanguage, currentLanguage, errorText, refusalText, resolveLanguage, t } from './index';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addDictionary, browserLanguage, currentLanguage, errorText, refusalText, resolveLanguage, t } from './index';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -24,6 +24,8 @@ describe('language', () => {
 });
 
 describe('t', () => {
+  beforeAll(() => addDictionary('vi', vi));
+
   it('fills placeholders in the current language', () => {
     expect(t('menu.moreActionsFor', { name: 'An Phát' })).toBe('More actions for An Phát');
     currentLanguage.value = 'vi';

@@ -1,14 +1,23 @@
 // Every user-facing string goes through t(). The current language is a signal: components that call
-// t() while rendering re-render when it changes.
+// t() while rendering re-render when it changes. Only English is built in: the other languages are
+// added when first used (lib/i18n/follow-setting.ts), so the content script carries one language.
 import { signal } from '@preact/signals';
-import type { LanguageSetting } from '../settings';
+import type { LanguageSetting } from '../settings-schema';
 import { en, type Dictionary, type MessageKey, type TranslatedErrorCode } from './en';
-import { vi } from './vi';
 
 export type Language = 'en' | 'vi';
-export type { MessageKey };
+export const LANGUAGES: readonly Language[] = ['en', 'vi'];
+export type { Dictionary, MessageKey };
 
-const dictionaries: Record<Language, Dictionary> = { en, vi };
+const dictionaries: Partial<Record<Language, Dictionary>> = { en };
+
+export function hasDictionary(language: Language): boolean {
+  return dictionaries[language] !== undefined;
+}
+
+export function addDictionary(language: Language, dictionary: Dictionary): void {
+  dictionaries[language] = dictionary;
+}
 
 /** The language of the browser's first preference we have, else English. */
 export function browserLanguage(preferences: readonly string[] = globalThis.navigator?.languages ?? []): Language {
@@ -27,7 +36,7 @@ export const currentLanguage = signal<Language>(browserLanguage());
 
 /** The message for `key` in the current language, `{name}` placeholders filled from `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[currentLanguage.value][key];
+  const template = (dictionaries[currentLanguage.value] ?? en)[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

@@ -11,6 +11,7 @@ import { SYNC_SCHEMAS, SYNC_SENDER_KINDS, type SyncProtocol, type SyncStatus } f
 import { MUTATION_SCHEMAS, MUTATION_SENDER_KINDS, type MutationProtocol } from './protocol-mutations';
 import { JOBS_SCHEMAS, JOBS_SENDER_KINDS, type JobsProtocol, type JobView } from './protocol-jobs';
 import { IMPORT_SCHEMAS, IMPORT_SENDER_KINDS, type ImportProtocol } from './protocol-import';
+import { CONTENT_SCHEMAS, CONTENT_SENDER_KINDS, type ContentProtocol } from './protocol-content';
 
 /** Codes of the CRM, plus the refusals of the router itself. */
 export type ProtocolErrorCode =
@@ -101,7 +102,7 @@ export interface CoreProtocol {
   toggleFollow(id: Id): Reply<{ followed: boolean }>;
 }
 
-export interface ProtocolMap extends CoreProtocol, SyncProtocol, MutationProtocol, JobsProtocol, ImportProtocol {
+export interface ProtocolMap extends CoreProtocol, SyncProtocol, MutationProtocol, JobsProtocol, ImportProtocol, ContentProtocol {
   changed(change: Change): void;
 }
 
@@ -126,6 +127,7 @@ export const SENDER_KINDS: Record<RequestType, SenderKind> = {
   ...MUTATION_SENDER_KINDS,
   ...JOBS_SENDER_KINDS,
   ...IMPORT_SENDER_KINDS,
+  ...CONTENT_SENDER_KINDS,
 };
 
 const IdSchema = v.pipe(v.string(), v.minLength(1, 'customer id is empty'), v.maxLength(200, 'customer id is too long'));
@@ -147,6 +149,7 @@ export const PAYLOAD_SCHEMAS: { [K in RequestType]: v.GenericSchema<unknown, Pay
   ...MUTATION_SCHEMAS,
   ...JOBS_SCHEMAS,
   ...IMPORT_SCHEMAS,
+  ...CONTENT_SCHEMAS,
 };
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

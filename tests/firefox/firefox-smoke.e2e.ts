@@ -1,5 +1,5 @@
 // The Firefox build in Debian's Firefox ESR: connected through its options page, it decorates the host's
-// rows, and a follow from a star round-trips to the CRM and back.
+// rows, a follow from a star round-trips to the CRM and back, and a dialog loads on first use.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { api, startCrm, type CrmProcess } from '../harness/crm';
@@ -58,5 +58,19 @@ describe('Firefox smoke', () => {
     await page.click(star('c-006', 'true'));
     await page.waitForSelector(star('c-006', 'false'));
     await expect.poll(() => followedIds(crm), { timeout: 15_000 }).not.toContain('c-006');
+  });
+
+  it('opens the log dialog from the row menu: the dialogs are injected into the page on first use', async () => {
+    await page.goto(`${crm.url}/customers?q=KH0006`);
+    const menuButton = '#customer-table > tbody > tr.dt-row >>> button.crmx-row-menu-button';
+    await page.waitForSelector(menuButton, { timeout: 30_000 });
+    // Inside our shadow root waitForSelector hears no mutation here: poll the count instead.
+    const count = (selector: string) => async () => (await page.$$(`crmx-overlay >>> ${selector}`)).length;
+    await page.click(menuButton);
+    await expect.poll(count('[role=menu].crmx-menu:not([aria-busy])')).toBe(1);
+    await page.click('crmx-overlay >>> [role=menu].crmx-menu [role=menuitem][data-crmx-item=log]');
+    await expect.poll(count('[role=dialog][data-crmx-dialog=log]'), { timeout: 15_000 }).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(count('[role=dialog]')).toBe(0);
   });
 });

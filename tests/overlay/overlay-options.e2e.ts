@@ -1,7 +1,11 @@
 // The generic adapter in the options page ("try it on this tab"), the notice when an adapter finds no
 // rows, and a second load of the content script leaving one overlay.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vi } from '../../lib/i18n/vi';
+import { EXTENSION_DIR } from '../harness/browser';
 import { startScenario, type Scenario } from '../harness/scenario';
 
 describe('the adapter settings and the page notices', () => {
@@ -69,7 +73,27 @@ describe('the adapter settings and the page notices', () => {
     expect(await page.locator('[role=menu].crmx-menu').count()).toBe(1);
     await page.close();
   });
+  it('loads the dialogs into the tab on first use, where the page cannot see them', async () => {
+    const read = (file: string) => readFileSync(join(EXTENSION_DIR, file), 'utf8');
+    expect(read('content-scripts/crm.js')).not.toContain('crmx-pool-reason');
+    expect(read('crm-dialogs.js')).toContain('crmx-pool-reason');
+    expect(read('manifest.json')).not.toContain('web_accessible_resources');
+    const page = await s.openCustomers('?q=KH0004');
+    const ours = () => page.evaluate(() => ['__crmxShared', '__crmxDialogs', 'crmDialogs'].filter((name) => name in window));
+    await page.locator('#customer-table tbody tr.dt-row button.crmx-row-menu-button').click();
+    await page.locator('[role=menu].crmx-menu:not([aria-busy]) [data-crmx-item=log]').click();
+    await page.locator('[role=dialog][data-crmx-dialog=log]').waitFor();
+    expect(await ours()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.locator('[role=dialog]').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('speaks Vietnamese when the language is switched, down to the refusal reasons', async () => {
+    // The content script carries English only; Vietnamese comes from the background when chosen.
+    const contentScript = readFileSync(join(EXTENSION_DIR, 'content-scripts/crm.js'), 'utf8');
+    expect(contentScript).toContain('More actions for');
+    expect(contentScript).not.toContain(vi['menu.moreActionsFor'].replace(' {name}', ''));
     options ??= await s.browser.context.newPage();
     await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
     await options.locator('#crmx-language').selectOption('vi');

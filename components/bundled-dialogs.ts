@@ -1,0 +1,9 @@
+// The dialogs bundled with an extension page (the side panel); the CRM page loads them on first use.
+import type { DialogSource } from '../lib/features/lazy-dialogs';
+import { DeleteFromFileDialog } from './batch/DeleteFromFileDialog';
+import { BatchDialog } from './batch/BatchDialog';
+import { Dialogs } from './Dialogs';
+
+const kit = { Dialogs, BatchDialog, DeleteFromFileDialog };
+
+export const bundledDialogs: DialogSource = { loaded: () => kit, load: async () => kit };
