@@ -18,6 +18,9 @@ describe('a batch job survives the service worker being killed', () => {
     s = await startScenario({ seed: makeLargeSeed(N), token: 'tok-rep' });
     options = await s.browser.context.newPage();
     await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
+    // 20 chunks of 100 (the default is the API's 1,000): a worker killed after the first shares is
+    // surely part-way through the job.
+    await options.evaluate(() => chrome.storage.local.set({ batchChunkSize: 100 }));
   });
   afterAll(async () => s?.close());
 
