@@ -20,7 +20,7 @@ describe('a batch job survives the service worker being killed', () => {
     await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
     // 20 chunks of 100 (the default is the API's 1,000): a worker killed after the first shares is
     // surely part-way through the job.
-    await options.evaluate(() => chrome.storage.local.set({ batchChunkSize: 100 }));
+    await options.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ batchChunkSize: 100 }));
   });
   afterAll(async () => s?.close());
 
