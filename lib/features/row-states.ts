@@ -5,7 +5,9 @@ import { ReplyError, type ProtocolError } from '../messaging/protocol';
 import type { Feature, FeatureContext } from './feature';
 import { markChanged, setRowStates } from './state';
 
-const CHUNK = 200;
+// The protocol's most per request: every batch of answers copies the state map and repaints what
+// depends on it, so a 5,000-row page in 25 batches of 200 was 25 passes over every row.
+const CHUNK = 1000;
 
 export interface RowStateLoader {
   want(id: Id): void;
