@@ -46,6 +46,9 @@ function build(deps: JobsDeps) {
   const cache = createCustomerCache(db, now, () => syncService(deps).customersSettled());
   const runner: JobRunner = createJobRunner({
     db, now, push: (change) => deps.push(change), keepAlive: deps.keepAlive,
+    async syncCustomers() {
+      return (await syncService(deps).run({ again: true, customersOnly: true })).error === null;
+    },
     async connect() {
       const { origin, client } = await connection.current();
       const acting = await connection.acting(client).catch((error: unknown) => {
@@ -59,6 +62,8 @@ function build(deps: JobsDeps) {
   /** The rules over the cached customers (filled from the CRM when it answers). */
   async function check(request: BatchRequest): Promise<Checked> {
     const ids = idsOf(request);
+    // Planned on what an earlier job changed (its undo's before-state, the rules' view of the customers).
+    await runner.cacheSettled();
     const { origin, client } = await connection.current();
     const acting = await connection.acting(client);
     let found: Map<Id, Customer | null>;
