@@ -10,7 +10,8 @@ import type { CrmxDb } from '../store/db';
 import { isTransient, type Send } from '../outbox/send';
 import { markCacheBehind } from './catch-up';
 import { getJob, jobTables, putJob } from './job-store';
-import { chunkAt, chunkCount, chunkKey, jobView, type JobRecord } from './plan';
+import type { Chunk } from './chunk-plan';
+import { chunkCount, chunkKey, jobView, type JobRecord } from './plan';
 
 const BatchAnswer = v.object({
   results: v.array(v.object({
@@ -23,11 +24,11 @@ const BatchAnswer = v.object({
 export type Results = { id: Id; ok: boolean; error?: { code: string; message: string; rule?: string } }[];
 
 /** Sends chunk k. 'stop': the CRM could not be reached, try later; 'unauthorized': the job cannot go on. */
-export async function sendChunk(job: JobRecord, k: number, send: Send): Promise<Results | 'stop' | 'unauthorized'> {
-  const chunk = chunkAt(job.state, k)!;
+export async function sendChunk(jobId: string, k: number, chunk: Chunk, send: Send): Promise<Results | 'stop' | 'unauthorized'> {
+  if (chunk.ids.length === 0) return [];
   const body = { ...chunk.op.body, customerIds: chunk.ids };
   try {
-    return v.parse(BatchAnswer, await send('POST', chunk.op.path, body, { idempotencyKey: chunkKey(job.id, k) })).results;
+    return v.parse(BatchAnswer, await send('POST', chunk.op.path, body, { idempotencyKey: chunkKey(jobId, k) })).results;
   } catch (error) {
     if (isTransient(error)) return 'stop';
     const e = error instanceof CrmError ? error : new CrmError({ code: 'bad_response', message: String(error) });
@@ -43,9 +44,8 @@ export interface RecordDeps {
 }
 
 /** Records chunk k's results and progress in one transaction; undefined if it was recorded already. */
-export async function recordChunk(deps: RecordDeps, job: JobRecord, k: number, results: Results): Promise<JobRecord | undefined> {
+export async function recordChunk(deps: RecordDeps, job: JobRecord, k: number, chunk: Chunk, results: Results): Promise<JobRecord | undefined> {
   const { db } = deps;
-  const chunk = chunkAt(job.state, k)!;
   const okIds = results.filter((r) => r.ok).map((r) => r.id);
   const follow = chunk.op.path === '/batch/follow' ? chunk.op.body.follow === true : null;
   let recorded: JobRecord | undefined;
@@ -64,8 +64,8 @@ export async function recordChunk(deps: RecordDeps, job: JobRecord, k: number, r
       status: fresh.status === 'cancelled' ? 'cancelled' : finished ? 'done' : 'running',
       updatedAt: deps.now().toISOString(),
       state: {
-        ...fresh.state, nextChunk, done: fresh.state.done + chunk.ids.length,
-        succeeded: fresh.state.succeeded + okIds.length, errors: [...fresh.state.errors, ...errors],
+        ...fresh.state, nextChunk, done: fresh.state.done + chunk.size,
+        succeeded: fresh.state.succeeded + okIds.length, errors: [...fresh.state.errors, ...chunk.refused, ...errors],
       },
     };
     await putJob(db, recorded);

@@ -7,6 +7,7 @@ import type { CrmxDb } from '../store/db';
 import { isTransient, type Send } from '../outbox/send';
 import { createCacheCatchUp } from './catch-up';
 import { recordChunk, sendChunk } from './chunk';
+import { chunkOf, type Chunk, type PlanChunk } from './chunk-plan';
 import { getJob, jobTables, openJobIds, putJob } from './job-store';
 import { chunkCount, jobView, type JobRecord } from './plan';
 
@@ -20,6 +21,7 @@ export interface RunnerDeps {
   keepAlive?(): Promise<void>;
   /** A delta sync of the customers and follows (false: it did not complete): the cache's catch-up after jobs. */
   syncCustomers(): Promise<boolean>;
+  planChunk: PlanChunk;
 }
 
 export function createJobRunner(deps: RunnerDeps) {
@@ -32,34 +34,53 @@ export function createJobRunner(deps: RunnerDeps) {
   const read = (id: string) => getJob(db, id);
   const cache = createCacheCatchUp(db, deps.syncCustomers);
 
+  /** Chunk k, planned and persisted if it was not yet; 'stop' when the CRM could not be asked. */
+  async function chunk(job: JobRecord, k: number): Promise<Chunk | 'stop'> {
+    try {
+      return await chunkOf(db, job, k, deps.planChunk);
+    } catch (error) {
+      if (isTransient(error)) return 'stop';
+      throw error;
+    }
+  }
+
   /**
-   * Runs one job from its next chunk. Pipelined: chunk k+1 goes out as soon as chunk k's answer is in,
-   * while k is recorded. Safe to kill anywhere: every chunk's ids and key come from the plan persisted
-   * before the first send, and chunks are recorded in order, so a resumed job resends at most the two
-   * unrecorded chunks, which the CRM answers as replays.
+   * Runs one job from its next chunk. Pipelined: chunk k+1 is planned while chunk k is on the wire and
+   * goes out as soon as k's answer is in, while k is recorded. Safe to kill anywhere: a chunk's ids come
+   * from its plan, persisted before it is sent, and chunks are recorded in order, so a resumed job
+   * resends at most the two unrecorded chunks, which the CRM answers as replays.
    */
   async function runJob(job: JobRecord, send: Send): Promise<'next' | 'stop'> {
     const count = chunkCount(job.state);
     let k = job.state.nextChunk;
+    const first = await chunk(job, k);
+    if (first === 'stop') return 'stop';
+    let current: Chunk = first;
     await deps.keepAlive?.();
-    let answer = sendChunk(job, k, send);
+    let answer = sendChunk(job.id, k, current, send);
     for (let sending = true; ;) {
+      const planning: Promise<Chunk | 'stop'> | null = sending && k + 1 < count && !cancelled.has(job.id) ? chunk(job, k + 1) : null;
+      planning?.catch(() => undefined); // awaited below unless the answer stops the job
       const results = await answer;
       if (results === 'stop') return 'stop';
       if (results === 'unauthorized') {
         await db.jobs.update(job.id, { status: 'failed', updatedAt: deps.now().toISOString() });
         return 'next';
       }
-      sending &&= k + 1 < count && !cancelled.has(job.id);
-      if (sending) {
+      const planned: Chunk | 'stop' | null = planning && !cancelled.has(job.id) ? await planning : null;
+      const next: Chunk | null = planned === 'stop' ? null : planned;
+      sending = next !== null;
+      if (next) {
         await deps.keepAlive?.();
-        answer = sendChunk(job, k + 1, send);
+        answer = sendChunk(job.id, k + 1, next, send);
         answer.catch(() => undefined); // awaited below unless recording fails
       }
-      const recorded = await recordChunk(deps, job, k, results);
+      const recorded = await recordChunk(deps, job, k, current, results);
+      if (planned === 'stop') return 'stop';
       // Recorded elsewhere meanwhile, or finished: the outer loop reads the job again.
-      if (!recorded || !sending) return 'next';
+      if (!recorded || !next) return 'next';
       if (recorded.status === 'cancelled') sending = false; // the chunk already sent is still recorded
+      current = next;
       k += 1;
     }
   }
