@@ -5,7 +5,7 @@ import type { CrmxDb, JobRow } from '../store/db';
 import { jobView, type JobRecord, type JobState } from './plan';
 import type { JobView } from '../messaging/protocol-jobs';
 
-type Plan = Pick<JobState, 'ops' | 'names' | 'before'>;
+type Plan = Pick<JobState, 'ops' | 'names' | 'before' | 'input'>;
 type Progress = Omit<JobState, keyof Plan> & { hasBefore?: boolean };
 
 const planKey = (id: string) => `job-plan:${id}`;
@@ -16,9 +16,9 @@ const plans = new Map<string, Plan>();
 export const jobTables = (db: CrmxDb) => [db.jobs, db.meta] as const;
 
 export async function putJob(db: CrmxDb, job: JobRecord): Promise<void> {
-  const { ops, names, before, ...progress } = job.state;
+  const { ops, names, before, input, ...progress } = job.state;
   if (!plans.has(job.id)) {
-    const plan: Plan = { ops, ...(names ? { names } : {}), ...(before ? { before } : {}) };
+    const plan: Plan = { ops, ...(names ? { names } : {}), ...(before ? { before } : {}), ...(input ? { input } : {}) };
     await db.meta.put({ key: planKey(job.id), value: plan });
     plans.set(job.id, plan);
   }

@@ -75,6 +75,7 @@ function dyingFetch(at: number, phase: 'before' | 'after') {
 async function finished(deps: JobsDeps, id: string): Promise<JobView> {
   const service = jobsService(deps);
   await service.runner.kick();
+  await service.runner.cacheSettled();
   return (await service.list()).find((j) => j.id === id)!;
 }
 

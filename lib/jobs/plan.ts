@@ -12,7 +12,10 @@ export interface JobOp {
 }
 
 export interface JobState {
+  /** With `input`: one op whose customers are planned a chunk at a time (see ./chunk-plan.ts). */
   ops: JobOp[];
+  /** The customers asked for, in order; chunk k is planned over slice k just before it is sent. */
+  input?: Id[];
   /** Frozen at start, so a resumed chunk is the same request (same ids, same idempotency key). */
   chunkSize: number;
   /** The next chunk to send, counted over all ops; chunk k is sent with key `${jobId}:${k}`. */
@@ -93,7 +96,8 @@ export function rowErrors(request: BatchRequest): { errors: JobItemError[]; name
   return { errors, names };
 }
 
-export function chunkCount(state: Pick<JobState, 'ops' | 'chunkSize'>): number {
+export function chunkCount(state: Pick<JobState, 'ops' | 'chunkSize' | 'input'>): number {
+  if (state.input) return Math.ceil(state.input.length / state.chunkSize);
   return state.ops.reduce((sum, op) => sum + Math.ceil(op.ids.length / state.chunkSize), 0);
 }
 
@@ -111,15 +115,16 @@ export function chunkAt(state: Pick<JobState, 'ops' | 'chunkSize'>, k: number): 
 export const chunkKey = (jobId: string, k: number) => `${jobId}:${k}`;
 
 /** Before-state for undo: the share targets each customer did not have yet, or its tags. */
-export function beforeOf(request: BatchRequest, customers: Map<Id, Customer>): JobState['before'] {
-  if (request.kind === 'share') {
+export function beforeOf(request: { kind: BatchRequest['kind']; targets?: ShareTargets }, customers: Map<Id, Customer>): JobState['before'] {
+  if (request.kind === 'share' && request.targets) {
+    const targets = request.targets;
     const shares: Record<Id, ShareTargets> = {};
     const missing = (have: Id[], want: Id[]) => want.filter((id) => !have.includes(id));
     for (const [id, c] of customers) {
       shares[id] = {
-        departmentIds: missing(c.shares.departmentIds, request.targets.departmentIds),
-        roleIds: missing(c.shares.roleIds, request.targets.roleIds),
-        userIds: missing(c.shares.userIds, request.targets.userIds),
+        departmentIds: missing(c.shares.departmentIds, targets.departmentIds),
+        roleIds: missing(c.shares.roleIds, targets.roleIds),
+        userIds: missing(c.shares.userIds, targets.userIds),
       };
     }
     return { shares };

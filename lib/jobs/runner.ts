@@ -2,16 +2,14 @@
 // records the chunk's results, and every chunk carries a key derived from the job id and the chunk
 // index: a worker killed anywhere resumes at the first unrecorded chunk, and the CRM's idempotency
 // turns a chunk that was sent but not recorded into a replay, never a second application.
-import * as v from 'valibot';
-import type { Id } from '../domain/types';
-import { CrmError } from '../crm-client/errors';
 import type { Change } from '../messaging/protocol';
-import type { JobItemError } from '../messaging/protocol-jobs';
 import type { CrmxDb } from '../store/db';
 import { isTransient, type Send } from '../outbox/send';
-import { applyToCache } from './apply';
+import { createCacheCatchUp } from './catch-up';
+import { recordChunk, sendChunk } from './chunk';
+import { chunkOf, type Chunk, type PlanChunk } from './chunk-plan';
 import { getJob, jobTables, openJobIds, putJob } from './job-store';
-import { chunkAt, chunkCount, chunkKey, jobView, type JobOp, type JobRecord } from './plan';
+import { chunkCount, jobView, type JobRecord } from './plan';
 
 export interface RunnerDeps {
   db: CrmxDb;
@@ -21,15 +19,10 @@ export interface RunnerDeps {
   now(): Date;
   /** Called before every chunk: keeps an MV3 worker from idling out in the middle of a job. */
   keepAlive?(): Promise<void>;
+  /** A delta sync of the customers and follows (false: it did not complete): the cache's catch-up after jobs. */
+  syncCustomers(): Promise<boolean>;
+  planChunk: PlanChunk;
 }
-
-const BatchAnswer = v.object({
-  results: v.array(v.object({
-    id: v.string(),
-    ok: v.boolean(),
-    error: v.optional(v.object({ code: v.string(), message: v.string(), rule: v.optional(v.string()) })),
-  })),
-});
 
 export function createJobRunner(deps: RunnerDeps) {
   const { db } = deps;
@@ -39,85 +32,55 @@ export function createJobRunner(deps: RunnerDeps) {
   const cancelled = new Set<string>();
 
   const read = (id: string) => getJob(db, id);
+  const cache = createCacheCatchUp(db, deps.syncCustomers);
 
-  type Results = { id: Id; ok: boolean; error?: { code: string; message: string; rule?: string } }[];
-
-  /** Sends chunk k. 'stop': the CRM could not be reached, try later; 'unauthorized': the job cannot go on. */
-  async function sendChunk(job: JobRecord, k: number, send: Send): Promise<Results | 'stop' | 'unauthorized'> {
-    const chunk = chunkAt(job.state, k)!;
-    const body = { ...chunk.op.body, customerIds: chunk.ids };
+  /** Chunk k, planned and persisted if it was not yet; 'stop' when the CRM could not be asked. */
+  async function chunk(job: JobRecord, k: number): Promise<Chunk | 'stop'> {
     try {
-      return v.parse(BatchAnswer, await send('POST', chunk.op.path, body, { idempotencyKey: chunkKey(job.id, k) })).results;
+      return await chunkOf(db, job, k, deps.planChunk);
     } catch (error) {
       if (isTransient(error)) return 'stop';
-      const e = error instanceof CrmError ? error : new CrmError({ code: 'bad_response', message: String(error) });
-      if (e.code === 'unauthorized') return 'unauthorized';
-      return chunk.ids.map((id) => ({ id, ok: false, error: { code: e.code, message: e.message, ...(e.rule ? { rule: e.rule } : {}) } }));
+      throw error;
     }
-  }
-
-  /** Records chunk k's results, progress and cache in one transaction; undefined if it was recorded already. */
-  async function record(job: JobRecord, k: number, results: Results): Promise<JobRecord | undefined> {
-    const chunk = chunkAt(job.state, k)!;
-    const okIds = results.filter((r) => r.ok).map((r) => r.id);
-    let recorded: JobRecord | undefined;
-    await db.transaction('rw', [...jobTables(db), db.customers, db.follows], async () => {
-      const fresh = await read(job.id);
-      if (!fresh || fresh.state.nextChunk !== k) return;
-      const names = fresh.state.names ?? {};
-      const errors: JobItemError[] = results.flatMap((r) => (r.ok ? [] : [{
-        item: names[r.id] ?? r.id, code: r.error?.code ?? 'fault', message: r.error?.message ?? 'failed',
-        ...(r.error?.rule ? { rule: r.error.rule as JobItemError['rule'] } : {}),
-      }]));
-      const nextChunk = k + 1;
-      const finished = nextChunk >= chunkCount(fresh.state);
-      recorded = {
-        ...fresh,
-        status: fresh.status === 'cancelled' ? 'cancelled' : finished ? 'done' : 'running',
-        updatedAt: deps.now().toISOString(),
-        state: {
-          ...fresh.state, nextChunk, done: fresh.state.done + chunk.ids.length,
-          succeeded: fresh.state.succeeded + okIds.length, errors: [...fresh.state.errors, ...errors],
-        },
-      };
-      await putJob(db, recorded);
-      await applyToCache(db, chunk.op, okIds);
-    });
-    if (recorded) {
-      deps.push({ kind: 'job', job: jobView(recorded) });
-      if (okIds.length > 0) deps.push(chunk.op.path === '/batch/follow' ? { kind: 'follows', ids: okIds } : { kind: 'customers', ids: okIds });
-    }
-    return recorded;
   }
 
   /**
-   * Runs one job from its next chunk. Pipelined: chunk k+1 goes out as soon as chunk k's answer is in,
-   * while k is recorded. Safe to kill anywhere: every chunk's ids and key come from the plan persisted
-   * before the first send, and chunks are recorded in order, so a resumed job resends at most the two
-   * unrecorded chunks, which the CRM answers as replays.
+   * Runs one job from its next chunk. Pipelined: chunk k+1 is planned while chunk k is on the wire and
+   * goes out as soon as k's answer is in, while k is recorded. Safe to kill anywhere: a chunk's ids come
+   * from its plan, persisted before it is sent, and chunks are recorded in order, so a resumed job
+   * resends at most the two unrecorded chunks, which the CRM answers as replays.
    */
   async function runJob(job: JobRecord, send: Send): Promise<'next' | 'stop'> {
     const count = chunkCount(job.state);
     let k = job.state.nextChunk;
+    const first = await chunk(job, k);
+    if (first === 'stop') return 'stop';
+    let current: Chunk = first;
     await deps.keepAlive?.();
-    let answer = sendChunk(job, k, send);
+    let answer = sendChunk(job.id, k, current, send);
     for (let sending = true; ;) {
+      const planning: Promise<Chunk | 'stop'> | null = sending && k + 1 < count && !cancelled.has(job.id) ? chunk(job, k + 1) : null;
+      planning?.catch(() => undefined); // awaited below unless the answer stops the job
       const results = await answer;
       if (results === 'stop') return 'stop';
       if (results === 'unauthorized') {
         await db.jobs.update(job.id, { status: 'failed', updatedAt: deps.now().toISOString() });
         return 'next';
       }
-      sending &&= k + 1 < count && !cancelled.has(job.id);
-      if (sending) {
+      const planned: Chunk | 'stop' | null = planning && !cancelled.has(job.id) ? await planning : null;
+      const next: Chunk | null = planned === 'stop' ? null : planned;
+      sending = next !== null;
+      if (next) {
         await deps.keepAlive?.();
-        answer = sendChunk(job, k + 1, send);
+        answer = sendChunk(job.id, k + 1, next, send);
         answer.catch(() => undefined); // awaited below unless recording fails
       }
-      const recorded = await record(job, k, results);
+      const recorded = await recordChunk(deps, job, k, current, results);
+      if (planned === 'stop') return 'stop';
       // Recorded elsewhere meanwhile, or finished: the outer loop reads the job again.
-      if (!recorded || !sending) return 'next';
+      if (!recorded || !next) return 'next';
       if (recorded.status === 'cancelled') sending = false; // the chunk already sent is still recorded
+      current = next;
       k += 1;
     }
   }
@@ -172,6 +135,7 @@ export function createJobRunner(deps: RunnerDeps) {
       } finally {
         running = null;
       }
+      void cache.run();
     })();
     return running;
   }
@@ -190,7 +154,10 @@ export function createJobRunner(deps: RunnerDeps) {
     return job;
   }
 
-  return { kick, cancel, read };
+  /** Waits for the cache to catch up with the jobs run so far (when the CRM answers). */
+  const cacheSettled = () => cache.settled();
+
+  return { kick, cancel, read, cacheSettled };
 }
 
 export type JobRunner = ReturnType<typeof createJobRunner>;

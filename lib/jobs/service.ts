@@ -1,5 +1,5 @@
 // The background's jobs: pre-check by the rules, start (persist, then run), undo, and the one runner.
-import type { Customer, Id } from '../domain/types';
+import type { Customer, Id, ShareTargets } from '../domain/types';
 import { CrmError } from '../crm-client/errors';
 import { decide } from '../rules';
 import type { RuleId } from '../rules/types';
@@ -11,6 +11,7 @@ import type { BatchRequest, JobItemError, JobView, PrecheckResult } from '../mes
 import { isTransient, sendVia } from '../outbox/send';
 import { batchChunkSize } from '../settings';
 import { syncService } from '../sync/service';
+import { recordedPlan, type ChunkPlan } from './chunk-plan';
 import { listJobViews, putJob } from './job-store';
 import { MAX_CHUNK, beforeOf, idsOf, isUndoable, jobView, opOf, ruleActionOf, rowErrors, undoOps, type JobRecord } from './plan';
 import { createJobRunner, type JobRunner } from './runner';
@@ -46,6 +47,9 @@ function build(deps: JobsDeps) {
   const cache = createCustomerCache(db, now, () => syncService(deps).customersSettled());
   const runner: JobRunner = createJobRunner({
     db, now, push: (change) => deps.push(change), keepAlive: deps.keepAlive,
+    async syncCustomers() {
+      return (await syncService(deps).run({ again: true, customersOnly: true })).error === null;
+    },
     async connect() {
       const { origin, client } = await connection.current();
       const acting = await connection.acting(client).catch((error: unknown) => {
@@ -54,11 +58,11 @@ function build(deps: JobsDeps) {
       });
       return { send: sendVia(client, CHUNK_ATTEMPTS), actor: acting ? `${origin}|${acting.me.user.id}` : null };
     },
+    planChunk: (job, ids) => planChunk(job, ids),
   });
 
   /** The rules over the cached customers (filled from the CRM when it answers). */
-  async function check(request: BatchRequest): Promise<Checked> {
-    const ids = idsOf(request);
+  async function check(kind: BatchRequest['kind'], ids: Id[]): Promise<Checked> {
     const { origin, client } = await connection.current();
     const acting = await connection.acting(client);
     let found: Map<Id, Customer | null>;
@@ -68,7 +72,7 @@ function build(deps: JobsDeps) {
       if (!isTransient(error)) throw error;
       found = new Map((await db.customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
     }
-    const action = ruleActionOf(request.kind);
+    const action = ruleActionOf(kind);
     const result: Checked = { allowed: [], refused: new Map(), customers: new Map(), actor: `${origin}|${acting.me.user.id}` };
     for (const id of ids) {
       const customer = found.get(id);
@@ -88,7 +92,7 @@ function build(deps: JobsDeps) {
   }
 
   async function precheck(request: BatchRequest): Promise<PrecheckResult> {
-    const checked = await check(request);
+    const checked = await check(request.kind, idsOf(request));
     const total = request.kind === 'deleteByPhone' ? request.rows.length : idsOf(request).length;
     return {
       total,
@@ -115,21 +119,30 @@ function build(deps: JobsDeps) {
     return Math.min(MAX_CHUNK, Math.max(1, Number.isFinite(size) ? size : 100));
   }
 
-  /** Persists the job (refused customers skipped and reported as per-item errors up front) and starts it. */
-  async function start(request: BatchRequest): Promise<JobView> {
-    const checked = await check(request);
-    const { errors: rowProblems, names } = rowErrors(request);
-    const refusedErrors: JobItemError[] = [...checked.refused].flatMap(([rule, g]) =>
+  /** The customers of one chunk by the rules: those refused are skipped and reported as per-item errors. */
+  async function planChunk(job: JobRecord, ids: Id[]): Promise<ChunkPlan> {
+    const checked = await check(job.kind, ids);
+    const names = job.state.names ?? {};
+    const refused: JobItemError[] = [...checked.refused].flatMap(([rule, g]) =>
       g.ids.map((id) => ({ item: names[id] ?? id, code: 'forbidden', message: g.reason, rule })));
-    const errors = [...rowProblems, ...refusedErrors];
-    const total = request.kind === 'deleteByPhone' ? request.rows.length : idsOf(request).length;
     const allowedIds = new Set(checked.allowed);
     const allowed = new Map([...checked.customers].filter(([id]) => allowedIds.has(id)));
-    const before = beforeOf(request, allowed);
+    const before = beforeOf({ kind: job.kind, targets: job.state.ops[0].body.targets as ShareTargets | undefined }, allowed);
+    return { ids: checked.allowed, refused, ...(before ? { before } : {}) };
+  }
+
+  /** Persists the job and starts it; its customers are checked by the rules a chunk at a time. */
+  async function start(request: BatchRequest): Promise<JobView> {
+    const { origin, client } = await connection.current();
+    const acting = await connection.acting(client);
+    const { errors, names } = rowErrors(request);
+    const total = request.kind === 'deleteByPhone' ? request.rows.length : idsOf(request).length;
+    const undoable = beforeOf(request, new Map()) !== undefined;
     const job = await persist(request.kind, {
-      ops: [opOf(request, checked.allowed)], chunkSize: await chunkSize(), total, errors, actor: checked.actor,
+      ops: [opOf(request, [])], input: idsOf(request), chunkSize: await chunkSize(), total, errors,
+      actor: `${origin}|${acting.me.user.id}`,
       ...(Object.keys(names).length > 0 ? { names } : {}),
-      ...(before ? { before } : {}),
+      ...(undoable ? { before: {} } : {}),
     }, errors.length);
     return jobView(job);
   }
@@ -138,7 +151,7 @@ function build(deps: JobsDeps) {
     const job = await runner.read(id);
     if (!job) throw new CrmError({ code: 'not_found', message: `No job ${id}` });
     if (!isUndoable(job)) throw new CrmError({ code: 'invalid', message: `Job ${id} cannot be undone (only finished share and label jobs, once)` });
-    const ops = undoOps(job);
+    const ops = undoOps(await recordedPlan(db, job));
     const kind = job.kind === 'share' ? 'cancelShare' : 'setLabels';
     const total = ops.reduce((sum, op) => sum + op.ids.length, 0);
     const undoJob = await persist(kind, {

@@ -4,6 +4,7 @@ import type { Customer, Id } from '../domain/types';
 import type { CrmClient } from '../crm-client/client';
 import { CrmError } from '../crm-client/errors';
 import type { CrmxDb } from '../store/db';
+import { customersById } from '../store/customers';
 import { followsFetchedAt, replaceFollows } from '../store/session';
 
 const FETCH_CONCURRENCY = 6;
@@ -40,9 +41,9 @@ export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: ()
   /** The customers by id: from the CRM when asked fresh or not cached; null = not listed for the user. */
   async function customers(client: CrmClient, ids: Id[], fresh: boolean): Promise<Map<Id, Customer | null>> {
     const found = new Map<Id, Customer | null>();
-    let cached = await db.customers.bulkGet(ids);
+    let cached = await customersById(db, ids);
     const missing = () => ids.filter((_id, i) => fresh || !cached[i]);
-    if (!fresh && missing().length > FEW && (await syncSettled())) cached = await db.customers.bulkGet(ids);
+    if (!fresh && missing().length > FEW && (await syncSettled())) cached = await customersById(db, ids);
     const toFetch = missing();
     ids.forEach((id, i) => {
       if (cached[i] && !fresh) found.set(id, cached[i]);

@@ -8,12 +8,15 @@ type Json = Record<string, unknown>;
 
 export function fakeCrm(customers: Customer[] = defaultCustomers()) {
   const replays = new Map<string, { status: number; body: unknown }>();
+  let lastSeq = customers.length;
   const crm = {
     online: true,
     /** Answer 503 to mutations (the CRM is up but failing). */
     failing: false,
     customers: new Map(customers.map((c) => [c.id, structuredClone(c)])),
     follows: new Set<string>(),
+    /** The change feed behind /sync/customers: each customer's last change, counted over all of them. */
+    changeSeq: new Map(customers.map((c, i) => [c.id, i + 1])),
     /** Every mutation request that reached the CRM, replays included. */
     received: [] as { method: string; path: string; key: string | null }[],
     /** Every time a mutation was applied: one entry per idempotency key (and customer, for batches). */
@@ -49,6 +52,9 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
     if (path === '/me') return sampleMe();
     if (path === '/org') return sampleOrg();
     if (path === '/follows') return { customerIds: [...crm.follows] };
+    if (path === '/tags') return { tags: [] };
+    if (path === '/sync/logs') return { items: [], next: params.get('since') || '0', hasMore: false };
+    if (path === '/sync/customers') return changesSince(params.get('since') ?? '', Number(params.get('limit') ?? 1000));
     const all = [...crm.customers.values()].filter((c) => c.deletedAt === null);
     if (path === '/customers') {
       const size = Number(params.get('pageSize') ?? 50);
@@ -65,9 +71,21 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
     return customer?.deletedAt === null ? customer : undefined;
   }
 
+  function changesSince(since: string, limit: number) {
+    const after = [...crm.changeSeq].filter(([, seq]) => seq > Number(since || 0)).sort((a, b) => a[1] - b[1]);
+    const page = after.slice(0, limit).map(([id, seq]) => ({ seq, c: crm.customers.get(id)! }));
+    return {
+      changed: page.flatMap(({ c }) => (c.deletedAt === null ? [c] : [])),
+      removed: since === '' ? [] : page.flatMap(({ c }) => (c.deletedAt === null ? [] : [c.id])),
+      next: String(page.at(-1)?.seq ?? (since || 0)),
+      hasMore: after.length > limit,
+    };
+  }
+
   function bump(c: Customer, change: Partial<Customer>): Customer {
     const next = { ...c, ...change, version: c.version + 1 };
     crm.customers.set(c.id, next);
+    crm.changeSeq.set(c.id, ++lastSeq);
     return next;
   }
 

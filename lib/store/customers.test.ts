@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CrmxDb } from './db';
-import { applyCustomerDelta, customersByPhoneKey, searchCustomers } from './customers';
+import { applyCustomerDelta, customersById, customersByPhoneKey, searchCustomers } from './customers';
 import { readCursor } from './meta';
 import { sampleCustomer } from '../crm-client/test-data';
 
@@ -47,5 +47,18 @@ describe('customer cache', () => {
     await db.follows.put({ customerId: 'c-2' });
     expect((await searchCustomers(db, { followedOnly: true })).items.map((c) => c.id)).toEqual(['c-2']);
     expect((await customersByPhoneKey(db, '0912345678')).map((c) => c.id)).toEqual(['c-1']);
+  });
+
+  it('reads many ids in a dense key range with one range read, a get each otherwise, in the order asked', async () => {
+    db = new CrmxDb(`crmx-customers-${++n}`);
+    const id = (i: number) => `c-${String(i).padStart(4, '0')}`;
+    await db.customers.bulkPut(Array.from({ length: 1000 }, (_, i) => sampleCustomer({ id: id(i) })));
+    const gets = vi.spyOn(db.customers, 'bulkGet');
+    const dense = [...Array.from({ length: 300 }, (_, i) => id(299 - i)), 'c-0299-gone'];
+    expect((await customersById(db, dense)).map((c) => c?.id)).toEqual([...dense.slice(0, 300), undefined]);
+    expect(gets).not.toHaveBeenCalled();
+    const sparse = Array.from({ length: 250 }, (_, i) => id(i * 4));
+    expect((await customersById(db, sparse)).map((c) => c?.id)).toEqual(sparse);
+    expect(gets).toHaveBeenCalledTimes(1);
   });
 });

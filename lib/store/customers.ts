@@ -24,6 +24,28 @@ export async function applyCustomerDelta(
   });
 }
 
+/** Fewer ids than this are read one get each. */
+const FEW_FOR_RANGE = 200;
+
+/**
+ * Cached rows by id, in the order asked. Many ids whose key range holds few others are read with one
+ * range read: a get per row cost ~60 µs in Chromium (10,000 rows: ~600 ms), a range read a fraction.
+ */
+export async function customersById(db: CrmxDb, ids: Id[]): Promise<(CustomerRow | undefined)[]> {
+  if (ids.length < FEW_FOR_RANGE) return db.customers.bulkGet(ids);
+  let [min, max] = [ids[0], ids[0]];
+  for (const id of ids) {
+    if (id < min) min = id;
+    if (id > max) max = id;
+  }
+  return db.transaction('r', db.customers, async () => {
+    const range = db.customers.where(':id').between(min, max, true, true);
+    if ((await range.count()) > 2 * ids.length) return db.customers.bulkGet(ids);
+    const byId = new Map((await range.toArray()).map((c) => [c.id, c]));
+    return ids.map((id) => byId.get(id));
+  });
+}
+
 export interface CustomerSearch {
   q?: string;
   followedOnly?: boolean;

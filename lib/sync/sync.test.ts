@@ -141,6 +141,31 @@ describe('sync', () => {
     expect(await ids()).toEqual(['c-1']);
   });
 
+  it('reads only customers and follows when asked so, after the full run under way', async () => {
+    const { crm, sync, statuses, pushedIds } = setup();
+    crm.feed = [1, 2].map((seq) => ({ seq, customer: sampleCustomer({ id: `c-${seq}` }) }));
+    crm.logs = [log(1, 'c-1')];
+    await sync.run();
+    crm.feed.push({ seq: 3, customer: sampleCustomer({ id: 'c-1', version: 2 }) });
+    crm.logs.push(log(2, 'c-1'));
+    crm.follows = ['c-1'];
+    statuses.length = 0;
+    const [full, customers] = [sync.run(), sync.run({ again: true, customersOnly: true })];
+    expect(customers).toBe(full);
+    expect(await customers).toMatchObject({ running: false, error: null });
+    // The full run first (its logs phase), then the customers alone.
+    expect(statuses.map((s) => s.phase)).toEqual(['org', 'customers', 'customers', 'follows', 'logs', 'logs', null, 'customers', 'customers', 'customers', 'follows', null]);
+
+    crm.feed.push({ seq: 4, customer: sampleCustomer({ id: 'c-2', version: 2 }) });
+    crm.logs.push(log(3, 'c-2'));
+    statuses.length = 0;
+    expect(await sync.run({ customersOnly: true })).toMatchObject({ error: null, lastSyncAt: '2024-05-01T00:00:00.000Z' });
+    expect(statuses.map((s) => s.phase)).toEqual(['customers', 'customers', 'customers', 'follows', null]);
+    expect((await db.customers.get('c-2'))?.version).toBe(2);
+    expect(await db.logs.count()).toBe(2);
+    expect(pushedIds.at(-1)).toEqual(['c-2']);
+  });
+
   it('stops writing when a connect replaced the session mid-run', async () => {
     const { crm, sync } = setup();
     await writeToken(db, 'tok-old');

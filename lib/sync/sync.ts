@@ -26,8 +26,11 @@ export interface SyncDeps {
 }
 
 export interface Sync {
-  /** Starts a run, or joins the one under way (and runs once more after it when asked to `again`). */
-  run(options?: { again?: boolean }): Promise<SyncStatus>;
+  /**
+   * Starts a run, or joins the one under way (and runs once more after it when asked to `again`).
+   * `customersOnly`: the customers and follows, not the org, tags and logs (a batch job's catch-up).
+   */
+  run(options?: { again?: boolean; customersOnly?: boolean }): Promise<SyncStatus>;
   status(): Promise<SyncStatus>;
   /**
    * Brings the log cache up to date (a few pages at most) unless a run is doing it already; false when
@@ -39,6 +42,7 @@ export interface Sync {
 }
 
 class Superseded extends Error {}
+type Scope = 'all' | 'customers';
 
 const STATUS_KEY = 'syncStatus';
 /** Named changes are pushed for small deltas only. */
@@ -49,7 +53,7 @@ export function createSync(deps: SyncDeps): Sync {
   const now = () => deps.now?.() ?? new Date();
   let current: SyncStatus | null = null;
   let inflight: Promise<SyncStatus> | null = null;
-  let rerun = false;
+  let rerun: Scope | null = null;
   let customersPhase: Promise<void> | null = null;
 
   async function status(): Promise<SyncStatus> {
@@ -69,7 +73,7 @@ export function createSync(deps: SyncDeps): Sync {
     return current;
   }
 
-  async function once(): Promise<SyncStatus> {
+  async function once(scope: Scope): Promise<SyncStatus> {
     let customersOver!: () => void;
     customersPhase = new Promise<void>((resolve) => (customersOver = resolve));
     let client: CrmClient;
@@ -81,7 +85,7 @@ export function createSync(deps: SyncDeps): Sync {
       if (error instanceof CrmError && error.code === 'not_connected') return status();
       throw error;
     }
-    await set({ running: true, phase: 'org', done: 0, total: null });
+    await set({ running: true, phase: scope === 'all' ? 'org' : 'customers', done: 0, total: null });
     // A connect (another CRM or user) clears the cache while a run may be under way: that run stops
     // before writing anything more, and the run asked for by the connect starts from scratch.
     const token = await readToken(db);
@@ -90,8 +94,10 @@ export function createSync(deps: SyncDeps): Sync {
       return answer;
     };
     try {
-      await writeOrg(db, await stillOurs(await client.org()), now());
-      await replaceTags(db, await stillOurs(await client.tags()));
+      if (scope === 'all') {
+        await writeOrg(db, await stillOurs(await client.org()), now());
+        await replaceTags(db, await stillOurs(await client.tags()));
+      }
 
       await set({ phase: 'customers', done: 0 });
       const first = (await readCursor(db, 'customers')) === '';
@@ -108,6 +114,7 @@ export function createSync(deps: SyncDeps): Sync {
       customersOver();
       await set({ phase: 'follows', done: 0 });
       await replaceFollows(db, await stillOurs(await client.follows()), now());
+      if (scope === 'customers') return await set({ running: false, phase: null, error: null, offline: false }, true);
 
       await set({ phase: 'logs', done: 0 });
       for (let more = true, done = 0; more;) {
@@ -132,17 +139,18 @@ export function createSync(deps: SyncDeps): Sync {
     }
   }
 
-  function run(options: { again?: boolean } = {}): Promise<SyncStatus> {
+  function run(options: { again?: boolean; customersOnly?: boolean } = {}): Promise<SyncStatus> {
+    const scope: Scope = options.customersOnly ? 'customers' : 'all';
     if (inflight) {
-      if (options.again) rerun = true;
+      if (options.again) rerun = rerun === 'all' ? 'all' : scope;
       return inflight;
     }
     inflight = (async () => {
       try {
-        let result = await once();
-        while (rerun) {
-          rerun = false;
-          result = await once();
+        let result = await once(scope);
+        for (let next = rerun; next; next = rerun) {
+          rerun = null;
+          result = await once(next);
         }
         return result;
       } finally {
