@@ -77,11 +77,20 @@ describe('observeRows', () => {
       throw new Error('boom');
     });
     rows.subscribe('b', b.handle);
+    await vi.waitFor(() => expect(b.handed).toHaveLength(3));
     rerenderRows(['x1', 'x2']);
     await vi.waitFor(() => expect(b.ids()).toEqual(expect.arrayContaining(['x1', 'x2'])));
     expect(a.handed).toHaveLength(5);
     expect(b.handed).toHaveLength(5);
     expect(errors.filter((e) => e === 'broken')).toHaveLength(5);
+  });
+
+  it('gives features that subscribe together the rows already on the page in one pass, row by row', async () => {
+    const order: string[] = [];
+    const rows = start();
+    for (const name of ['a', 'b']) rows.subscribe(name, (row) => order.push(`${name}:${referenceAdapter.rowId(row)}`));
+    await vi.waitFor(() => expect(order).toHaveLength(6));
+    expect(order).toEqual(['a:c-001', 'b:c-001', 'a:c-002', 'b:c-002', 'a:c-003', 'b:c-003']);
   });
 
   it('tells listeners when a re-render took rows away', async () => {

@@ -44,6 +44,7 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
   const live = new Set<Element>();
   let pending = new Set<Element>();
   let idleScheduled = false;
+  let scanQueued = false;
 
   function handOut(row: Element): void {
     live.add(row);
@@ -79,6 +80,18 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
     for (const row of pending) merged.add(row);
     pending = merged;
     drain(budgetFromNow(IMMEDIATE_BUDGET_MS));
+  }
+
+  // Features subscribing in the same tick share one scan of the rows already on the page: each row goes
+  // to all of them at once. A scan per feature read the layout again after the previous feature had
+  // changed every row, a full layout of a long table each time.
+  function queueScan(): void {
+    if (scanQueued) return;
+    scanQueued = true;
+    queueMicrotask(() => {
+      scanQueued = false;
+      enqueue([...root.querySelectorAll(rowSelector)], true);
+    });
   }
 
   function rowsIn(node: Node): Element[] {
@@ -131,7 +144,7 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
       const sub: Subscriber = { name, handle, seen: new WeakSet(), signal: subSignal };
       subscribers.push(sub);
       subSignal?.addEventListener('abort', () => subscribers.splice(subscribers.indexOf(sub), 1), { once: true });
-      enqueue([...root.querySelectorAll(rowSelector)], true);
+      queueScan();
     },
     onPageChange(listener, listenerSignal) {
       pageListeners.add(listener);
