@@ -7,13 +7,14 @@ import { currentLanguage, t } from '../i18n';
 import type { Feature, FeatureContext } from './feature';
 import { failureText } from './outcome';
 import { asProtocolError } from './row-states';
-import { addRowCss, rowSlot } from './row-slot';
+import { addRowCss, putInSlot, rowSlot } from './row-slot';
 import { setRowStates, showToast } from './state';
 
 const STAR_CSS = `
 .crmx-follow-star {
-  all: initial; box-sizing: border-box; display: inline-flex; align-items: center; justify-content: center;
-  width: 22px; height: 20px; border-radius: 4px; color: #6b7280; font: 16px/1 system-ui, sans-serif; cursor: pointer;
+  all: initial; box-sizing: border-box; display: inline-block; text-align: center; vertical-align: middle;
+  width: 22px; height: 20px; border-radius: 4px; color: #6b7280; font: 16px/20px system-ui, sans-serif; cursor: pointer;
+  margin-inline-start: 2px;
 }
 .crmx-follow-star[aria-pressed="true"] { color: #b45309; }
 .crmx-follow-star[data-pending] { opacity: .6; font-style: italic; }
@@ -97,7 +98,7 @@ export const followStarFeature: Feature = {
         void toggleFollow(ctx, star.dataset.customerId!);
       });
       paint(star);
-      shadow.append(star);
+      putInSlot(shadow, star, 'star');
       stars.add(star);
     }, signal);
 
@@ -126,7 +127,7 @@ export const followStarFeature: Feature = {
     state.actions.set('follow', (target) => toggleFollow(ctx, target.id));
     signal.addEventListener('abort', () => {
       dispose();
-      for (const star of stars) star.previousElementSibling?.remove(), star.remove();
+      for (const star of stars) star.remove();
       stars.clear();
       state.actions.delete('follow');
     }, { once: true });

@@ -5,16 +5,17 @@ import { effect } from '@preact/signals';
 import { t } from '../i18n';
 import type { Feature, FeatureContext } from './feature';
 import { asProtocolError } from './row-states';
-import { addRowCss, rowSlot, ROW_SLOT_HOST } from './row-slot';
+import { addRowCss, putInSlot, rowSlot, ROW_SLOT_HOST } from './row-slot';
 import { setRowStates, type OpenMenu } from './state';
 
 export const ROW_MENU_HOST = ROW_SLOT_HOST;
 
 const BUTTON_CSS = `
 .crmx-row-menu-button {
-  all: initial; box-sizing: border-box; display: inline-flex; align-items: center; justify-content: center;
+  all: initial; box-sizing: border-box; display: inline-block; text-align: center; vertical-align: middle;
   min-width: 24px; height: 20px; padding: 0 4px; border: 1px solid #b9c0cc; border-radius: 4px;
-  background: #fff; color: #1f2937; font: 700 12px/1 system-ui, sans-serif; letter-spacing: 1px; cursor: pointer;
+  background: #fff; color: #1f2937; font: 700 12px/18px system-ui, sans-serif; letter-spacing: 1px; cursor: pointer;
+  margin-inline-start: 2px;
 }
 .crmx-row-menu-button:hover { background: #eef2f7; }
 .crmx-row-menu-button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
@@ -31,8 +32,7 @@ function createButton(doc: Document, shadow: ShadowRoot, name: string): HTMLButt
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-label', t('menu.moreActionsFor', { name }));
   button.textContent = '···';
-  // First in the slot, whichever feature made the slot.
-  shadow.prepend(button);
+  putInSlot(shadow, button, 'menu');
   return button;
 }
 

@@ -6,13 +6,13 @@ import { t } from '../i18n';
 import { pageState, selectRange, setPage, toggle } from '../selection/selection';
 import { selectionStoreFor } from '../selection/store';
 import type { Feature, FeatureContext } from './feature';
-import { addRowCss, rowSlot } from './row-slot';
+import { addRowCss, putInSlot, rowSlot } from './row-slot';
 import { oncePerBurst } from './once-per-burst';
 
 export const SELECT_ALL_HOST = 'crmx-select-page';
 
 const BOX_CSS = `
-.crmx-select-box, .crmx-select-page-box { order: -1; width: 16px; height: 16px; margin: 0 4px 0 0; cursor: pointer; accent-color: #2563eb; }
+.crmx-select-box, .crmx-select-page-box { width: 16px; height: 16px; margin: 0 4px 0 0; vertical-align: middle; cursor: pointer; accent-color: #2563eb; }
 .crmx-select-box:focus-visible, .crmx-select-page-box:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
 addRowCss(BOX_CSS);
@@ -57,7 +57,7 @@ export const selectionFeature: Feature = {
         const sel = store.selection.value;
         store.selection.value = event.shiftKey ? selectRange(sel, pageIds(ctx), current, box.checked) : toggle(sel, current, box.checked);
       });
-      slot.append(box);
+      putInSlot(slot, box, 'select');
       boxes.set(box, row);
     }, signal);
 
