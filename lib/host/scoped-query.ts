@@ -5,6 +5,8 @@
 // row's children checked with matches(), then one query of a single compound. Anything else (lists,
 // other combinators) falls back to querySelector.
 
+import { scanTopLevel } from './selector-tail';
+
 export type ScopedQuery = (scope: Element) => Element | null;
 
 type Token = { compound: string } | { combinator: string };
@@ -12,10 +14,9 @@ type Token = { compound: string } | { combinator: string };
 /** Compounds and combinators of one selector, or null for a selector list or an unbalanced one. */
 function tokenize(selector: string): Token[] | null {
   const tokens: Token[] = [];
-  let depth = 0;
-  let quote: string | null = null;
   let current = '';
   let pending: string | null = null;
+  let list = false;
   const flush = () => {
     if (current === '') return;
     if (pending !== null && tokens.length > 0) tokens.push({ combinator: pending });
@@ -23,27 +24,19 @@ function tokenize(selector: string): Token[] | null {
     current = '';
     pending = null;
   };
-  for (const ch of selector.trim()) {
-    if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === '(' || ch === '[') {
-      depth++;
-    } else if (ch === ')' || ch === ']') {
-      depth--;
-    } else if (depth === 0 && ch === ',') {
-      return null;
-    } else if (depth === 0 && /[\s>+~]/.test(ch)) {
+  const balanced = scanTopLevel(selector.trim(), (ch, top) => {
+    if (top && ch === ',') {
+      list = true;
+    } else if (top && /[\s>+~]/.test(ch)) {
       flush();
       if (ch.trim() !== '') pending = ch;
       else pending ??= ' ';
-      continue;
+    } else {
+      current += ch;
     }
-    current += ch;
-  }
+  });
   flush();
-  return depth === 0 && quote === null ? tokens : null;
+  return balanced && !list ? tokens : null;
 }
 
 function firstChildMatching(parent: Element, compound: string): Element | null {

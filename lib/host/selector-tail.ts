@@ -13,12 +13,15 @@ export function lastCompounds(selectorList: string): string {
     .join(', ');
 }
 
-function splitTopLevel(text: string, isSeparator: (ch: string) => boolean): string[] {
-  const parts: string[] = [];
+/**
+ * Calls `visit` for every character, `top` true outside quotes, brackets and parentheses (and for none
+ * of those delimiters); false when the text is unbalanced.
+ */
+export function scanTopLevel(text: string, visit: (ch: string, top: boolean) => void): boolean {
   let depth = 0;
   let quote: string | null = null;
-  let current = '';
   for (const ch of text) {
+    let top = false;
     if (quote) {
       if (ch === quote) quote = null;
     } else if (ch === '"' || ch === "'") {
@@ -27,14 +30,26 @@ function splitTopLevel(text: string, isSeparator: (ch: string) => boolean): stri
       depth++;
     } else if (ch === ')' || ch === ']') {
       depth--;
-    } else if (depth === 0 && isSeparator(ch)) {
-      if (current.trim() !== '') parts.push(current.trim());
-      current = '';
-      continue;
+    } else {
+      top = depth === 0;
     }
-    current += ch;
+    visit(ch, top);
   }
-  if (current.trim() !== '') parts.push(current.trim());
+  return depth === 0 && quote === null;
+}
+
+function splitTopLevel(text: string, isSeparator: (ch: string) => boolean): string[] {
+  const parts: string[] = [];
+  let current = '';
+  const push = () => {
+    if (current.trim() !== '') parts.push(current.trim());
+    current = '';
+  };
+  scanTopLevel(text, (ch, top) => {
+    if (top && isSeparator(ch)) push();
+    else current += ch;
+  });
+  push();
   return parts;
 }
 
