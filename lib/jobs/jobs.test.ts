@@ -107,6 +107,14 @@ describe('a batch job', () => {
     expect(progressAtSend).toEqual([0, 0, 4, 8, 12, 16, 20]);
   });
 
+  it('does not hold a chunk back until the keep-alive call answers', async () => {
+    let calls = 0;
+    const deps: JobsDeps = { ...worker(), keepAlive: () => { calls++; return new Promise<void>(() => undefined); } };
+    const job = await jobsService(deps).start({ kind: 'share', customerIds: ids, targets: toCsr });
+    expect(await finished(deps, job.id)).toMatchObject({ status: 'done', done: 25, succeeded: 25 });
+    expect(calls).toBe(7);
+  });
+
   const boundaries = Array.from({ length: 7 }, (_, k) => k);
   for (const phase of ['before', 'after'] as const) {
     it.each(boundaries)(`resumed after the worker died ${phase === 'before' ? 'before sending' : 'with the answer lost of'} chunk %i shares each customer once`, async (k) => {

@@ -17,7 +17,11 @@ export interface RunnerDeps {
   connect(): Promise<{ send: Send; actor: string | null }>;
   push(change: Change): void;
   now(): Date;
-  /** Called before every chunk: keeps an MV3 worker from idling out in the middle of a job. */
+  /**
+   * Called before every chunk: keeps an MV3 worker from idling out in the middle of a job. Not awaited:
+   * making the call is what resets the idle timer, and waiting for its answer (a round trip to the
+   * browser) would hold back every chunk's send.
+   */
   keepAlive?(): Promise<void>;
   /** A delta sync of the customers and follows (false: it did not complete): the cache's catch-up after jobs. */
   syncCustomers(): Promise<boolean>;
@@ -32,6 +36,7 @@ export function createJobRunner(deps: RunnerDeps) {
   const cancelled = new Set<string>();
 
   const read = (id: string) => getJob(db, id);
+  const keepAlive = () => void deps.keepAlive?.().catch(() => undefined);
   const cache = createCacheCatchUp(db, deps.syncCustomers);
 
   /** Chunk k, planned and persisted if it was not yet; 'stop' when the CRM could not be asked. */
@@ -56,7 +61,7 @@ export function createJobRunner(deps: RunnerDeps) {
     const first = await chunk(job, k);
     if (first === 'stop') return 'stop';
     let current: Chunk = first;
-    await deps.keepAlive?.();
+    keepAlive();
     let answer = sendChunk(job.id, k, current, send);
     for (let sending = true; ;) {
       const planning: Promise<Chunk | 'stop'> | null = sending && k + 1 < count && !cancelled.has(job.id) ? chunk(job, k + 1) : null;
@@ -71,7 +76,7 @@ export function createJobRunner(deps: RunnerDeps) {
       const next: Chunk | null = planned === 'stop' ? null : planned;
       sending = next !== null;
       if (next) {
-        await deps.keepAlive?.();
+        keepAlive();
         answer = sendChunk(job.id, k + 1, next, send);
         answer.catch(() => undefined); // awaited below unless recording fails
       }
