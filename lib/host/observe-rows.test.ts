@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { inViewFirst, observeRows } from './observe-rows';
+import { observeRows } from './observe-rows';
+import { inViewFirst } from './in-view-first';
 import { loadReferencePage, rerenderRows } from './test-fixture';
 import { referenceAdapter } from './adapters/reference';
 

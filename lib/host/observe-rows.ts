@@ -5,6 +5,7 @@
 // page is already laid out, so the rows in view go first. Whatever does not fit the budget waits for
 // idle time (see ./idle.ts for the measurements behind the budgets).
 import { budgetFromNow, IMMEDIATE_BUDGET_MS, whenIdle, type StillTime } from './idle';
+import { inViewFirst } from './in-view-first';
 import { lastCompounds, matchingIn } from './selector-tail';
 
 export type RowHandler = (row: Element) => void;
@@ -152,29 +153,4 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
     },
     rows: () => [...live].filter((row) => row.isConnected),
   };
-}
-
-/**
- * The rows (in document order) that intersect the viewport first, then the ones after them, then the
- * ones before. A binary search reads only a few rectangles.
- */
-export function inViewFirst(rows: Element[], root: Document): Element[] {
-  if (rows.length < 2) return rows;
-  const height = root.defaultView?.innerHeight ?? 0;
-  const firstBelowTop = lowerBound(rows, (row) => row.getBoundingClientRect().bottom >= 0);
-  const firstBelowView = lowerBound(rows, (row) => row.getBoundingClientRect().top > height);
-  const end = Math.max(firstBelowView, firstBelowTop);
-  return [...rows.slice(firstBelowTop, end), ...rows.slice(end), ...rows.slice(0, firstBelowTop)];
-}
-
-/** Index of the first row for which `past` is true, given it is false then true along the list. */
-function lowerBound(rows: Element[], past: (row: Element) => boolean): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (past(rows[mid])) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
