@@ -95,18 +95,41 @@ describe('the cache after a batch job', () => {
   });
 });
 
+describe('undo while the cache lags an earlier job', () => {
+  const view = async (deps: JobsDeps, id: string) => (await jobsService(deps).list()).find((j) => j.id === id)!;
+
+  it('offers no undo for a job planned from a cache that missed an earlier job\'s changes', async () => {
+    let open!: (value?: unknown) => void;
+    const deps = worker(new Promise((resolve) => (open = resolve)));
+    const first = await share(deps);
+    await jobsService(deps).runner.kick();
+    expect(await view(deps, first.id)).toMatchObject({ status: 'done', undoable: true });
+    // The cache still shows no shares: the second job would think it added them all, and its undo
+    // would take back the first job's shares too.
+    const second = await share(deps);
+    await jobsService(deps).runner.kick();
+    expect(await view(deps, second.id)).toMatchObject({ status: 'done', undoable: false });
+    await expect(jobsService(deps).undo(second.id)).rejects.toThrow(/cannot be undone/);
+    open();
+    await jobsService(deps).runner.cacheSettled();
+    const third = await share(deps);
+    await jobsService(deps).runner.kick();
+    expect(await view(deps, third.id)).toMatchObject({ status: 'done', undoable: true });
+  });
+});
+
 describe('the catch-up mark', () => {
   it('stays when a chunk was recorded during the sync, and goes once a sync covered every chunk', async () => {
     const db = new CrmxDb(dbName);
     open.push(db);
     let syncs = 0;
     const catchUp = createCacheCatchUp(db, async () => {
-      if (syncs++ === 0) await db.transaction('rw', db.meta, () => markCacheBehind(db));
+      if (syncs++ === 0) await db.transaction('rw', db.meta, () => markCacheBehind(db, 'job-a'));
       return true;
     });
     await catchUp.run(); // nothing recorded: no sync
     expect(syncs).toBe(0);
-    await db.transaction('rw', db.meta, () => markCacheBehind(db));
+    await db.transaction('rw', db.meta, () => markCacheBehind(db, 'job-a'));
     await catchUp.run();
     await catchUp.run();
     await catchUp.run();

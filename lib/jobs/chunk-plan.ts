@@ -13,6 +13,8 @@ export interface ChunkPlan {
   /** The customers the rules refused, reported when the chunk is recorded. */
   refused: JobItemError[];
   before?: JobState['before'];
+  /** Planned while the cache lagged another job: the before-state could not be trusted, so none. */
+  staleBefore?: true;
 }
 
 export interface Chunk extends Omit<ChunkPlan, 'before'> {
@@ -44,7 +46,7 @@ export async function chunkOf(db: CrmxDb, job: JobRecord, k: number, plan: PlanC
       return stored ?? fresh;
     });
   }
-  return { op: ops[0], ids: planned.ids, refused: planned.refused, size: items.length };
+  return { op: ops[0], ids: planned.ids, refused: planned.refused, size: items.length, ...(planned.staleBefore ? { staleBefore: true as const } : {}) };
 }
 
 /** The job as if it had been planned whole, over the chunks recorded so far: what undo works from. */

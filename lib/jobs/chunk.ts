@@ -59,18 +59,20 @@ export async function recordChunk(deps: RecordDeps, job: JobRecord, k: number, c
     }]));
     const nextChunk = k + 1;
     const finished = nextChunk >= chunkCount(fresh.state);
+    // A chunk planned from a cache that lagged another job has no trustworthy before-state: no undo.
+    const state = chunk.staleBefore ? { ...fresh.state, beforeStale: true as const } : fresh.state;
     recorded = {
       ...fresh,
       status: fresh.status === 'cancelled' ? 'cancelled' : finished ? 'done' : 'running',
       updatedAt: deps.now().toISOString(),
       state: {
-        ...fresh.state, nextChunk, done: fresh.state.done + chunk.size,
+        ...state, nextChunk, done: fresh.state.done + chunk.size,
         succeeded: fresh.state.succeeded + okIds.length, errors: [...fresh.state.errors, ...chunk.refused, ...errors],
       },
     };
     await putJob(db, recorded);
     if (okIds.length === 0) return;
-    if (follow === null) await markCacheBehind(db);
+    if (follow === null) await markCacheBehind(db, job.id);
     else if (follow) await db.follows.bulkPut(okIds.map((customerId) => ({ customerId })));
     else await db.follows.bulkDelete(okIds);
   });

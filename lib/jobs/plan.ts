@@ -28,6 +28,8 @@ export interface JobState {
   names?: Record<Id, string>;
   /** What the job changes, as it was before: for undo. */
   before?: { shares?: Record<Id, ShareTargets>; tags?: Record<Id, string[]> };
+  /** A chunk's before-state could not be trusted (planned while the cache lagged another job): no undo. */
+  beforeStale?: true;
   undoOf?: string;
   undoneBy?: string;
   /** "<CRM origin>|<user id>" of whoever started it: it never runs as anyone else. */
@@ -168,7 +170,7 @@ function sentCount(state: JobState): number {
 
 export function isUndoable(job: JobRecord): boolean {
   return (job.status === 'done' || job.status === 'cancelled') && !job.state.undoneBy && !job.state.undoOf
-    && job.state.before !== undefined && job.state.succeeded > 0;
+    && job.state.before !== undefined && !job.state.beforeStale && job.state.succeeded > 0;
 }
 
 export function jobView(job: JobRecord): JobView {

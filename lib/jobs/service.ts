@@ -13,6 +13,7 @@ import { batchChunkSize } from '../settings';
 import { syncService } from '../sync/service';
 import { recordedPlan, type ChunkPlan } from './chunk-plan';
 import { listJobViews, putJob } from './job-store';
+import { cacheBehindOtherJob } from './catch-up';
 import { MAX_CHUNK, beforeOf, idsOf, isUndoable, jobView, opOf, ruleActionOf, rowErrors, undoOps, type JobRecord } from './plan';
 import { createJobRunner, type JobRunner } from './runner';
 
@@ -128,6 +129,7 @@ function build(deps: JobsDeps) {
     const allowedIds = new Set(checked.allowed);
     const allowed = new Map([...checked.customers].filter(([id]) => allowedIds.has(id)));
     const before = beforeOf({ kind: job.kind, targets: job.state.ops[0].body.targets as ShareTargets | undefined }, allowed);
+    if (before && await cacheBehindOtherJob(db, job.id)) return { ids: checked.allowed, refused, staleBefore: true };
     return { ids: checked.allowed, refused, ...(before ? { before } : {}) };
   }
 
