@@ -4,6 +4,7 @@
 // answer carries none, and an edit sent with the old one would be refused as stale). The mark is
 // written in each chunk's transaction, so a worker killed before the catch-up runs it on its next
 // start; a delta sync writes the CRM's state, so running it twice does no harm.
+import { oneAtATime } from '../one-at-a-time';
 import type { CrmxDb } from '../store/db';
 
 const KEY = 'jobs-cache-behind';
@@ -34,9 +35,6 @@ export async function cacheBehindOtherJob(db: CrmxDb, jobId: string): Promise<bo
 
 /** `syncCustomers`: a delta sync of the customers and follows; false when it did not complete. */
 export function createCacheCatchUp(db: CrmxDb, syncCustomers: () => Promise<boolean>) {
-  let running: Promise<void> | null = null;
-  let again = false;
-
   async function catchUp(): Promise<void> {
     const mark = await readMark(db);
     if (mark === undefined || !(await syncCustomers())) return;
@@ -51,22 +49,11 @@ export function createCacheCatchUp(db: CrmxDb, syncCustomers: () => Promise<bool
    * Brings the cache up to date with what recorded chunks changed, if anything; one run at a time. Asked
    * while one runs (a job that ended during its sync), it runs once more after it.
    */
-  function run(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await catchUp().catch((error: unknown) => console.error('[crmx] the cache could not catch up with a job', error));
-      } while (again);
-    })().finally(() => (running = null));
-    return running;
-  }
-
-  /** Waits for a catch-up under way, if any. */
-  const settled = (): Promise<void> => running ?? Promise.resolve();
-
-  return { run, settled };
+  return oneAtATime({
+    pass: async () => {
+      await catchUp();
+      return true;
+    },
+    failure: 'the cache could not catch up with a job',
+  });
 }

@@ -2,6 +2,7 @@
 // records the chunk's results, and every chunk carries a key derived from the job id and the chunk
 // index: a worker killed anywhere resumes at the first unrecorded chunk, and the CRM's idempotency
 // turns a chunk that was sent but not recorded into a replay, never a second application.
+import { oneAtATime } from '../one-at-a-time';
 import type { Change } from '../messaging/protocol';
 import type { CrmxDb } from '../store/db';
 import { isTransient, type Send } from '../outbox/send';
@@ -30,8 +31,6 @@ export interface RunnerDeps {
 
 export function createJobRunner(deps: RunnerDeps) {
   const { db } = deps;
-  let running: Promise<void> | null = null;
-  let again = false;
   /** Jobs cancelled in this worker: no further chunk is sent for them. */
   const cancelled = new Set<string>();
 
@@ -123,27 +122,11 @@ export function createJobRunner(deps: RunnerDeps) {
   }
 
   /** Runs every unfinished job, oldest first, until done or the CRM stops answering. */
-  function kick(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        let result: 'idle' | 'stopped';
-        do {
-          again = false;
-          result = await runJobs();
-        } while (again && result === 'idle');
-      } catch (error) {
-        console.error('[crmx] a job could not run', error);
-      } finally {
-        running = null;
-      }
-      void cache.run();
-    })();
-    return running;
-  }
+  const kick = oneAtATime({
+    pass: async () => (await runJobs()) === 'idle',
+    failure: 'a job could not run',
+    after: () => void cache.run(),
+  }).run;
 
   /** Stops a job between chunks (a chunk already sent is still recorded). */
   async function cancel(id: string): Promise<JobRecord | undefined> {

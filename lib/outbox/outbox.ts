@@ -2,6 +2,7 @@
 // sent in creation order, one at a time. An action the CRM could not receive stays pending and is
 // replayed later with the SAME key, so the CRM applies it exactly once.
 import { CrmError } from '../crm-client/errors';
+import { oneAtATime } from '../one-at-a-time';
 import type { UserContext } from '../rules/types';
 import type { CrmxDb } from '../store/db';
 import type { Change } from '../messaging/protocol';
@@ -32,8 +33,6 @@ export function createOutbox(deps: OutboxDeps) {
   const newKey = deps.newKey ?? (() => crypto.randomUUID());
   const waiting = new Map<string, Waiter>();
   let lastUnreachableAt = -Infinity;
-  let running: Promise<void> | null = null;
-  let again = false;
   let seq = 0;
 
   /** Ids sort in creation order: time, then a counter for actions in the same millisecond. */
@@ -123,27 +122,15 @@ export function createOutbox(deps: OutboxDeps) {
   }
 
   /** Sends every pending action in order; resolves when the outbox is empty or the CRM stopped answering. */
-  function flush(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await drain();
-          // Asked again while draining: something may have changed (the CRM answered again), even after a stop.
-        } while (again);
-      } catch (error) {
-        console.error('[crmx] the outbox could not be sent', error);
-      } finally {
-        running = null;
-        await queueAllWaiting().catch(() => undefined);
-      }
-    })();
-    return running;
-  }
+  const flush = oneAtATime({
+    pass: async () => {
+      await drain();
+      // Asked again while draining: something may have changed (the CRM answered again), even after a stop.
+      return true;
+    },
+    failure: 'the outbox could not be sent',
+    after: () => queueAllWaiting().catch(() => undefined),
+  }).run;
 
   /** Stores the action and sends it (after any older pending ones). */
   async function submit(action: OutboxAction, actor?: string): Promise<MutationOutcome> {
