@@ -1,6 +1,7 @@
 // P1: a 5,000-row host page, load-to-ready with the extension vs without, and the longest tasks.
 // Ready without the extension: the host's footer says "Showing 1–5000 of 5000". With it: that, and every
-// row carries our menu button.
+// row in view has its menu button (every row has its room reserved at once; rows further down get their
+// controls as they come near the viewport: see lib/host/budgets.ts).
 import { chromium, type Page } from 'playwright-core';
 import { generateDemoSeed } from '../reference-crm/seed/demo';
 import { chromiumPath } from '../scripts/browser-path';
@@ -33,7 +34,7 @@ async function costMeter(page: Page): Promise<CostMeter> {
   };
 }
 
-async function loadOnce(page: Page, meter: CostMeter, url: string, decorated: boolean): Promise<{ readyMs: number; longTasks: number[]; cost: PageCost }> {
+async function loadOnce(page: Page, meter: CostMeter, url: string, decorated: boolean): Promise<{ readyMs: number; filledRows: number; longTasks: number[]; cost: PageCost }> {
   await page.goto(url, { waitUntil: 'commit' });
   // Ready is stamped one frame after the condition holds, so the layout of the new rows is included.
   const readyMs = await page.waitForFunction(
@@ -43,7 +44,13 @@ async function loadOnce(page: Page, meter: CostMeter, url: string, decorated: bo
       if (w.__readyPending) return false;
       const info = document.querySelector('#page-info')?.textContent ?? '';
       if (!info.startsWith(`Showing 1–${rows} of`)) return false;
-      if (decorated && document.querySelectorAll('crmx-row-menu').length < rows) return false;
+      if (decorated) {
+        for (const row of document.querySelectorAll('#customer-table > tbody > tr')) {
+          const { top, bottom } = row.getBoundingClientRect();
+          if (top > innerHeight) break;
+          if (bottom >= 0 && !row.querySelector('crmx-row-menu')?.shadowRoot?.querySelector('button')) return false;
+        }
+      }
       w.__readyPending = true;
       requestAnimationFrame(() => setTimeout(() => (w.__readyAt = performance.now())));
       return false;
@@ -54,10 +61,11 @@ async function loadOnce(page: Page, meter: CostMeter, url: string, decorated: bo
   // Let tasks queued by the last mutation finish before reading the long tasks.
   await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null), { timeout: 2000 })));
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-  return { readyMs, longTasks, cost: await meter() };
+  const filledRows = await page.evaluate(() => [...document.querySelectorAll('crmx-row-menu')].filter((slot) => slot.shadowRoot?.querySelector('button')).length);
+  return { readyMs, filledRows, longTasks, cost: await meter() };
 }
 
-export async function runOverlayBench(runs = 3): Promise<Figure[]> {
+export async function runOverlayBench(runs = 5): Promise<Figure[]> {
   const crm = await startCrm({ seed: generateDemoSeed(), args: ['--rate-limit', '0'] });
   const url = `${crm.url}/customers?pageSize=${ROWS}`;
   const plain = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
@@ -93,7 +101,7 @@ export async function runOverlayBench(runs = 3): Promise<Figure[]> {
       {
         id: 'P1', name: `${ROWS}-row page load-to-ready with the overlay`, value: extReady, unit: 'ms',
         baseline: { name: 'without', value: baseReady }, ratio: extReady / baseReady, target: '≤ 1.10×', met: extReady / baseReady <= 1.1,
-        notes: `median of ${runs}, interleaved; main thread with: ${costs(ext)}, without: ${costs(base)}`,
+        notes: `median of ${runs}, interleaved; ${median(ext.map((r) => r.filledRows))} rows filled when idle (the rest fill as they come near view); main thread with: ${costs(ext)}, without: ${costs(base)}`,
       },
       {
         id: 'P1b', name: 'longest task on the page with the overlay', value: maxOf(ext), unit: 'ms',

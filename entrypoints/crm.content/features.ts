@@ -1,5 +1,6 @@
 // The features of the customer page, one file each (lib/features/). Add a feature with one line here.
 import type { Feature } from '../../lib/features/feature';
+import { rowSlotFeature } from '../../lib/features/row-slot';
 import { rowStatesFeature } from '../../lib/features/row-states';
 import { rowMenuFeature } from '../../lib/features/row-menu';
 import { followStarFeature } from '../../lib/features/follow-star';
@@ -15,6 +16,7 @@ import { selectionFeature } from '../../lib/features/selection';
 import { batchFeature } from '../../lib/features/batch';
 
 export const FEATURES: Feature[] = [
+  rowSlotFeature,
   rowStatesFeature,
   rowMenuFeature,
   followStarFeature,

@@ -7,7 +7,7 @@ import { currentLanguage, t } from '../i18n';
 import type { Feature, FeatureContext } from './feature';
 import { failureText } from './outcome';
 import { asProtocolError } from './row-states';
-import { addRowCss, putInSlot, rowSlot } from './row-slot';
+import { addRowControl, putInSlot, rowSlot } from './row-slot';
 import { setRowStates, showToast } from './state';
 
 const STAR_CSS = `
@@ -21,7 +21,7 @@ const STAR_CSS = `
 .crmx-follow-star:hover { background: #eef2f7; }
 .crmx-follow-star:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
-addRowCss(STAR_CSS);
+addRowControl('star', 24, STAR_CSS);
 
 const UNREACHABLE = new Set(['network', 'timeout']);
 

@@ -5,7 +5,7 @@ import { effect } from '@preact/signals';
 import { t } from '../i18n';
 import type { Feature, FeatureContext } from './feature';
 import { asProtocolError } from './row-states';
-import { addRowCss, putInSlot, rowSlot, ROW_SLOT_HOST } from './row-slot';
+import { addRowControl, putInSlot, rowSlot, ROW_SLOT_HOST } from './row-slot';
 import { setRowStates, type OpenMenu } from './state';
 
 export const ROW_MENU_HOST = ROW_SLOT_HOST;
@@ -13,7 +13,7 @@ export const ROW_MENU_HOST = ROW_SLOT_HOST;
 const BUTTON_CSS = `
 .crmx-row-menu-button {
   all: initial; box-sizing: border-box; display: inline-block; text-align: center; vertical-align: middle;
-  min-width: 24px; height: 20px; padding: 0 4px; border: 1px solid #b9c0cc; border-radius: 4px;
+  width: 24px; height: 20px; padding: 0 4px; border: 1px solid #b9c0cc; border-radius: 4px;
   background: #fff; color: #1f2937; font: 700 12px/18px system-ui, sans-serif; letter-spacing: 1px; cursor: pointer;
   margin-inline-start: 2px;
 }
@@ -21,7 +21,7 @@ const BUTTON_CSS = `
 .crmx-row-menu-button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .crmx-row-menu-button[aria-expanded="true"] { background: #dbe4f0; }
 `;
-addRowCss(BUTTON_CSS);
+addRowControl('menu', 26, BUTTON_CSS);
 
 function createButton(doc: Document, shadow: ShadowRoot, name: string): HTMLButtonElement {
   const button = doc.createElement('button');
@@ -97,7 +97,7 @@ export const rowMenuFeature: Feature = {
     signal.addEventListener('abort', () => {
       disposeExpanded();
       disposeLabels();
-      for (const host of doc.querySelectorAll(ROW_MENU_HOST)) host.remove();
+      for (const button of buttons) button.remove();
       buttons.clear();
     }, { once: true });
   },

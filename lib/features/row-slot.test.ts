@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { putInSlot, rowSlot, type SlotPlace } from './row-slot';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { putInSlot, ROW_SLOT_HOST, rowSlot, rowSlotFeature, type SlotPlace } from './row-slot';
+import { rowMenuFeature } from './row-menu';
+import './follow-star';
+import './selection';
+import { FIRST_ROWS } from '../host/budgets';
+import { loadReferencePage, rerenderRows } from '../host/test-fixture';
+import { testContext } from './test-context';
 
 describe('putInSlot', () => {
   it.each<SlotPlace[][]>([
@@ -19,5 +25,40 @@ describe('putInSlot', () => {
     const expected = (['select', 'menu', 'star'] as const).filter((p) => order.includes(p));
     expect([...shadow.children].filter((c) => c instanceof HTMLElement && c.dataset.place).map((c) => (c as HTMLElement).dataset.place)).toEqual(expected);
     expect(rowSlot(document, cell)).toBe(shadow);
+  });
+});
+
+describe('rowSlotFeature', () => {
+  let controller: AbortController;
+  beforeEach(() => {
+    loadReferencePage();
+    controller = new AbortController();
+  });
+  afterEach(() => {
+    controller.abort();
+    vi.unstubAllGlobals();
+  });
+
+  it('reserves room in every row of a re-render at once, draws the slot only in the first screenful, and gives the room back when stopped', async () => {
+    const ctx = testContext(controller.signal);
+    await rowSlotFeature.init(ctx);
+    await rowMenuFeature.init(ctx);
+    const rendered = rerenderRows(Array.from({ length: 200 }, (_, i) => `r-${i}`));
+    rendered.forEach((row, i) => {
+      row.getBoundingClientRect = () => new DOMRect(0, i * 30, 100, 30);
+    });
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const firstCells = rendered.map((row) => row.firstElementChild as HTMLElement);
+    await vi.waitFor(() => expect(firstCells.every((cell) => cell.style.getPropertyValue('text-indent') === '74px')).toBe(true));
+    expect(firstCells[0].style.getPropertyPriority('text-indent')).toBe('important');
+    const drawn = rendered.filter((row) => row.querySelector(`td:first-child > ${ROW_SLOT_HOST}`)?.shadowRoot?.querySelector('button'));
+    expect(drawn).toEqual(rendered.slice(0, FIRST_ROWS));
+    expect(document.querySelectorAll(ROW_SLOT_HOST)).toHaveLength(FIRST_ROWS);
+    const css = [...document.querySelector(ROW_SLOT_HOST)!.shadowRoot!.adoptedStyleSheets[0].cssRules].map((r) => r.cssText).join('\n');
+    expect(css).toMatch(/position: absolute/);
+    expect(css).toMatch(/width: 70px/);
+    controller.abort();
+    expect(document.querySelectorAll(ROW_SLOT_HOST)).toHaveLength(0);
+    expect(firstCells.some((cell) => cell.style.getPropertyValue('text-indent'))).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import { pageState, selectRange, setPage, toggle } from '../selection/selection';
 import { selectionStoreFor } from '../selection/store';
 import type { Feature, FeatureContext } from './feature';
-import { addRowCss, putInSlot, rowSlot } from './row-slot';
+import { addRowControl, putInSlot, rowSlot } from './row-slot';
 import { oncePerBurst } from './once-per-burst';
 
 export const SELECT_ALL_HOST = 'crmx-select-page';
@@ -15,7 +15,7 @@ const BOX_CSS = `
 .crmx-select-box, .crmx-select-page-box { width: 16px; height: 16px; margin: 0 4px 0 0; vertical-align: middle; cursor: pointer; accent-color: #2563eb; }
 .crmx-select-box:focus-visible, .crmx-select-page-box:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
-addRowCss(BOX_CSS);
+addRowControl('select', 20, BOX_CSS);
 
 function makeBox(doc: Document, label: string, className = 'crmx-select-box'): HTMLInputElement {
   const box = doc.createElement('input');

@@ -13,6 +13,17 @@ export function inViewFirst(rows: Element[], root: Document): Element[] {
   return [...rows.slice(firstBelowTop, end), ...rows.slice(end), ...rows.slice(0, firstBelowTop)];
 }
 
+/**
+ * The rows (in document order) within `margin` of the viewport (a fraction of its height, above and
+ * below). Rows the host hid (no box, read as at the viewport's top) can only widen the range.
+ */
+export function nearView(rows: Element[], root: Document, margin: number): Element[] {
+  const height = root.defaultView?.innerHeight ?? 0;
+  const start = lowerBound(rows, (row) => row.getBoundingClientRect().bottom >= -height * margin);
+  const end = lowerBound(rows, (row) => row.getBoundingClientRect().top > height * (1 + margin));
+  return rows.slice(start, Math.max(start, end));
+}
+
 /** Index of the first row for which `past` is true, given it is false then true along the list. */
 function lowerBound(rows: Element[], past: (row: Element) => boolean): number {
   let lo = 0;

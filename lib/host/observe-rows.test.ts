@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { observeRows } from './observe-rows';
+import { FIRST_ROWS } from './budgets';
 import { inViewFirst } from './in-view-first';
 import { loadReferencePage, rerenderRows } from './test-fixture';
 import { referenceAdapter } from './adapters/reference';
@@ -9,7 +10,10 @@ beforeEach(() => {
   loadReferencePage();
   controller = new AbortController();
 });
-afterEach(() => controller.abort());
+afterEach(() => {
+  controller.abort();
+  vi.unstubAllGlobals();
+});
 
 function start() {
   return observeRows({ root: document, rowSelector: referenceAdapter.selectors.row, signal: controller.signal, onError: () => {} });
@@ -118,41 +122,65 @@ describe('observeRows', () => {
     expect(rec.ids()).not.toContain('late');
   });
 
-  it('hands a re-rendered page in the mutation callback itself, with no idle slices', async () => {
-    const idle = vi.fn();
-    vi.stubGlobal('requestIdleCallback', idle);
-    vi.stubGlobal('cancelIdleCallback', vi.fn());
-    try {
-      const rec = recorder();
-      start().subscribe('test', rec.handle);
-      await vi.waitFor(() => expect(rec.handed).toHaveLength(3));
-      rerenderRows(Array.from({ length: 500 }, (_, i) => `p-${i}`));
-      await vi.waitFor(() => expect(rec.handed).toHaveLength(503));
-      expect(idle).not.toHaveBeenCalled();
-    } finally {
-      vi.unstubAllGlobals();
-    }
+  it('hands eager subscribers a whole re-render in the mutation callback, the others a screenful, then rows as they come near view', async () => {
+    const eager = recorder();
+    const lazy = recorder();
+    const rows = start();
+    rows.subscribe('eager', eager.handle, undefined, { eager: true });
+    rows.subscribe('lazy', lazy.handle);
+    await vi.waitFor(() => expect(lazy.handed).toHaveLength(3));
+    const page = scrolledPage(rerenderRows(Array.from({ length: 500 }, (_, i) => `p-${i}`)));
+    await vi.waitFor(() => expect(eager.handed).toHaveLength(503));
+    expect(lazy.handed.slice(3)).toEqual(page.rows.slice(0, FIRST_ROWS));
+    expect(rows.rows()).toEqual(page.rows);
+    await nextFrame();
+    expect(lazy.handed).toHaveLength(3 + FIRST_ROWS);
+    // Scrolled so that rows 300–325 fill the view: the rows within half a screen of it come too.
+    page.scrollTo(300 * ROW_HEIGHT);
+    await vi.waitFor(() => expect(lazy.handed.length).toBeGreaterThan(3 + FIRST_ROWS));
+    const near = (top: number) => top + ROW_HEIGHT >= -innerHeight / 2 && top <= innerHeight * 1.5;
+    expect(lazy.handed.slice(3 + FIRST_ROWS)).toEqual(page.rows.filter((row) => near(row.getBoundingClientRect().top)));
+    page.scrollTo(300 * ROW_HEIGHT + 10);
+    await nextFrame();
+    expect(new Set(lazy.handed).size).toBe(lazy.handed.length);
   });
 
-  it('defers what a slow feature cannot finish within the budget, still handing each row once', async () => {
-    const ids = Array.from({ length: 5000 }, (_, i) => `big-${i}`);
-    const rec = recorder();
-    const rows = start();
-    rows.subscribe('slow', (row) => {
-      rec.handle(row);
-      const until = performance.now() + 0.3;
-      while (performance.now() < until);
-    });
-    await vi.waitFor(() => expect(rec.handed).toHaveLength(3));
-    rerenderRows(ids);
-    await new Promise<void>((resolve) => queueMicrotask(resolve));
-    await Promise.resolve();
-    const handedAtOnce = rec.handed.length - 3;
-    await vi.waitFor(() => expect(rec.handed).toHaveLength(5003), { timeout: 10_000 });
-    expect(handedAtOnce).toBeLessThan(5000);
-    expect(new Set(rec.handed).size).toBe(5003);
+  it.each(['focusin', 'pointerover'])('hands a waiting row at once on %s inside it', async (type) => {
+    const lazy = recorder();
+    start().subscribe('lazy', lazy.handle);
+    await vi.waitFor(() => expect(lazy.handed).toHaveLength(3));
+    const { rows: rendered } = scrolledPage(rerenderRows(Array.from({ length: 300 }, (_, i) => `p-${i}`)));
+    await vi.waitFor(() => expect(lazy.handed).toHaveLength(3 + FIRST_ROWS));
+    await nextFrame();
+    expect(lazy.handed).not.toContain(rendered[250]);
+    rendered[250].querySelector('a')!.dispatchEvent(new Event(type, { bubbles: true }));
+    expect(lazy.handed.at(-1)).toBe(rendered[250]);
+    rendered[250].querySelector('a')!.dispatchEvent(new Event(type, { bubbles: true }));
+    expect(lazy.handed.filter((row) => row === rendered[250])).toHaveLength(1);
   });
 });
+
+const ROW_HEIGHT = 30;
+
+/** Gives the rows the rectangles of a page scrolled by `scrollTo`, which also fires the scroll event. */
+function scrolledPage(rows: HTMLElement[]) {
+  let scrollY = 0;
+  rows.forEach((row, i) => {
+    row.getBoundingClientRect = () => {
+      const top = i * ROW_HEIGHT - scrollY;
+      return { top, bottom: top + ROW_HEIGHT, left: 0, right: 0, width: 0, height: ROW_HEIGHT, x: 0, y: top, toJSON() {} };
+    };
+  });
+  return {
+    rows,
+    scrollTo(y: number) {
+      scrollY = y;
+      document.dispatchEvent(new Event('scroll'));
+    },
+  };
+}
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 describe('inViewFirst', () => {
   function rowsAt(tops: number[]): Element[] {

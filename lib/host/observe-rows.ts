@@ -1,22 +1,29 @@
 // ONE observer for the host's rows: every row element is handed to each subscribed feature exactly
 // once, however often the host re-renders. No polling; everything stops when the signal aborts.
-// New rows are handed in the mutation callback itself, in document order and without reading layout
-// (a layout read there would force an extra layout of the host's fresh render); on the first scan the
-// page is already laid out, so the rows in view go first. Whatever does not fit the budget waits for
-// idle time (see ./idle.ts for the measurements behind the budgets).
-import { budgetFromNow, IMMEDIATE_BUDGET_MS, whenIdle, type StillTime } from './idle';
-import { inViewFirst } from './in-view-first';
+// Eager subscribers (cheap work that must not wait: reserving the row's slot, loading its state, hiding
+// it) get every row in the mutation callback itself, before the host's render is laid out. The others
+// (the controls drawn in the reserved slots) get the first screenful there too, and every other row
+// when it comes within half a screen of the viewport, or at once when the user points at or tabs into
+// it. See ./budgets.ts for the measurements behind this split.
+import { budgetFromNow, FIRST_ROWS, IMMEDIATE_BUDGET_MS, NEAR_VIEW_MARGIN } from './budgets';
+import { inViewFirst, nearView } from './in-view-first';
+import { viewChanges } from './view-changes';
 import { lastCompounds, matchingIn } from './selector-tail';
 
 export type RowHandler = (row: Element) => void;
 
 export interface RowObserver {
   /** Hands every current and future row to `handle` once. `name` labels its errors. */
-  subscribe(name: string, handle: RowHandler, signal?: AbortSignal): void;
+  subscribe(name: string, handle: RowHandler, signal?: AbortSignal, options?: SubscribeOptions): void;
   /** Called once per host re-render that took rows away (paging, search, sort). */
   onPageChange(listener: () => void, signal?: AbortSignal): void;
   /** The rows currently on the page that have been seen. */
   rows(): Element[];
+}
+
+export interface SubscribeOptions {
+  /** Every row at once, as it appears: only for work of a few microseconds a row that draws nothing. */
+  eager?: boolean;
 }
 
 export interface ObserveRowsOptions {
@@ -33,6 +40,7 @@ interface Subscriber {
   handle: RowHandler;
   seen: WeakSet<Element>;
   signal?: AbortSignal;
+  eager: boolean;
 }
 
 export function observeRows(options: ObserveRowsOptions): RowObserver {
@@ -43,14 +51,15 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
   const subscribers: Subscriber[] = [];
   const pageListeners = new Set<() => void>();
   const live = new Set<Element>();
-  let pending = new Set<Element>();
-  let idleScheduled = false;
+  const pending = new Set<Element>();
   let scanQueued = false;
+  const view = viewChanges(root, signal, () => {
+    if (pending.size > 0) for (const row of nearView([...pending], root, NEAR_VIEW_MARGIN)) handWaiting(row);
+  });
 
-  function handOut(row: Element): void {
-    live.add(row);
+  function handOut(row: Element, eager: boolean): void {
     for (const sub of subscribers) {
-      if (sub.signal?.aborted || sub.seen.has(row)) continue;
+      if (sub.eager !== eager || sub.signal?.aborted || sub.seen.has(row)) continue;
       sub.seen.add(row);
       try {
         sub.handle(row);
@@ -60,27 +69,46 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
     }
   }
 
-  function drain(stillTime: StillTime): void {
-    for (const row of pending) {
-      if (!stillTime()) break;
-      pending.delete(row);
-      if (row.isConnected) handOut(row);
-    }
-    if (pending.size > 0 && !idleScheduled) {
-      idleScheduled = true;
-      whenIdle((next) => {
-        idleScheduled = false;
-        drain(next);
-      }, signal);
-    }
+  function handWaiting(row: Element): void {
+    if (!pending.delete(row)) return;
+    if (row.isConnected) handOut(row, false);
   }
 
   function enqueue(rows: Element[], viewFirst: boolean): void {
     if (signal.aborted || rows.length === 0) return;
-    const merged = new Set<Element>(viewFirst ? inViewFirst(rows, root) : rows);
-    for (const row of pending) merged.add(row);
-    pending = merged;
-    drain(budgetFromNow(IMMEDIATE_BUDGET_MS));
+    for (const row of rows) {
+      live.add(row);
+      handOut(row, true);
+    }
+    const stillTime = budgetFromNow(IMMEDIATE_BUDGET_MS);
+    const handed = new Set<Element>();
+    for (const row of viewFirst ? inViewFirst(rows, root) : rows) {
+      if (handed.size >= FIRST_ROWS || !stillTime()) break;
+      handed.add(row);
+      pending.delete(row);
+      handOut(row, false);
+    }
+    // The rest wait in document order, which the search for the rows near the view relies on.
+    const last = [...pending].at(-1);
+    if (last && rows[0] && rows[0].compareDocumentPosition(last) & Node.DOCUMENT_POSITION_FOLLOWING) {
+      const sorted = [...pending, ...rows].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      pending.clear();
+      for (const row of sorted) if (!handed.has(row)) pending.add(row);
+    }
+    for (const row of rows) {
+      if (handed.has(row) || pending.has(row)) continue;
+      pending.add(row);
+      if (row.parentElement) view.watchSize(row.parentElement);
+    }
+    // After the host's layout: rows in view beyond the first ones (a page scrolled down, a re-render).
+    if (pending.size > 0) view.queue();
+  }
+
+  // A row the user points at or tabs into gets its controls now.
+  function handNow(event: Event): void {
+    if (pending.size === 0 || !(event.target instanceof Element)) return;
+    const row = event.target.closest(rowSelector);
+    if (row) handWaiting(row);
   }
 
   // Features subscribing in the same tick share one scan of the rows already on the page: each row goes
@@ -116,6 +144,7 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
     for (const row of live) {
       if (!row.isConnected) {
         live.delete(row);
+        pending.delete(row);
         gone = true;
       }
     }
@@ -131,6 +160,8 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
 
   if (!signal.aborted) {
     observer.observe(root.body ?? root.documentElement, { childList: true, subtree: true });
+    root.addEventListener('focusin', handNow, { capture: true, signal });
+    root.addEventListener('pointerover', handNow, { capture: true, passive: true, signal });
     signal.addEventListener('abort', () => {
       observer.disconnect();
       pending.clear();
@@ -140,9 +171,9 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
   }
 
   return {
-    subscribe(name, handle, subSignal) {
+    subscribe(name, handle, subSignal, options) {
       if (signal.aborted || subSignal?.aborted) return;
-      const sub: Subscriber = { name, handle, seen: new WeakSet(), signal: subSignal };
+      const sub: Subscriber = { name, handle, seen: new WeakSet(), signal: subSignal, eager: options?.eager ?? false };
       subscribers.push(sub);
       subSignal?.addEventListener('abort', () => subscribers.splice(subscribers.indexOf(sub), 1), { once: true });
       queueScan();

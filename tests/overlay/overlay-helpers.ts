@@ -23,6 +23,8 @@ export async function openCustomer(s: Scenario, code: string): Promise<Page> {
 
 /** Opens the row's [···] menu and waits until the decisions have arrived. */
 export async function openMenu(page: Page, id: string): Promise<void> {
+  // As a user would: a row far down the page gets its controls when it comes near the view.
+  await row(page, id).scrollIntoViewIfNeeded();
   await row(page, id).locator('button.crmx-row-menu-button').click();
   await menu(page).and(page.locator(':not([aria-busy])')).waitFor();
 }
