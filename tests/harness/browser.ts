@@ -17,16 +17,24 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+// Playwright's own headless mode would add --hide-scrollbars and pointer overrides; "headful" with
+// Chromium's new headless keeps the page as a user sees it (a long page has its scrollbar).
+const BROWSER_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** The same browser, profile kind and flags as launchWithExtension, without the extension: a baseline. */
+export function launchPlainChromium(profileDir = mkdtempSync(join(tmpdir(), 'crmx-plain-'))): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath(), headless: false, args: BROWSER_ARGS });
+}
+
 export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'crmx-profile-'))): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
-    ],
+    args: [...BROWSER_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
   });
   // The worker may start before a waitForEvent is attached: look again after attaching, and retry.
   const serviceWorker = async (): Promise<Worker> => {
