@@ -1,7 +1,8 @@
 // The one small shadow root our controls share at the start of a row's menu cell: the host DOM only
 // gets one <crmx-row-menu> element per row, and the host's CSS cannot restyle what is inside.
-// Every row's room is reserved as the row appears, by indenting the cell's first line (no element, no
-// box: one element per row added 12–20% to the 5,000-row page's load, bench/probe/first-load.ts). The
+// Every row's room is reserved by indenting its cell's first line: one document rule, no element and no
+// work per row (one element per row added 12–20% to the 5,000-row page's load, bench/probe/first-load.ts,
+// and an inline style per row ~30 ms to the mutation callback). The
 // slot is drawn only for rows near the view (lib/host/observe-rows.ts), out of flow in that room, so
 // drawing it never changes the row's geometry.
 import type { Feature } from './feature';
@@ -27,20 +28,6 @@ let sharedSheet: CSSStyleSheet | null | undefined;
 
 const slotWidth = () => [...placeWidths.values()].reduce((a, b) => a + b, 0);
 const allCss = () => [slotCss(slotWidth()), ...cssTexts].join('\n');
-const reserved = new WeakSet<Element>();
-
-/** Makes room for the slot at the start of the cell: its first line is indented. */
-function reserve(cell: Element): void {
-  if (reserved.has(cell) || !('style' in cell)) return;
-  reserved.add(cell);
-  (cell as HTMLElement).style.setProperty('text-indent', `${slotWidth() + GAP}px`, 'important');
-}
-
-function unreserve(cell: Element): void {
-  if (!reserved.delete(cell)) return;
-  (cell as HTMLElement).style.removeProperty('text-indent');
-}
-
 function sheet(): CSSStyleSheet | null {
   if (sharedSheet === undefined) {
     try {
@@ -82,7 +69,6 @@ export function rowSlot(doc: Document, cell: Element): ShadowRoot {
   for (const child of cell.children) {
     if (child.localName === ROW_SLOT_HOST && child.shadowRoot) return child.shadowRoot;
   }
-  reserve(cell);
   const host = doc.createElement(ROW_SLOT_HOST);
   const shadow = host.attachShadow({ mode: 'open' });
   const shared = sheet();
@@ -105,23 +91,55 @@ export function rowSlot(doc: Document, cell: Element): ShadowRoot {
   return shadow;
 }
 
-/** Reserves every row's room for its slot as the row appears (the slot is drawn when a feature asks). */
+/** Adds a document-wide rule (one sheet, removed on abort); false if the selector is not valid here. */
+function addDocumentCss(doc: Document, selector: string, css: string, signal: AbortSignal): boolean {
+  try {
+    doc.querySelector(selector);
+  } catch {
+    return false;
+  }
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    signal.addEventListener('abort', () => {
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    }, { once: true });
+  } catch {
+    // Where the content script cannot adopt a sheet into the page (Firefox): a <style> element.
+    const style = doc.createElement('style');
+    style.textContent = css;
+    (doc.head ?? doc.documentElement).append(style);
+    signal.addEventListener('abort', () => style.remove(), { once: true });
+  }
+  return true;
+}
+
+/**
+ * Reserves every row's room for its slot (the slot is drawn when a feature asks): one document rule for
+ * all menu cells where the adapter's selectors allow it, else an inline style on each cell as it appears.
+ */
 export const rowSlotFeature: Feature = {
   name: 'row-slot',
   init({ rows, adapter, document: doc, signal }) {
-    const cells = new Set<Element>();
+    signal.addEventListener('abort', () => {
+      for (const host of doc.querySelectorAll(ROW_SLOT_HOST)) host.remove();
+    }, { once: true });
+    const indent = `${slotWidth() + GAP}px`;
+    const cellsRule = adapter.menuCellInDocument;
+    if (cellsRule && addDocumentCss(doc, cellsRule, `${cellsRule} { text-indent: ${indent} !important; }`, signal)) return;
+    const cells = new Set<HTMLElement>();
     rows.subscribe('row-slot', (row) => {
       const cell = adapter.menuCell(row);
-      if (!cell || !adapter.rowId(row)) return;
-      reserve(cell);
+      if (!(cell instanceof HTMLElement) || !adapter.rowId(row)) return;
+      cell.style.setProperty('text-indent', indent, 'important');
       cells.add(cell);
     }, signal, { eager: true });
     rows.onPageChange(() => {
       for (const cell of cells) if (!cell.isConnected) cells.delete(cell);
     }, signal);
     signal.addEventListener('abort', () => {
-      for (const host of doc.querySelectorAll(ROW_SLOT_HOST)) host.remove();
-      for (const cell of cells) unreserve(cell);
+      for (const cell of cells) cell.style.removeProperty('text-indent');
       cells.clear();
     }, { once: true });
   },

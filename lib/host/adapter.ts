@@ -2,6 +2,7 @@
 // customer id, where our controls go. Every host selector of an adapter lives in its `selectors`.
 import type { Id } from '../domain/types';
 import { scopedQuery } from './scoped-query';
+import { rowRelativeInDocument } from './selector-tail';
 
 export interface AdapterSelectors {
   /** The element whose subtree holds the rows; its mutations mark a page change. */
@@ -25,6 +26,8 @@ export interface HostAdapter {
   /** The customer's name as the row shows it (for labels). */
   rowName(row: Element): string;
   menuCell(row: Element): Element | null;
+  /** Every row's menu cell as one selector over the document, where the selectors allow it. */
+  readonly menuCellInDocument: string | null;
   headerCell(root: ParentNode): Element | null;
   container(root: ParentNode): Element | null;
 }
@@ -76,6 +79,7 @@ export function createSelectorAdapter(config: SelectorAdapterConfig): HostAdapte
     },
     rowName: (row) => link(row)?.textContent?.trim() ?? '',
     menuCell,
+    menuCellInDocument: rowRelativeInDocument(selectors.row, selectors.menuCell),
     headerCell: (root) => root.querySelector(selectors.headerCell),
     container: (root) => root.querySelector(selectors.container),
   };

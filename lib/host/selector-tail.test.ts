@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastCompounds, matchingIn } from './selector-tail';
+import { lastCompounds, matchingIn, rowRelativeInDocument } from './selector-tail';
 
 describe('lastCompounds', () => {
   it.each([
@@ -11,6 +11,26 @@ describe('lastCompounds', () => {
     ['tr', 'tr'],
   ])('%s → %s', (selector, expected) => {
     expect(lastCompounds(selector)).toBe(expected);
+  });
+});
+
+describe('rowRelativeInDocument', () => {
+  it.each([
+    [':scope > td:first-child', '#t > tbody > tr > td:first-child'],
+    ['  :scope>td.name  ', '#t > tbody > tr > td.name'],
+    [':scope > td:is(.a, .b)', '#t > tbody > tr > td:is(.a, .b)'],
+    [':scope > td[data-x="a, b"]', '#t > tbody > tr > td[data-x="a, b"]'],
+    ['td:first-child', null],
+    [':scope > td, :scope > th', null],
+    [':scope > td:has(:scope)', null],
+    [':scope >', null],
+    [':scope > td:is(.a', null],
+  ])('%s → %s', (relative, expected) => {
+    expect(rowRelativeInDocument('#t > tbody > tr', relative)).toBe(expected);
+  });
+
+  it('wraps a list of row selectors in :is()', () => {
+    expect(rowRelativeInDocument('tr.a, li:not(.b, .c)', ':scope > td')).toBe(':is(tr.a, li:not(.b, .c)) > td');
   });
 });
 

@@ -38,6 +38,22 @@ export function scanTopLevel(text: string, visit: (ch: string, top: boolean) => 
   return depth === 0 && quote === null;
 }
 
+/**
+ * A row-relative selector (`:scope > td:first-child`) as one selector over the document
+ * (`<row> > td:first-child`, `:is(<rows>) > …` for a list); null unless it is a single selector that starts at `:scope >`.
+ */
+export function rowRelativeInDocument(row: string, relative: string): string | null {
+  const start = /^\s*:scope\s*>/.exec(relative);
+  if (!start) return null;
+  const rest = relative.slice(start[0].length).trim();
+  let single = true;
+  const balanced = scanTopLevel(rest, (ch, top) => {
+    if (top && ch === ',') single = false;
+  });
+  if (!balanced || !single || rest === '' || rest.includes(':scope')) return null;
+  return `${splitTopLevel(row, (ch) => ch === ',').length > 1 ? `:is(${row})` : row} > ${rest}`;
+}
+
 function splitTopLevel(text: string, isSeparator: (ch: string) => boolean): string[] {
   const parts: string[] = [];
   let current = '';

@@ -46,6 +46,12 @@ describe('Firefox smoke', () => {
     expect(rows).toBeGreaterThan(1);
     await expect.poll(async () => (await page.$$('#customer-table > tbody > tr.dt-row >>> button.crmx-follow-star')).length).toBe(rows);
     await expect.poll(async () => (await page.$$('#customer-table > tbody > tr.dt-row >>> button.crmx-row-menu-button')).length).toBe(rows);
+    // The room for the controls is reserved in every row, and the controls sit in it, clear of the name.
+    const layout = await page.$$eval('#customer-table > tbody > tr.dt-row', (trs) => trs.map((tr) => ({
+      indent: getComputedStyle(tr.firstElementChild!).textIndent,
+      clear: tr.querySelector('crmx-row-menu')!.getBoundingClientRect().right <= tr.querySelector('td.col-name a')!.getBoundingClientRect().left,
+    })));
+    expect(layout.every((row) => row.indent === '74px' && row.clear)).toBe(true);
   });
 
   it('follows from the star, the CRM records it, and unfollows back', async () => {

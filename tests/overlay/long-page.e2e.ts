@@ -25,7 +25,7 @@ describe('a 5,000-row page', () => {
       const inView = rows.filter((r) => { const { top, bottom } = r.getBoundingClientRect(); return bottom > 0 && top < innerHeight; });
       return {
         rows: rows.length,
-        reserved: rows.filter((r) => (r.firstElementChild as HTMLElement).style.getPropertyValue('text-indent') === '74px').length,
+        reserved: rows.filter((r) => getComputedStyle(r.firstElementChild!).textIndent === '74px').length,
         slotsPerRow: Math.max(...rows.map((r) => r.querySelectorAll('crmx-row-menu').length)),
         drawn: rows.filter((r) => drawn(r) === 1).length,
         inViewDrawn: inView.length > 0 && inView.every((r) => drawn(r) === 1),

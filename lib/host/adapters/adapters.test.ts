@@ -30,6 +30,20 @@ describe.each([
   });
 });
 
+describe('every row\'s menu cell in one document selector', () => {
+  it.each([
+    ['reference', referenceAdapter],
+    ['generic, menu cell from :scope', createGenericAdapter({ ...DEFAULT_GENERIC_SELECTORS, menuCell: ':scope > td:first-child' })],
+  ])('%s: selects exactly the rows\' menu cells', (_name, adapter) => {
+    const cells = rows(adapter.selectors.row).map((row) => adapter.menuCell(row));
+    expect([...document.querySelectorAll(adapter.menuCellInDocument!)]).toEqual(cells);
+  });
+
+  it('is null for a menu cell that is any matching descendant (the default generic one)', () => {
+    expect(createGenericAdapter(DEFAULT_GENERIC_SELECTORS).menuCellInDocument).toBeNull();
+  });
+});
+
 describe('reference adapter', () => {
   it.each([
     ['http://127.0.0.1:5555/customers', true],
