@@ -3,7 +3,8 @@ import { rowVisibilityFeature, HIDDEN_ATTRIBUTE } from './row-visibility';
 import { noRowsNoticeFeature, NO_ROWS_DELAY_MS } from './no-rows-notice';
 import { allowAll, testContext } from './test-context';
 import { setGone, setRowStates } from './state';
-import { loadReferencePage } from '../host/test-fixture';
+import { loadReferencePage, rerenderRows } from '../host/test-fixture';
+import { rowStatesFeature } from './row-states';
 import { referenceAdapter } from '../host/adapters/reference';
 
 let controller: AbortController;
@@ -19,6 +20,29 @@ afterEach(() => {
 const hidden = () => [...document.querySelectorAll(`tr[${HIDDEN_ATTRIBUTE}]`)].map((tr) => referenceAdapter.rowId(tr));
 
 describe('row visibility', () => {
+  it('hides a gone customer\'s row in a long re-render before the host lays it out, far from the view too', async () => {
+    const ctx = testContext(controller.signal);
+    await rowVisibilityFeature.init(ctx);
+    await vi.waitFor(() => expect(ctx.rows.rows()).toHaveLength(3));
+    setGone(ctx.state, 'r-250', true);
+    const rendered = rerenderRows(Array.from({ length: 300 }, (_, i) => `r-${i}`));
+    rendered.forEach((row, i) => {
+      row.getBoundingClientRect = () => new DOMRect(0, i * 30, 100, 30);
+    });
+    await Promise.resolve();
+    expect(hidden()).toEqual(['r-250']);
+  });
+
+  it('loads the decisions of every row of a long page, also those far from the view', async () => {
+    const ctx = testContext(controller.signal);
+    await rowStatesFeature.init(ctx);
+    const rendered = rerenderRows(Array.from({ length: 300 }, (_, i) => `r-${i}`));
+    rendered.forEach((row, i) => {
+      row.getBoundingClientRect = () => new DOMRect(0, i * 30, 100, 30);
+    });
+    await vi.waitFor(() => expect(ctx.state.rowStates.value.size).toBe(300));
+  });
+
   it('hides a customer that left the list at once and shows it again on restore', async () => {
     const ctx = testContext(controller.signal);
     await rowVisibilityFeature.init(ctx);

@@ -18,6 +18,8 @@ function hide(row: Element, hidden: boolean): void {
 }
 
 export function rowHidden(ctx: Pick<FeatureContext, 'adapter' | 'state'>, row: Element): boolean {
+  // Most pages hide nothing: no need to read the row's id (every row, in the host's render task).
+  if (ctx.state.gone.value.size === 0 && !ctx.state.followedOnly.value) return false;
   const id = ctx.adapter.rowId(row);
   if (id === null) return false;
   if (ctx.state.gone.value.has(id)) return true;
@@ -28,7 +30,7 @@ export const rowVisibilityFeature: Feature = {
   name: 'row-visibility',
   init(ctx) {
     const { rows, signal, state } = ctx;
-    rows.subscribe('row-visibility', (row) => hide(row, rowHidden(ctx, row)), signal);
+    rows.subscribe('row-visibility', (row) => hide(row, rowHidden(ctx, row)), signal, { eager: true });
     const dispose = effect(() => {
       void state.gone.value;
       const followedOnly = state.followedOnly.value;
