@@ -13,4 +13,15 @@ describe('oncePerBurst', () => {
     await Promise.resolve();
     expect(runs).toBe(2);
   });
+
+  it('runs after the next frame when asked to wait for the paint', async () => {
+    let runs = 0;
+    const schedule = oncePerBurst(() => runs++, { afterPaint: true });
+    for (let i = 0; i < 5000; i++) schedule();
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(runs).toBe(0);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    expect(runs).toBe(1);
+  });
 });

@@ -96,9 +96,10 @@ export const selectionFeature: Feature = {
     }, signal);
     // New rows arrive after the page change: the header follows them.
     ctx.rows.subscribe('selection-header', oncePerBurst(() => {
+      if (signal.aborted) return;
       ensureHeader();
       syncHeader();
-    }), signal);
+    }, { afterPaint: true }), signal);
 
     const dispose = effect(() => {
       const { ids } = store.selection.value;
