@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { observeRows } from './observe-rows';
 import { FIRST_ROWS } from './budgets';
-import { inViewFirst } from './in-view-first';
+import { inViewFirst, nearView } from './in-view-first';
+import { viewChanges } from './view-changes';
 import { loadReferencePage, rerenderRows } from './test-fixture';
 import { referenceAdapter } from './adapters/reference';
 
@@ -197,5 +198,51 @@ describe('inViewFirst', () => {
     const height = window.innerHeight;
     const rows = rowsAt([-60, -15, 0, height / 2, height - 5, height + 10, height + 40]);
     expect(tops(inViewFirst(rows, document))).toEqual([-15, 0, height / 2, height - 5, height + 10, height + 40, -60]);
+  });
+});
+
+describe('nearView', () => {
+  function rowsAt(tops: (number | null)[]): Element[] {
+    return tops.map((top) => {
+      const el = document.createElement('tr');
+      // null: a row the host hid (no box), read as at the viewport's top.
+      const [t, h] = top === null ? [0, 0] : [top, 20];
+      el.getBoundingClientRect = () => new DOMRect(0, t, 100, h);
+      el.dataset.top = String(top);
+      return el;
+    });
+  }
+  const tops = (rows: Element[]) => rows.map((r) => (r as HTMLElement).dataset.top);
+  const h = window.innerHeight;
+
+  it.each([
+    ['all in view', [0, 100, 200], ['0', '100', '200']],
+    ['within half a screen above and below', [-h, -h / 2 + 10, 0, h, h * 1.5 - 10, h * 2], [String(-h / 2 + 10), '0', String(h), String(h * 1.5 - 10)]],
+    ['none near', [h * 3, h * 4], []],
+    ['the rows in view are found past a hidden row above them', [-h * 2, null, -h * 2 + 40, 0, 30], ['0', '30']],
+    ['a hidden row among those near the view comes with them', [0, null, 30], ['0', 'null', '30']],
+  ] as const)('%s', (_name, at, expected) => {
+    expect(tops(nearView(rowsAt([...at]), document, 0.5))).toEqual(expected);
+  });
+});
+
+describe('viewChanges', () => {
+  it('calls back once a frame after scrolls of the page or of any scroller in it, and after a resize', async () => {
+    const calls = vi.fn();
+    const changes = viewChanges(document, controller.signal, calls);
+    document.dispatchEvent(new Event('scroll'));
+    document.body.dispatchEvent(new Event('scroll'));
+    window.dispatchEvent(new Event('resize'));
+    changes.queue();
+    expect(calls).not.toHaveBeenCalled();
+    await nextFrame();
+    expect(calls).toHaveBeenCalledTimes(1);
+    document.querySelector('table')!.dispatchEvent(new Event('scroll'));
+    await nextFrame();
+    expect(calls).toHaveBeenCalledTimes(2);
+    controller.abort();
+    document.dispatchEvent(new Event('scroll'));
+    await nextFrame();
+    expect(calls).toHaveBeenCalledTimes(2);
   });
 });
