@@ -46,4 +46,21 @@ describe('a 5,000-row page', () => {
     expect(bottom.drawn).toBeGreaterThan(top.drawn);
     expect(bottom.drawn).toBeLessThan(N / 5);
   });
+
+  it('draws a far row\'s controls when the keyboard reaches it, in the tab order before its name', async () => {
+    const page = await s.openCustomers(`?pageSize=${N}`);
+    await page.getByText(`Showing 1–${N} of ${N}`).waitFor();
+    await page.locator('#customer-table tbody tr').first().locator('button.crmx-row-menu-button').waitFor();
+    const far = page.locator('#customer-table tbody tr').nth(2500);
+    expect(await far.locator('crmx-row-menu').count()).toBe(0);
+    await far.locator('td.col-name a').focus();
+    await far.locator('button.crmx-follow-star').waitFor();
+    await page.keyboard.press('Shift+Tab');
+    const focused = await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.className;
+    });
+    expect(focused).toBe('crmx-follow-star');
+  });
 });
