@@ -146,6 +146,32 @@ describe('observeRows', () => {
     expect(new Set(lazy.handed).size).toBe(lazy.handed.length);
   });
 
+  it('keeps the waiting rows in page order when the host adds rows above them', async () => {
+    const lazy = recorder();
+    start().subscribe('lazy', lazy.handle);
+    await vi.waitFor(() => expect(lazy.handed).toHaveLength(3));
+    const below = scrolledPage(rerenderRows(Array.from({ length: 300 }, (_, i) => `b-${i}`))).rows;
+    await vi.waitFor(() => expect(lazy.handed).toHaveLength(3 + FIRST_ROWS));
+    const tbody = document.querySelector('#customer-table > tbody')!;
+    const above = Array.from({ length: 150 }, (_, i) => {
+      const tr = document.createElement('tr');
+      tr.className = 'dt-row';
+      tr.innerHTML = `<td class="col-name"><a href="/customers/a-${i}">A ${i}</a></td>`;
+      return tr;
+    });
+    const page = scrolledPage([...above, ...below]);
+    tbody.prepend(...above);
+    await vi.waitFor(() => expect(lazy.handed).toHaveLength(3 + 2 * FIRST_ROWS));
+    // Near the last of the rows added above: the waiting ones there are found only in page order.
+    page.scrollTo(120 * ROW_HEIGHT);
+    await vi.waitFor(() => expect(lazy.handed.length).toBeGreaterThan(3 + 2 * FIRST_ROWS));
+    const near = (row: Element) => {
+      const { top } = row.getBoundingClientRect();
+      return top + ROW_HEIGHT >= -innerHeight / 2 && top <= innerHeight * 1.5;
+    };
+    expect(lazy.handed.slice(3 + 2 * FIRST_ROWS)).toEqual(page.rows.filter((row) => near(row) && !lazy.handed.slice(0, 3 + 2 * FIRST_ROWS).includes(row)));
+  });
+
   it.each(['focusin', 'pointerover'])('hands a waiting row at once on %s inside it', async (type) => {
     const lazy = recorder();
     start().subscribe('lazy', lazy.handle);

@@ -96,8 +96,7 @@ export function observeRows(options: ObserveRowsOptions): RowObserver {
       for (const row of sorted) if (!handed.has(row)) pending.add(row);
     }
     for (const row of rows) {
-      if (handed.has(row) || pending.has(row)) continue;
-      pending.add(row);
+      if (!handed.has(row)) pending.add(row);
       if (row.parentElement) view.watchSize(row.parentElement);
     }
     // After the host's layout: rows in view beyond the first ones (a page scrolled down, a re-render).
