@@ -2,9 +2,8 @@
 // gets one <crmx-row-menu> element per row, and the host's CSS cannot restyle what is inside.
 // Every row's room is reserved by indenting its cell's first line: one document rule, no element and no
 // work per row (one element per row added 12–20% to the 5,000-row page's load, bench/probe/first-load.ts,
-// and an inline style per row ~30 ms to the mutation callback). The
-// slot is drawn only for rows near the view (lib/host/observe-rows.ts), out of flow in that room, so
-// drawing it never changes the row's geometry.
+// and an inline style per row ~30 ms to the mutation callback). The slot is drawn only for rows near
+// the view (lib/host/observe-rows.ts), out of flow in that room, so drawing it moves nothing.
 import type { Feature } from './feature';
 
 export const ROW_SLOT_HOST = 'crmx-row-menu';
@@ -28,6 +27,7 @@ let sharedSheet: CSSStyleSheet | null | undefined;
 
 const slotWidth = () => [...placeWidths.values()].reduce((a, b) => a + b, 0);
 const allCss = () => [slotCss(slotWidth()), ...cssTexts].join('\n');
+
 function sheet(): CSSStyleSheet | null {
   if (sharedSheet === undefined) {
     try {
