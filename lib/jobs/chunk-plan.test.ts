@@ -4,7 +4,7 @@ import { sampleCustomer } from '../crm-client/test-data';
 import { createHandlers } from '../messaging/handlers';
 import { fakeCrm, type FakeCrm } from '../outbox/test-crm';
 import { CrmxDb } from '../store/db';
-import type { ChunkPlan } from './chunk-plan';
+import { chunkSizeOf, type ChunkPlan } from './chunk-plan';
 import { jobsService, type JobsDeps } from './service';
 
 const ORIGIN = 'http://127.0.0.1:5555';
@@ -86,5 +86,14 @@ describe('a job planned a chunk at a time', () => {
     expect(crm.received.filter((r) => r.key === `${job.id}:1`)).toHaveLength(1);
     expect(crm.applied.filter((a) => a.key === `${job.id}:1`).map((a) => a.what)).toEqual(planned.map((id) => `share ${id}`));
     expect((await jobsService(next).list())[0]).toMatchObject({ status: 'done', succeeded: 12 });
+  });
+});
+
+describe('chunkSizeOf', () => {
+  it.each([
+    [1000, 1000], [250, 250], [250.7, 250], [5000, 1000], [0, 1], [-3, 1],
+    [Number.NaN, 1000], ['abc', 1000], [undefined, 1000], [Number.POSITIVE_INFINITY, 1000],
+  ])('%s → %s', (value, expected) => {
+    expect(chunkSizeOf(value)).toBe(expected);
   });
 });

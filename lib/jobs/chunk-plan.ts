@@ -5,7 +5,14 @@
 import type { Id } from '../domain/types';
 import type { JobItemError } from '../messaging/protocol-jobs';
 import type { CrmxDb } from '../store/db';
-import { chunkAt, type JobOp, type JobRecord, type JobState } from './plan';
+import { SETTINGS } from '../settings-schema';
+import { chunkAt, MAX_CHUNK, type JobOp, type JobRecord, type JobState } from './plan';
+
+/** The chunk size for the setting's value: 1 to MAX_CHUNK, and the setting's own default when it is not a number. */
+export function chunkSizeOf(value: unknown): number {
+  const size = Math.floor(Number(value));
+  return Math.min(MAX_CHUNK, Math.max(1, Number.isFinite(size) ? size : SETTINGS.batchChunkSize.fallback));
+}
 
 export interface ChunkPlan {
   /** The customers sent. */

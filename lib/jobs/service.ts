@@ -11,10 +11,10 @@ import type { BatchRequest, JobItemError, JobView, PrecheckResult } from '../mes
 import { isTransient, sendVia } from '../outbox/send';
 import { batchChunkSize } from '../settings';
 import { syncService } from '../sync/service';
-import { recordedPlan, type ChunkPlan } from './chunk-plan';
+import { chunkSizeOf, recordedPlan, type ChunkPlan } from './chunk-plan';
 import { listJobViews, putJob } from './job-store';
 import { cacheBehindOtherJob } from './catch-up';
-import { MAX_CHUNK, beforeOf, idsOf, isUndoable, jobView, opOf, ruleActionOf, rowErrors, undoOps, type JobRecord } from './plan';
+import { beforeOf, idsOf, isUndoable, jobView, opOf, ruleActionOf, rowErrors, undoOps, type JobRecord } from './plan';
 import { createJobRunner, type JobRunner } from './runner';
 
 export interface JobsDeps extends HandlerDeps {
@@ -115,10 +115,7 @@ function build(deps: JobsDeps) {
     return job;
   }
 
-  async function chunkSize(): Promise<number> {
-    const size = Math.floor(await (deps.chunkSize ?? (() => batchChunkSize.getValue()))());
-    return Math.min(MAX_CHUNK, Math.max(1, Number.isFinite(size) ? size : 100));
-  }
+  const chunkSize = async (): Promise<number> => chunkSizeOf(await (deps.chunkSize ?? (() => batchChunkSize.getValue()))());
 
   /** The customers of one chunk by the rules: those refused are skipped and reported as per-item errors. */
   async function planChunk(job: JobRecord, ids: Id[]): Promise<ChunkPlan> {
