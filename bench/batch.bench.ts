@@ -43,7 +43,11 @@ export async function runBatchBench(rounds: number = ROUND_TARGETS.length): Prom
       const timed = await shareThroughJob(page, ids, userId);
       const done = okData(await sendFromPage(page, 'getJobs', undefined)).find((j: JobView) => j.id === timed.jobId);
       if (done?.status !== 'done' || done.succeeded !== N) throw new Error(`the job ended ${done?.status} with ${done?.succeeded} of ${N}`);
-      await syncIdle(); // the cache's catch-up after the job, before the next round
+      // The cache's catch-up after the job (a delta sync of the 10,000 changed customers) must be over
+      // before the next round: it starts a moment after "done", so wait to see it run, then end.
+      const status = () => sendFromPage(page, 'getSyncStatus', undefined).then(okData);
+      await waitFor(status, (st) => st.running, 'the catch-up to start', 10_000).catch(() => undefined);
+      await syncIdle();
       return timed;
     };
 
