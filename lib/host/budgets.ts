@@ -1,16 +1,13 @@
 // Budgets for decorating rows. Measured on a 5,000-row table (Chromium 156, 2 cores, bench/probe):
-// - ANY change to the table's in-flow content makes the browser lay the whole table out again
-//   (~50–270 ms), however few rows changed. Filling an element that is already in the row and has a
-//   fixed size with size and layout containment (a layout boundary) does not: ~0.2 ms of layout per
-//   filled row. Empty contained slots cost the host's first layout next to nothing, while 5,000 filled
-//   ones added ~30,000 boxes and 0.5–0.8 s to it.
-// - But every frame that changes anything on such a page costs ~100 ms of paint, compositing inputs and
-//   cull rects besides (changing one cell's text, without us: 120–130 ms a frame). Filling the other
-//   rows in idle slices of 100 took 57 such frames, 11 s of main thread.
-// So every row's slot is reserved in the mutation callback, before the host's render is laid out
-// (eager subscribers), the first screenful is filled there too, and other rows are filled only when
-// they come near the viewport (a scroll, which the compositor keeps smooth meanwhile) or the user
-// points at or tabs into them.
+// - Controls in every row (~30,000 more boxes) doubled the host's one big layout; one element per row,
+//   even an empty one, still added 12–20 % to the page's load. So rows get no element until drawn,
+//   only their room (one document rule: lib/features/row-slot.ts).
+// - Every frame that changes anything on such a page costs ~100 ms of paint, compositing inputs and
+//   cull rects (changing one cell's text, without us: 120–130 ms a frame): drawing the other rows in
+//   idle slices of 100 took 57 such frames, 11 s of main thread.
+// So the first screenful is drawn in the mutation callback, inside the host's own render, and any other
+// row only when it comes near the viewport (a scroll, which the compositor keeps smooth meanwhile) or
+// the user points at or tabs into it.
 
 /** True while the current slice may keep working. */
 export type StillTime = () => boolean;

@@ -1,10 +1,10 @@
 // ONE observer for the host's rows: every row element is handed to each subscribed feature exactly
 // once, however often the host re-renders. No polling; everything stops when the signal aborts.
-// Eager subscribers (cheap work that must not wait: reserving the row's slot, loading its state, hiding
-// it) get every row in the mutation callback itself, before the host's render is laid out. The others
-// (the controls drawn in the reserved slots) get the first screenful there too, and every other row
-// when it comes within half a screen of the viewport, or at once when the user points at or tabs into
-// it. See ./budgets.ts for the measurements behind this split.
+// Eager subscribers (cheap work that must not wait: noting the row for its state, hiding it) get every
+// row in the mutation callback itself, before the host's render is laid out. The others (the controls
+// drawn in each row's reserved room) get the first screenful there too, and every other row when it
+// comes within half a screen of the viewport, or at once when the user points at or tabs into it. See
+// ./budgets.ts for the measurements behind this split.
 import { budgetFromNow, FIRST_ROWS, IMMEDIATE_BUDGET_MS, NEAR_VIEW_MARGIN } from './budgets';
 import { inViewFirst, nearView } from './in-view-first';
 import { viewChanges } from './view-changes';
