@@ -43,12 +43,11 @@ export const batchFeature: Feature = {
     const jobs = createJobsStore(ctx.api);
     const ids = signal<readonly Id[]>(pageIds(ctx));
     const refreshPage = () => {
-      if (abort.aborted) return;
       const next = pageIds(ctx);
       if (next.join('\n') !== ids.value.join('\n')) ids.value = next;
     };
     ctx.rows.onPageChange(refreshPage, abort);
-    ctx.rows.subscribe('batch-page', oncePerBurst(refreshPage, { afterPaint: true }), abort);
+    ctx.rows.subscribe('batch-page', oncePerBurst(refreshPage, { afterPaint: true, signal: abort }), abort);
     ctx.changes.subscribe((change) => {
       if (change.kind === 'job') jobs.put(change.job);
     }, abort);

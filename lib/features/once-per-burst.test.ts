@@ -24,4 +24,14 @@ describe('oncePerBurst', () => {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     expect(runs).toBe(1);
   });
+
+  it('does not run a burst queued before its signal aborted', async () => {
+    let runs = 0;
+    const stop = new AbortController();
+    const schedule = oncePerBurst(() => runs++, { afterPaint: true, signal: stop.signal });
+    schedule();
+    stop.abort();
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    expect(runs).toBe(0);
+  });
 });

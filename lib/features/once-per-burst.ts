@@ -2,11 +2,12 @@
 // is quadratic: this runs it once after the burst. By default a microtask later, still before the next
 // paint; `afterPaint` waits for the frame after it, out of the host's render task (reading the ids of
 // 5,000 rows there was ~20 ms of it, for a header box and a count nobody sees before that frame).
-export function oncePerBurst(work: () => void, options: { afterPaint?: boolean } = {}): () => void {
+// Nothing runs once `signal` has aborted: a burst queued before a feature stopped must not draw again.
+export function oncePerBurst(work: () => void, options: { afterPaint?: boolean; signal?: AbortSignal } = {}): () => void {
   let queued = false;
   const run = () => {
     queued = false;
-    work();
+    if (!options.signal?.aborted) work();
   };
   return () => {
     if (queued) return;

@@ -96,10 +96,9 @@ export const selectionFeature: Feature = {
     }, signal);
     // New rows arrive after the page change: the header follows them.
     ctx.rows.subscribe('selection-header', oncePerBurst(() => {
-      if (signal.aborted) return;
       ensureHeader();
       syncHeader();
-    }, { afterPaint: true }), signal);
+    }, { afterPaint: true, signal }), signal);
 
     const dispose = effect(() => {
       const { ids } = store.selection.value;
