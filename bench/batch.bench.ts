@@ -22,8 +22,8 @@ export async function runBatchBench(rounds: number = ROUND_TARGETS.length): Prom
     const ids = Array.from({ length: N }, (_, i) => largeCustomerId(i + 1));
     const page = await s.browser.context.newPage();
     await page.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
-    const syncIdle = () => waitFor(async () => okData(await sendFromPage(page, 'getSyncStatus', undefined)),
-      (st) => st.lastSyncAt !== null && !st.running, 'the sync to be idle', 300_000);
+    const syncStatus = () => sendFromPage(page, 'getSyncStatus', undefined).then(okData);
+    const syncIdle = () => waitFor(syncStatus, (st) => st.lastSyncAt !== null && !st.running, 'the sync to be idle', 300_000);
     await syncIdle();
 
     // Direct: sequential calls, the way a careful script would do it.
@@ -45,8 +45,7 @@ export async function runBatchBench(rounds: number = ROUND_TARGETS.length): Prom
       if (done?.status !== 'done' || done.succeeded !== N) throw new Error(`the job ended ${done?.status} with ${done?.succeeded} of ${N}`);
       // The cache's catch-up after the job (a delta sync of the 10,000 changed customers) must be over
       // before the next round: it starts a moment after "done", so wait to see it run, then end.
-      const status = () => sendFromPage(page, 'getSyncStatus', undefined).then(okData);
-      await waitFor(status, (st) => st.running, 'the catch-up to start', 10_000).catch(() => undefined);
+      await waitFor(syncStatus, (st) => st.running, 'the catch-up to start', 10_000).catch(() => undefined);
       await syncIdle();
       return timed;
     };
