@@ -29,6 +29,9 @@ export interface RunnerDeps {
   planChunk: PlanChunk;
 }
 
+/** Chunks sent and not yet answered, at most. */
+const IN_FLIGHT = 2;
+
 export function createJobRunner(deps: RunnerDeps) {
   const { db } = deps;
   /** Jobs cancelled in this worker: no further chunk is sent for them. */
@@ -49,44 +52,53 @@ export function createJobRunner(deps: RunnerDeps) {
   }
 
   /**
-   * Runs one job from its next chunk. Pipelined: chunk k+1 is planned while chunk k is on the wire and
-   * goes out as soon as k's answer is in, while k is recorded. Safe to kill anywhere: a chunk's ids come
-   * from its plan, persisted before it is sent, and chunks are recorded in order, so a resumed job
-   * resends at most the two unrecorded chunks, which the CRM answers as replays.
+   * Runs one job from its next chunk. Two chunks are on the wire at once: the CRM finds the next one
+   * waiting when it answers one, instead of idling while the answer travels back and the next request
+   * comes out. Chunk k+2 is planned while k and k+1 are out, and sent once k is answered and recorded.
+   * Safe to kill anywhere: a chunk's ids come from its plan, persisted before it is sent, and chunks are
+   * recorded in order, so a resumed job resends at most the two unrecorded chunks, which the CRM answers
+   * as replays.
    */
   async function runJob(job: JobRecord, send: Send): Promise<'next' | 'stop'> {
     const count = chunkCount(job.state);
-    let k = job.state.nextChunk;
-    const first = await chunk(job, k);
-    if (first === 'stop') return 'stop';
-    let current: Chunk = first;
-    keepAlive();
-    let answer = sendChunk(job.id, k, current, send);
-    for (let sending = true; ;) {
-      const planning: Promise<Chunk | 'stop'> | null = sending && k + 1 < count && !cancelled.has(job.id) ? chunk(job, k + 1) : null;
-      planning?.catch(() => undefined); // awaited below unless the answer stops the job
-      const results = await answer;
+    let next = job.state.nextChunk;
+    const planNext = () => {
+      if (next >= count || cancelled.has(job.id)) return null;
+      const planning = chunk(job, next);
+      planning.catch(() => undefined); // raced below while there is room on the wire
+      return planning;
+    };
+    let planning = planNext();
+    let stopped = false;
+    const wire: { k: number; chunk: Chunk; answer: ReturnType<typeof sendChunk> }[] = [];
+    while (planning || wire.length > 0) {
+      const event = await Promise.race([
+        ...(planning && wire.length < IN_FLIGHT ? [planning.then((planned) => ({ planned }))] : []),
+        ...(wire.length > 0 ? [wire[0].answer.then((results) => ({ results }))] : []),
+      ]);
+      if ('planned' in event) {
+        planning = null;
+        if (event.planned === 'stop') stopped = true;
+        if (event.planned === 'stop' || cancelled.has(job.id)) continue;
+        keepAlive();
+        wire.push({ k: next, chunk: event.planned, answer: sendChunk(job.id, next, event.planned, send) });
+        next += 1;
+        planning = planNext();
+        continue;
+      }
+      const { results } = event;
       if (results === 'stop') return 'stop';
       if (results === 'unauthorized') {
         await db.jobs.update(job.id, { status: 'failed', updatedAt: deps.now().toISOString() });
         return 'next';
       }
-      const planned: Chunk | 'stop' | null = planning && !cancelled.has(job.id) ? await planning : null;
-      const next: Chunk | null = planned === 'stop' ? null : planned;
-      sending = next !== null;
-      if (next) {
-        keepAlive();
-        answer = sendChunk(job.id, k + 1, next, send);
-        answer.catch(() => undefined); // awaited below unless recording fails
-      }
-      const recorded = await recordChunk(deps, job, k, current, results);
-      if (planned === 'stop') return 'stop';
-      // Recorded elsewhere meanwhile, or finished: the outer loop reads the job again.
-      if (!recorded || !next) return 'next';
-      if (recorded.status === 'cancelled') sending = false; // the chunk already sent is still recorded
-      current = next;
-      k += 1;
+      const answered = wire.shift()!;
+      const recorded = await recordChunk(deps, job, answered.k, answered.chunk, results);
+      // Recorded elsewhere meanwhile: the outer loop reads the job again.
+      if (!recorded) return 'next';
+      if (recorded.status === 'cancelled') planning = null; // the chunks already sent are still recorded
     }
+    return stopped ? 'stop' : 'next';
   }
 
   async function runJobs(): Promise<'idle' | 'stopped'> {
