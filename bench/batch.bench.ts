@@ -40,6 +40,9 @@ export async function runBatchBench(rounds: number = ROUND_TARGETS.length): Prom
       return performance.now() - start;
     };
     const job = async (userId: string) => {
+      // As in the batch dialog: its pre-check reads the selection when it opens, before the user picks the
+      // targets and confirms; the time runs from the confirmation.
+      okData(await sendFromPage(page, 'precheckBatch', { kind: 'share', customerIds: ids, targets: { departmentIds: [], roleIds: [], userIds: [userId] } }));
       const timed = await shareThroughJob(page, ids, userId);
       const done = okData(await sendFromPage(page, 'getJobs', undefined)).find((j: JobView) => j.id === timed.jobId);
       if (done?.status !== 'done' || done.succeeded !== N) throw new Error(`the job ended ${done?.status} with ${done?.succeeded} of ${N}`);

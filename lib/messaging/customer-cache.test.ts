@@ -47,3 +47,31 @@ describe('the customer cache, for many customers it does not hold yet', () => {
     expect(found.get('c-30')?.id).toBe('c-30');
   });
 });
+
+describe('the customer cache, read again for the same many customers', () => {
+  const many = Array.from({ length: 300 }, (_, i) => sampleCustomer({ id: `m-${String(i).padStart(3, '0')}`, tags: [] }));
+  const ids = many.map((c) => c.id);
+  const noClient = {} as CrmClient;
+
+  it('answers a part of the last large read without reading IndexedDB, until a customer is written', async () => {
+    db = new CrmxDb(`crmx-cache-${++n}`);
+    const reads = { count: 0 };
+    db.use({ stack: 'dbcore', name: 'count-reads', create: (down) => ({ ...down, table: (name) => {
+      const table = down.table(name);
+      return { ...table, getMany: (r) => (reads.count++, table.getMany(r)), query: (r) => (reads.count++, table.query(r)) };
+    } }) });
+    await db.customers.bulkPut(many);
+    const cache = createCustomerCache(db, () => new Date());
+    expect((await cache.customers(noClient, ids, false)).size).toBe(300);
+    expect(reads.count).toBeGreaterThan(0);
+    reads.count = 0;
+    const part = ids.slice(100, 200);
+    expect([...(await cache.customers(noClient, part, false)).keys()]).toEqual(part);
+    expect(reads.count).toBe(0);
+
+    await db.customers.update('m-150', { tags: ['VIP'] });
+    const again = await cache.customers(noClient, part, false);
+    expect(reads.count).toBeGreaterThan(0);
+    expect(again.get('m-150')?.tags).toEqual(['VIP']);
+  });
+});

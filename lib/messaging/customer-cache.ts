@@ -5,6 +5,7 @@ import type { CrmClient } from '../crm-client/client';
 import { CrmError } from '../crm-client/errors';
 import type { CrmxDb } from '../store/db';
 import { customersById } from '../store/customers';
+import type { CustomerRow } from '../store/derived';
 import { followsFetchedAt, replaceFollows } from '../store/session';
 
 const FETCH_CONCURRENCY = 6;
@@ -12,6 +13,9 @@ const FETCH_CONCURRENCY = 6;
 const FEW = 20;
 const LISTING_PAGE_SIZE = 1000;
 const LISTING_MAX_AGE_MS = 60_000;
+/** Reads of this many ids or more are kept (up to RECENT_MAX): a batch job's chunks read what its pre-check just read. */
+const RECENT_MIN = 200;
+const RECENT_MAX = 20_000;
 
 /**
  * `syncSettled`: waits for the customers phase of a sync under way (false: none was). A sync that is
@@ -20,6 +24,21 @@ const LISTING_MAX_AGE_MS = 60_000;
  */
 export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: () => Promise<boolean> = async () => false) {
   let listing: { at: number; done: Promise<void> } | null = null;
+  let recent: { writes: number; rows: Map<Id, CustomerRow | undefined> } | null = null;
+
+  /**
+   * Cached rows by id. The last large read is kept while no customer has been written since: the batch
+   * dialog's pre-check reads every selected customer, then the job reads them again a chunk at a time
+   * (~45 µs a row in Chromium: 10,000 rows ~450 ms of the two cores the CRM also needs).
+   */
+  async function cachedRows(ids: Id[]): Promise<(CustomerRow | undefined)[]> {
+    const writes = db.customerWrites;
+    const kept = recent?.writes === writes ? recent.rows : null;
+    if (kept && ids.every((id) => kept.has(id))) return ids.map((id) => kept.get(id));
+    const rows = await customersById(db, ids);
+    if (ids.length >= RECENT_MIN && ids.length <= RECENT_MAX) recent = { writes, rows: new Map(ids.map((id, i) => [id, rows[i]])) };
+    return rows;
+  }
 
   /** Reads every customer listed for the user into the cache (once a minute at most). */
   function fillFromListing(client: CrmClient): Promise<void> {
@@ -41,9 +60,9 @@ export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: ()
   /** The customers by id: from the CRM when asked fresh or not cached; null = not listed for the user. */
   async function customers(client: CrmClient, ids: Id[], fresh: boolean): Promise<Map<Id, Customer | null>> {
     const found = new Map<Id, Customer | null>();
-    let cached = await customersById(db, ids);
+    let cached = await cachedRows(ids);
     const missing = () => ids.filter((_id, i) => fresh || !cached[i]);
-    if (!fresh && missing().length > FEW && (await syncSettled())) cached = await customersById(db, ids);
+    if (!fresh && missing().length > FEW && (await syncSettled())) cached = await cachedRows(ids);
     const toFetch = missing();
     ids.forEach((id, i) => {
       if (cached[i] && !fresh) found.set(id, cached[i]);

@@ -106,12 +106,14 @@ export class CrmxDb extends Dexie {
   jobs!: EntityTable<JobRow, 'id'>;
   conflicts!: EntityTable<ConflictRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  /** Writes to the customers table made through this instance: rows read earlier are current while it is unchanged. */
+  customerWrites = 0;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
-    this.use({ stack: 'dbcore', name: 'crmx-customer-keys', create: addCustomerKeys });
+    this.use({ stack: 'dbcore', name: 'crmx-customer-keys', create: (down) => addCustomerKeys(down, () => this.customerWrites++) });
   }
 }
 
@@ -135,8 +137,8 @@ export async function putOrgTables(tx: Pick<Transaction, 'table'>, org: Org): Pr
   }
 }
 
-/** Every customer written, by anyone, gets its index keys. */
-function addCustomerKeys(down: DBCore): DBCore {
+/** Every customer written, by anyone, gets its index keys; every write to the table is counted. */
+function addCustomerKeys(down: DBCore, wrote: () => void): DBCore {
   return {
     ...down,
     table(name) {
@@ -145,6 +147,7 @@ function addCustomerKeys(down: DBCore): DBCore {
       return {
         ...table,
         mutate(request: DBCoreMutateRequest) {
+          wrote();
           if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
           return table.mutate({ ...request, values: request.values.map((c) => withDerivedKeys(c as Customer)) });
         },
