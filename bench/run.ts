@@ -30,7 +30,7 @@ const step = async (name: string, run: () => Promise<Figure[]> | Figure[]) => {
 };
 
 await step('P1 overlay', () => runOverlayBench(quick ? 1 : 5));
-await step('P2 batch share', () => runBatchBench(quick ? 1 : 3));
+await step('P2 batch share', () => runBatchBench(quick ? 1 : 5));
 await step('P3 P4 P5 store and import', () =>
   runBrowserBench(quick ? { customers: 5_000, logs: 50_000, phoneRows: 100_000 } : { customers: 100_000, logs: 1_000_000, phoneRows: 100_000 }));
 await step('P6 size', () => sizeFigures());
