@@ -14,7 +14,8 @@ import { syncService } from '../sync/service';
 import { chunkSizeOf, recordedPlan, type ChunkPlan } from './chunk-plan';
 import { listJobViews, putJob } from './job-store';
 import { cacheBehindOtherJob } from './catch-up';
-import { beforeOf, idsOf, isUndoable, jobView, opOf, ruleActionOf, rowErrors, undoOps, type JobRecord } from './plan';
+import { idsOf, isUndoable, jobView, opOf, ruleActionOf, rowErrors, type JobRecord } from './plan';
+import { beforeOf, undoOps } from './undo';
 import { createJobRunner, type JobRunner } from './runner';
 
 export interface JobsDeps extends HandlerDeps {
