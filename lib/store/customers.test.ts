@@ -51,14 +51,22 @@ describe('customer cache', () => {
 
   it('reads many ids in a dense key range with one range read, a get each otherwise, in the order asked', async () => {
     db = new CrmxDb(`crmx-customers-${++n}`);
+    let rangeReads = 0;
+    db.use({ stack: 'dbcore', name: 'count-range-reads', create: (down) => ({ ...down, table: (name) => {
+      const table = down.table(name);
+      return { ...table, query: (req) => (req.values ? rangeReads++ : 0, table.query(req)) };
+    } }) });
     const id = (i: number) => `c-${String(i).padStart(4, '0')}`;
     await db.customers.bulkPut(Array.from({ length: 1000 }, (_, i) => sampleCustomer({ id: id(i) })));
     const gets = vi.spyOn(db.customers, 'bulkGet');
     const dense = [...Array.from({ length: 300 }, (_, i) => id(299 - i)), 'c-0299-gone'];
     expect((await customersById(db, dense)).map((c) => c?.id)).toEqual([...dense.slice(0, 300), undefined]);
     expect(gets).not.toHaveBeenCalled();
+    expect(rangeReads).toBe(1);
     const sparse = Array.from({ length: 250 }, (_, i) => id(i * 4));
     expect((await customersById(db, sparse)).map((c) => c?.id)).toEqual(sparse);
     expect(gets).toHaveBeenCalledTimes(1);
+    // Told sparse by its keys: no row of the range was read for nothing.
+    expect(rangeReads).toBe(1);
   });
 });
