@@ -65,10 +65,10 @@ export async function runBatchBench(rounds: number = ROUND_TARGETS.length): Prom
     // Rounds interleaved, the order swapped each round: one pair on this machine moves ±20 %.
     const directMs: number[] = [];
     const jobs: Awaited<ReturnType<typeof job>>[] = [];
-    for (const [round, [directShareTargets, jobShareTargets]] of ROUND_TARGETS.slice(0, rounds).entries()) {
-      if (round % 2 === 0) directMs.push(await direct(directShareTargets));
-      jobs.push(await job(jobShareTargets));
-      if (round % 2 === 1) directMs.push(await direct(directShareTargets));
+    for (const [round, [directTargets, jobTargets]] of ROUND_TARGETS.slice(0, rounds).entries()) {
+      if (round % 2 === 0) directMs.push(await direct(directTargets));
+      jobs.push(await job(jobTargets));
+      if (round % 2 === 1) directMs.push(await direct(directTargets));
     }
     const extMs = median(jobs.map((j) => j.doneMs));
     const baseMs = median(directMs);
