@@ -21,7 +21,7 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     browser: 'firefox',
     executablePath: firefoxPath(),
     headless: true,
-    // Firefox 14x+ refuses WebDriver navigation to moz-extension:// pages (the add-on's options page)
+    // Firefox ESR 153 refuses WebDriver navigation to moz-extension:// pages (the add-on's options page)
     // unless the remote agent may reach privileged pages; earlier versions ignore the variable.
     env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
     // Without a chosen UUID the options page's address cannot be known from outside.
