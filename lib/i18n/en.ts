@@ -91,6 +91,8 @@ export const en = {
   'rule.not-deleted': 'The customer is not deleted',
   'rule.restore-expired': 'Deleted more than 30 days ago: it can no longer be restored',
   'rule.unknown-user': 'Your user is not in the CRM\'s organisation',
+  'rule.reassign-not-allowed': 'Your edit right does not let you change the account executive or the customer service representative',
+  'rule.return-to-pool-required': 'To leave the customer without an account executive, return it to the pool with a reason',
 
   'error.not_connected': 'Not connected to a CRM yet: open the extension\'s options and connect.',
   'error.network': 'The CRM cannot be reached.',

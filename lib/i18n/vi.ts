@@ -84,6 +84,8 @@ export const vi: Dictionary = {
   'rule.not-deleted': 'Khách hàng chưa bị xoá',
   'rule.restore-expired': 'Đã xoá quá 30 ngày: không thể khôi phục nữa',
   'rule.unknown-user': 'Tài khoản của bạn không có trong tổ chức của CRM',
+  'rule.reassign-not-allowed': 'Quyền sửa của bạn không cho phép đổi nhân viên phụ trách hoặc nhân viên chăm sóc khách hàng',
+  'rule.return-to-pool-required': 'Muốn để khách hàng không có nhân viên phụ trách, hãy trả khách hàng về kho kèm lý do',
 
   'error.not_connected': 'Chưa kết nối CRM: hãy mở trang tuỳ chọn của tiện ích để kết nối.',
   'error.network': 'Không kết nối được CRM.',

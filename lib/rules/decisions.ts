@@ -11,7 +11,8 @@ const RULE_INDEX: Record<RuleId, number> = {
   administrator: 0, 'account-executive': 1, 'customer-service': 2, 'subordinate-ae': 3, 'permission-group': 4,
   'permission-group-edit': 5, 'shared-user': 6, 'shared-department': 7, 'shared-role': 8, 'pool-admin': 9, listed: 10,
   'not-listed': 11, 'edit-required': 12, 'administrator-only': 13, 'pool-admin-or-ae-only': 14, 'already-in-pool': 15,
-  deleted: 16, 'not-deleted': 17, 'restore-expired': 18, 'unknown-user': 19,
+  deleted: 16, 'not-deleted': 17, 'restore-expired': 18, 'unknown-user': 19, 'reassign-not-allowed': 20,
+  'return-to-pool-required': 21,
 };
 const RULE_COUNT = Object.keys(RULE_INDEX).length;
 const ACTION_INDEX = Object.fromEntries(ACTIONS.map((action, i) => [action, i])) as Record<Action, number>;

@@ -4,4 +4,5 @@ export { userContext } from './context';
 export { decide, decideAll } from './decide';
 export { listedIds } from './scope';
 export { applyShare, applyCancelShare, applyLabels } from './mutate';
+export { decideEdit, reassignableFields, type AssignmentField } from './reassign';
 export * from './types';

@@ -46,6 +46,8 @@ const REFUSED: Partial<Record<RuleId, string>> = {
   'not-deleted': 'This customer is not deleted, so there is nothing to restore.',
   'restore-expired': 'This customer was deleted more than 30 days ago and can no longer be restored.',
   'unknown-user': 'The acting user is not in the organisation.',
+  'reassign-not-allowed': "Only the account executive's manager or a permission group with edit rights may change the account executive; the account executive may also change the customer service representative; a customer service representative changes neither.",
+  'return-to-pool-required': 'An edit cannot leave a customer without an account executive: return it to the pool, with a reason, instead.',
 };
 
 export function allowedReason(action: Action, rule: RuleId): string {

@@ -26,7 +26,9 @@ export type RuleId =
   | 'deleted'                  // refused: the customer is deleted
   | 'not-deleted'              // refused: restore of a live customer
   | 'restore-expired'          // refused: deleted more than 30 days ago
-  | 'unknown-user';            // refused: the acting user is not in the org
+  | 'unknown-user'             // refused: the acting user is not in the org
+  | 'reassign-not-allowed'     // refused: this user's edit right does not cover changing the AE or CSR
+  | 'return-to-pool-required'; // refused: an edit cannot empty the AE; that is a return to the pool
 
 export interface AskWhom {
   /** Who could grant it: the user's manager, the pool's administrators, the administrators. */

@@ -1,11 +1,11 @@
 // Changing one customer: edit, delete, restore, return to the pool, share. Each in one transaction with its log.
 import { Hono } from 'hono';
-import { applyShare } from '../../lib/rules';
-import { ApiError, invalid } from '../http/errors';
+import { applyShare, decideEdit } from '../../lib/rules';
+import { ApiError, forbidden, invalid } from '../http/errors';
 import { jsonBody, shareTargets } from '../http/validate';
 import { describeTargets } from './describe';
 import { changesOf, ifMatchVersion, parseEdit } from './edit';
-import { bumped, callerId, permitted, type AppContext, type AppEnv, type Deps } from './env';
+import { bumped, callerContext, callerId, permitted, type AppContext, type AppEnv, type Deps } from './env';
 import type { Customer } from '../../lib/domain/types';
 
 function answer(c: AppContext, customer: Customer) {
@@ -22,6 +22,9 @@ export function customerWriteRoutes(deps: Deps): Hono<AppEnv> {
     const body = await jsonBody(c);
     const current = permitted(c, deps, c.req.param('id'), 'edit');
     const edit = parseEdit(body, store.org());
+    // Who may change the AE or the CSR is a rule of its own, decided exactly as the edit form decides it.
+    const decision = decideEdit(callerContext(c, deps), current, edit, deps.now());
+    if (!decision.allowed) throw forbidden(decision);
     if (current.version !== expected) {
       throw new ApiError(412, {
         code: 'stale',

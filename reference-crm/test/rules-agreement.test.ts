@@ -3,12 +3,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Customer, Org } from '../../lib/domain/types';
-import { decide, userContext, type Action } from '../../lib/rules';
+import { decide, decideEdit, userContext, type Action } from '../../lib/rules';
 import { orgWithCustomers } from '../../lib/rules/test-arbitraries';
 import type { SeedFile } from '../seed/format';
 import { NOW, testCrm } from './support';
 
 type Operation = { action: Action; method: string; path: (id: string) => string; body?: unknown; ifMatch?: boolean };
+/** A field change of the AE or the CSR: to one of the org's users (by index) or to nobody. */
+type Assignment = { field: 'aeId' | 'csrId'; to: number | null };
 
 const OPERATIONS: Operation[] = [
   { action: 'view', method: 'GET', path: (id) => `/customers/${id}` },
@@ -39,6 +41,30 @@ function withoutManagerCycles(org: Org): Org {
 }
 
 describe('the CRM agrees with the rules module', () => {
+  it('answers 2xx exactly when the rules allow a change of AE or CSR, for random orgs, users, customers and targets', async () => {
+    const assignment = fc.record({ field: fc.constantFrom<Assignment['field']>('aeId', 'csrId'), to: fc.option(fc.nat(), { nil: null }) });
+    await fc.assert(
+      fc.asyncProperty(orgWithCustomers, fc.nat(), fc.nat(), assignment, async ({ org: anyOrg, customers }, u, c, change: Assignment) => {
+        const org = withoutManagerCycles(anyOrg);
+        const user = org.users[u % org.users.length];
+        const customer = customers[c % customers.length];
+        const edit = { [change.field]: change.to === null ? null : org.users[change.to % org.users.length].id };
+        const crm = await testCrm({ seed: toSeed(org, customers) });
+        try {
+          const expected = decideEdit(userContext(org, user.id), customer, edit, NOW);
+          const reply = await crm.call(`tok-${user.id}`, 'PATCH', `/customers/${customer.id}`, edit, { 'if-match': `"${customer.version}"` });
+          const allowed = reply.status === 200;
+          if (!allowed) expect([403, 404]).toContain(reply.status);
+          expect({ edit, allowed, rule: allowed ? expected.rule : reply.body?.error?.rule ?? expected.rule })
+            .toEqual({ edit, allowed: expected.allowed, rule: expected.rule });
+        } finally {
+          crm.close();
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
   it('answers 2xx exactly when the rules allow, for random orgs, users, customers and operations', async () => {
     await fc.assert(
       fc.asyncProperty(orgWithCustomers, fc.nat(), fc.nat(), fc.nat({ max: OPERATIONS.length - 1 }), async ({ org: anyOrg, customers }, u, c, o) => {
