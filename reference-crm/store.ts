@@ -2,7 +2,7 @@
 // refreshed after each committed transaction, so listing runs the rules over memory, not SQL.
 import type { Customer, Id, Org } from '../lib/domain/types';
 import { listedIds, userContext, type UserContext } from '../lib/rules';
-import { loadAllCustomers, loadCustomer, writeCustomer, type StoredCustomer } from './db/customers';
+import { customerAt, loadAllCustomers, loadCustomer, recordPastState, writeCustomer, type StoredCustomer } from './db/customers';
 import { appendLog, type NewLog } from './db/logs';
 import type { Db } from './db/open';
 import { loadOrg } from './db/org';
@@ -64,6 +64,12 @@ export class CrmStore {
     return this.all().get(id)?.changeSeq;
   }
 
+  /** The customer as it stood at the change cursor `seq` (null: it did not exist then). */
+  customerAt(id: Id, seq: number): Customer | null {
+    const current = this.all().get(id);
+    return current ? customerAt(this.db, id, seq, current) : null;
+  }
+
   /** The customers listed for the user, in no particular order. */
   listedFor(userId: Id): Customer[] {
     const cached = this.listed.get(userId);
@@ -90,6 +96,9 @@ export class CrmStore {
     const tx: Tx = {
       db: this.db,
       save: (customer) => {
+        // Only the committed state is worth keeping: a state inside this transaction was never seen.
+        const past = pending.has(customer.id) ? undefined : this.all().get(customer.id);
+        if (past) recordPastState(this.db, past);
         writeCustomer(this.db, customer);
         pending.set(customer.id, customer);
         return customer;

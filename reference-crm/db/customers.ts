@@ -86,6 +86,20 @@ export function writeCustomer(db: Db, c: Customer): number {
   return changeSeq;
 }
 
+/** Keeps the state a customer had until now, under the change seq it held (call before writing its next state). */
+export function recordPastState(db: Db, past: StoredCustomer): void {
+  stmt(db, 'INSERT OR REPLACE INTO customer_history (customer_id, change_seq, data) VALUES (?, ?, ?)')
+    .run(past.customer.id, past.changeSeq, JSON.stringify(past.customer));
+}
+
+/** The customer as it stood at the cursor `seq`, or null when it did not exist yet (or its past was not kept). */
+export function customerAt(db: Db, id: Id, seq: number, current: StoredCustomer): Customer | null {
+  if (current.changeSeq <= seq) return current.customer;
+  const data = stmt(db, 'SELECT data FROM customer_history WHERE customer_id = ? AND change_seq <= ? ORDER BY change_seq DESC LIMIT 1')
+    .pluck().get(id, seq) as string | undefined;
+  return data === undefined ? null : (JSON.parse(data) as Customer);
+}
+
 export function emptyTargets(): ShareTargets {
   return { departmentIds: [], roleIds: [], userIds: [] };
 }

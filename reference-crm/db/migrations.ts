@@ -47,4 +47,8 @@ export const MIGRATIONS: string[] = [
   /* 2: replayed answers keep their headers (ETag) */ `
   ALTER TABLE idempotency ADD COLUMN headers TEXT NOT NULL DEFAULT '{}';
   `,
+  /* 3: each customer's past states by the change seq they held, so sync can tell who could see it at a cursor */ `
+  CREATE TABLE customer_history (
+    customer_id TEXT NOT NULL, change_seq INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (customer_id, change_seq));
+  `,
 ];

@@ -5,8 +5,8 @@ import { auditLogs } from '../db/logs';
 import { stmt } from '../db/statements';
 import { forbidden, invalid, notFound } from '../http/errors';
 import { intQuery } from '../http/validate';
-import { setFollow } from './batch';
-import { callerContext, callerId, permitted, type AppContext, type AppEnv, type Deps } from './env';
+import { follows, setFollow } from './batch';
+import { callerContext, callerId, known, NOT_FOUND, permitted, type AppContext, type AppEnv, type Deps } from './env';
 
 export function accountRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -25,7 +25,12 @@ export function accountRoutes(deps: Deps): Hono<AppEnv> {
 
   app.get('/org', (c) => c.json(store.org()));
 
-  app.get('/tags', (c) => c.json({ tags: stmt(store.db, 'SELECT name FROM tags ORDER BY name').pluck().all() }));
+  // Only tags of customers the caller sees: a tag name can say a lot about a customer.
+  app.get('/tags', (c) => {
+    const tags = new Set<string>();
+    for (const customer of store.listedFor(callerId(c))) for (const tag of customer.tags) tags.add(tag);
+    return c.json({ tags: [...tags].sort() });
+  });
 
   app.get('/follows', (c) => {
     const listed = store.listedSet(callerId(c));
@@ -38,7 +43,13 @@ export function accountRoutes(deps: Deps): Hono<AppEnv> {
   const follow = (value: boolean) => (c: AppContext) => {
     const id = c.req.param('customerId')!;
     if (value) permitted(c, deps, id, 'follow');
-    else if (!store.customer(id)) throw notFound(`customer ${id}: not found`);
+    else {
+      // Unfollowing needs no rights (a customer that left the list can be unstarred), but tells no one who never had it that it exists.
+      const customer = store.customer(id);
+      if (!customer || !(known(callerContext(c, deps), customer, null, deps.now()) || follows(store.db, callerId(c), id))) {
+        throw notFound(NOT_FOUND(id));
+      }
+    }
     const now = deps.now();
     store.transact((tx) =>
       setFollow(tx.db, callerId(c), id, value, now, (type) =>

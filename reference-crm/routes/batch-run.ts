@@ -3,19 +3,23 @@ import type { Customer, Id } from '../../lib/domain/types';
 import { decide, type Action, type AskWhom, type RuleId } from '../../lib/rules';
 import { refusalBody } from '../http/errors';
 import type { Tx } from '../store';
-import { callerContext, type AppContext, type Deps } from './env';
+import { callerContext, known, NOT_FOUND, type AppContext, type Deps } from './env';
 
 export type BatchResult =
   | { id: Id; ok: true }
   | { id: Id; ok: false; error: { code: string; message: string; rule?: RuleId; ask?: AskWhom[] } };
 
-/** Checks each id (duplicate, unknown, refused by the rules) and applies `apply` to the allowed ones. */
+/**
+ * Checks each id (duplicate, unknown or not to be known by the caller, refused by the rules) and applies
+ * `apply` to the allowed ones. `mayKnow` widens who may learn a customer exists (an unfollow of one that left the list).
+ */
 export function runBatch(
   c: AppContext,
   deps: Deps,
   ids: Id[],
   action: Action | null,
   apply: (tx: Tx, current: Customer, now: Date) => void,
+  mayKnow: (current: Customer) => boolean = () => false,
 ): BatchResult[] {
   const ctx = callerContext(c, deps);
   const now = deps.now();
@@ -28,7 +32,9 @@ export function runBatch(
       }
       firstIndex.set(id, index);
       const current = deps.store.customer(id);
-      if (!current) return { id, ok: false, error: { code: 'not_found', message: `customer ${id}: not found` } };
+      if (!current || !(known(ctx, current, action, now) || mayKnow(current))) {
+        return { id, ok: false, error: { code: 'not_found', message: NOT_FOUND(id) } };
+      }
       if (action) {
         const decision = decide(ctx, current, action, now);
         if (!decision.allowed) {

@@ -70,7 +70,7 @@ export function batchRoutes(deps: Deps): Hono<AppEnv> {
       setFollow(tx.db, user, current.id, follow, now, (type) =>
         tx.log({ customerId: current.id, type, at: now.toISOString(), actorId: user, details: '' }),
       );
-    });
+    }, (current) => !follow && follows(store.db, user, current.id));
     return c.json({ results });
   });
 
@@ -85,6 +85,10 @@ export function batchRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   return app;
+}
+
+export function follows(db: Parameters<typeof stmt>[0], userId: string, customerId: string): boolean {
+  return stmt(db, 'SELECT 1 FROM follows WHERE user_id = ? AND customer_id = ?').get(userId, customerId) !== undefined;
 }
 
 /** Adds or removes a follow; logs only when the state changes. */

@@ -1,6 +1,6 @@
 // Changing one customer: edit, delete, restore, return to the pool, share. Each in one transaction with its log.
 import { Hono } from 'hono';
-import { applyShare, decideEdit } from '../../lib/rules';
+import { applyShare, decide, decideEdit } from '../../lib/rules';
 import { ApiError, forbidden, invalid } from '../http/errors';
 import { jsonBody, shareTargets } from '../http/validate';
 import { describeTargets } from './describe';
@@ -73,12 +73,15 @@ export function customerWriteRoutes(deps: Deps): Hono<AppEnv> {
     if (!reason) throw invalid('reason: a non-empty reason is required');
     const current = permitted(c, deps, c.req.param('id'), 'returnToPool');
     const now = deps.now();
+    // A pool administrator may return a customer outside their list: they learn it went back, not the record.
+    const sawIt = decide(callerContext(c, deps), current, 'view', now).allowed;
     const saved = store.transact((tx) => {
       const next = tx.save(bumped(current, { aeId: null }, now));
       tx.log({ customerId: current.id, type: 'Back customer', at: now.toISOString(), actorId: callerId(c), details: reason,
         changes: [{ field: 'aeId', before: current.aeId, after: null }] });
       return next;
     });
+    if (!sawIt) return c.json({ ok: true, id: saved.id, version: saved.version });
     return answer(c, saved);
   });
 

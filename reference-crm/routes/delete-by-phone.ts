@@ -6,7 +6,7 @@ import { stmt } from '../db/statements';
 import { invalid, refusalBody } from '../http/errors';
 import { jsonBody, MAX_BATCH } from '../http/validate';
 import { phoneKey } from '../phone';
-import { bumped, callerContext, callerId, type AppEnv, type Deps } from './env';
+import { bumped, callerContext, callerId, known, type AppEnv, type Deps } from './env';
 
 export type PhoneResult =
   | { phone: string; ok: true; id: Id }
@@ -14,7 +14,7 @@ export type PhoneResult =
       phone: string;
       ok: false;
       id?: Id;
-      /** For 'ambiguous': every live customer with this number. */
+      /** For 'ambiguous': every live customer with this number that the caller may know of. */
       ids?: Id[];
       error: { code: 'invalid' | 'not_found' | 'forbidden' | 'duplicate_in_request' | 'ambiguous'; message: string; rule?: RuleId; ask?: AskWhom[] };
     };
@@ -40,7 +40,8 @@ export function deleteByPhoneRoutes(deps: Deps): Hono<AppEnv> {
           return { phone, ok: false, error: { code: 'duplicate_in_request', message: `same number as row ${first + 1} of this request` } };
         }
         seen.set(key, index);
-        const ids = findIds.all(key) as Id[];
+        // Customers the caller may not know of are not matched at all: no phone maps to a hidden id.
+        const ids = (findIds.all(key) as Id[]).filter((id) => known(ctx, store.customer(id)!, 'delete', now));
         if (ids.length === 0) return { phone, ok: false, error: { code: 'not_found', message: `no customer has the number ${phone}` } };
         if (ids.length > 1) {
           return { phone, ok: false, ids, error: { code: 'ambiguous', message: `${ids.length} customers share the number ${phone}` } };

@@ -31,11 +31,26 @@ export function viewable(c: AppContext, deps: Deps, id: Id): Customer {
   return customer;
 }
 
-/** The customer the caller may act on: 404 when it does not exist, 403 naming the rule when refused. */
+/**
+ * Whether the caller may learn that the customer exists: it is in their list, or would be were it not
+ * deleted (so whoever had it is told it is deleted), or — for a return to the pool only — they administer
+ * its pool. Anyone else is answered exactly as for an id that does not exist.
+ */
+export function known(ctx: UserContext, customer: Customer, action: Action | null, now: Date): boolean {
+  const live = customer.deletedAt ? { ...customer, deletedAt: null } : customer;
+  if (decide(ctx, live, 'view', now).allowed) return true;
+  return action === 'returnToPool' && customer.poolId !== null && ctx.administeredPoolIds.has(customer.poolId);
+}
+
+export const NOT_FOUND = (id: Id) => `customer ${id}: not found`;
+
+/** The customer the caller may act on: 404 when it does not exist or the caller may not know of it, 403 naming the rule when refused. */
 export function permitted(c: AppContext, deps: Deps, id: Id, action: Action): Customer {
   const customer = deps.store.customer(id);
-  if (!customer) throw notFound(`customer ${id}: not found`);
-  const decision = decide(callerContext(c, deps), customer, action, deps.now());
+  const ctx = callerContext(c, deps);
+  const now = deps.now();
+  if (!customer || !known(ctx, customer, action, now)) throw notFound(NOT_FOUND(id));
+  const decision = decide(ctx, customer, action, now);
   if (!decision.allowed) throw forbidden(decision);
   return customer;
 }

@@ -32,10 +32,18 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     ) as { id: Id; change_seq: number }[];
     const page = rows.slice(0, limit);
     const customers = page.map((r) => store.customer(r.id)).filter((x): x is Customer => x !== undefined);
-    const listed = new Set(listedIds(callerContext(c, deps), customers));
+    const ctx = callerContext(c, deps);
+    const listed = new Set(listedIds(ctx, customers));
     const changed = customers.filter((x) => listed.has(x.id));
-    // From the start there is nothing to remove: the client has nothing yet.
-    const removed = since === null ? [] : customers.filter((x) => !listed.has(x.id)).map((x) => x.id);
+    // From the start there is nothing to remove: the client has nothing yet. After a cursor, only what the
+    // user could see at that cursor: naming any other id would tell them it exists.
+    const removed = since === null ? [] : customers
+      .filter((x) => !listed.has(x.id))
+      .filter((x) => {
+        const then = store.customerAt(x.id, since);
+        return then !== null && listedIds(ctx, [then]).length === 1;
+      })
+      .map((x) => x.id);
     const next = page.length ? page[page.length - 1].change_seq : (since ?? 0);
     return c.json({ changed, removed, next: String(next), hasMore: rows.length > limit });
   });

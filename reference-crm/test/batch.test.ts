@@ -55,7 +55,7 @@ describe('batch actions', () => {
 
   it('follows and unfollows in batch', async () => {
     const res = await crm.call('tok-rep', 'POST', '/batch/follow', { customerIds: ['c-3', 'c-2'], follow: true });
-    expect(res.body.results).toMatchObject([{ id: 'c-3', ok: true }, { id: 'c-2', ok: false, error: { rule: 'not-listed' } }]);
+    expect(res.body.results).toMatchObject([{ id: 'c-3', ok: true }, { id: 'c-2', ok: false, error: { code: 'not_found' } }]);
     await crm.call('tok-rep', 'POST', '/batch/follow', { customerIds: ['c-1'], follow: false });
     expect((await crm.call('tok-rep', 'GET', '/follows')).body.customerIds).toEqual(['c-3']);
   });
