@@ -1,10 +1,12 @@
 // The HTTP application: API under /api/v1, the sign-in pages, the host page, the test admin.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { userFromRequest } from './auth';
 import { ApiError, errorResponse } from './http/errors';
 import { faultMiddleware, type FaultSettings } from './http/faults';
 import { idempotencyMiddleware } from './http/idempotency';
+import { MAX_BODY_BYTES } from './http/validate';
 import { RateLimiter, rateLimitMiddleware } from './http/rate-limit';
 import { loginRoutes } from './login';
 import { accountRoutes } from './routes/account';
@@ -39,6 +41,15 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
   const app = new Hono<AppEnv>();
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `${c.req.method} ${c.req.path}: no such endpoint` } }, 404));
+  // Every body, on every path, is refused once it passes the limit: by its Content-Length before reading, else while streaming.
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, { code: 'too_large', message: `The request body is larger than ${MAX_BODY_BYTES} bytes` });
+      },
+    }),
+  );
 
   const api = new Hono<AppEnv>();
   api.use(

@@ -6,7 +6,7 @@ import type { AskWhom, Decision, RuleId } from '../../lib/rules';
 
 export type ErrorCode =
   | 'unauthorized' | 'forbidden' | 'not_found' | 'invalid' | 'precondition_required' | 'stale'
-  | 'idempotency_mismatch' | 'rate_limited' | 'fault' | 'internal';
+  | 'idempotency_mismatch' | 'rate_limited' | 'fault' | 'internal' | 'too_large';
 
 export interface ErrorBody {
   code: ErrorCode;

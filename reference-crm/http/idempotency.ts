@@ -37,8 +37,10 @@ export function idempotencyMiddleware(
     if (!MUTATIONS.has(c.req.method) || key === undefined) return next();
     if (key === '' || key.length > MAX_KEY_LENGTH) throw invalid(`Idempotency-Key: must be 1 to ${MAX_KEY_LENGTH} characters`);
     const user = userId(c);
+    // The body's bytes, not its text: decoding here would hide bytes that are not UTF-8 from the route.
     const hash = createHash('sha256')
-      .update(`${c.req.method} ${new URL(c.req.url).pathname}\n${c.req.header('if-match') ?? ''}\n${await c.req.text()}`)
+      .update(`${c.req.method} ${new URL(c.req.url).pathname}\n${c.req.header('if-match') ?? ''}\n`)
+      .update(new Uint8Array(await c.req.arrayBuffer()))
       .digest('hex');
     const slot = `${user}\u0000${key}`;
     while (inFlight.has(slot)) await inFlight.get(slot);

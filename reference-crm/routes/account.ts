@@ -4,7 +4,7 @@ import { LOG_TYPES, type LogType } from '../../lib/domain/log-types';
 import { auditLogs } from '../db/logs';
 import { stmt } from '../db/statements';
 import { forbidden, invalid, notFound } from '../http/errors';
-import { intQuery } from '../http/validate';
+import { intQuery, jsonBody } from '../http/validate';
 import { follows, setFollow } from './batch';
 import { callerContext, callerId, known, NOT_FOUND, permitted, type AppContext, type AppEnv, type Deps } from './env';
 
@@ -40,7 +40,8 @@ export function accountRoutes(deps: Deps): Hono<AppEnv> {
     return c.json({ customerIds: ids.filter((id) => listed.has(id)) });
   });
 
-  const follow = (value: boolean) => (c: AppContext) => {
+  const follow = (value: boolean) => async (c: AppContext) => {
+    await jsonBody(c, []);
     const id = c.req.param('customerId')!;
     if (value) permitted(c, deps, id, 'follow');
     else {

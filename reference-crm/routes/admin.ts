@@ -16,7 +16,7 @@ export function adminRoutes(settings: RuntimeSettings, limiter: RateLimiter): Ho
   const app = new Hono();
   app.get('/faults', (c) => c.json(settings));
   app.post('/faults', async (c) => {
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, Object.keys(LIMITS));
     const next = { ...settings };
     for (const [field, value] of Object.entries(body)) {
       const range = LIMITS[field as keyof RuntimeSettings];

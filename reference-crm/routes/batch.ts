@@ -3,19 +3,17 @@ import { Hono } from 'hono';
 import { applyCancelShare, applyLabels, applyShare } from '../../lib/rules';
 import { stmt } from '../db/statements';
 import { invalid } from '../http/errors';
-import { booleanField, customerIds, jsonBody, shareTargets, stringArray } from '../http/validate';
+import { booleanField, customerIds, jsonBody, MAX_TAG, shareTargets, stringArray } from '../http/validate';
 import { runBatch } from './batch-run';
 import { describeTargets } from './describe';
 import { bumped, callerId, type AppEnv, type Deps } from './env';
-
-const MAX_TAG_LENGTH = 100;
 
 export function batchRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { store } = deps;
 
   app.post('/batch/share', async (c) => {
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, ['customerIds', 'targets']);
     const ids = customerIds(body);
     const targets = shareTargets(body.targets, store.org(), 'targets');
     const details = describeTargets(store.org(), targets);
@@ -28,7 +26,7 @@ export function batchRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.post('/batch/cancel-share', async (c) => {
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, ['customerIds', 'all', 'targets']);
     const ids = customerIds(body);
     const all = booleanField(body, 'all');
     if (!all && body.targets === undefined) throw invalid('targets: required when all is false');
@@ -43,13 +41,13 @@ export function batchRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.post('/batch/labels', async (c) => {
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, ['customerIds', 'mode', 'tags']);
     const ids = customerIds(body);
     const mode = body.mode;
     if (mode !== 'set' && mode !== 'add') throw invalid('mode: must be "set" or "add"');
-    const tags = stringArray(body.tags, 'tags', { required: true, max: 100 });
+    const tags = stringArray(body.tags, 'tags', { required: true, max: 100, maxLength: MAX_TAG });
     tags.forEach((tag, i) => {
-      if (tag.trim() === '' || tag.length > MAX_TAG_LENGTH) throw invalid(`tags[${i}]: must be 1 to ${MAX_TAG_LENGTH} characters`);
+      if (tag.trim() === '') throw invalid(`tags[${i}]: must be 1 to ${MAX_TAG} characters`);
     });
     const type = mode === 'set' ? 'Batch Set Labels customer' : 'Batch Add Labels customer';
     const results = runBatch(c, deps, ids, mode === 'set' ? 'setLabels' : 'addLabels', (tx, current, now) => {
@@ -61,7 +59,7 @@ export function batchRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.post('/batch/follow', async (c) => {
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, ['customerIds', 'follow']);
     const ids = customerIds(body);
     const follow = booleanField(body, 'follow');
     const user = callerId(c);
@@ -75,7 +73,7 @@ export function batchRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.post('/batch/delete', async (c) => {
-    const ids = customerIds(await jsonBody(c));
+    const ids = customerIds(await jsonBody(c, ['customerIds']));
     const results = runBatch(c, deps, ids, 'delete', (tx, current, now) => {
       tx.save(bumped(current, { deletedAt: now.toISOString() }, now));
       tx.log({ customerId: current.id, type: 'Batch Delete customer', at: now.toISOString(), actorId: callerId(c),

@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import { applyShare, decide, decideEdit } from '../../lib/rules';
 import { ApiError, forbidden, invalid } from '../http/errors';
-import { jsonBody, shareTargets } from '../http/validate';
+import { jsonBody, shareTargets, text } from '../http/validate';
+import { EDITABLE_FIELDS } from '../../lib/domain/types';
 import { describeTargets } from './describe';
 import { changesOf, ifMatchVersion, parseEdit } from './edit';
 import { bumped, callerContext, callerId, permitted, type AppContext, type AppEnv, type Deps } from './env';
@@ -19,7 +20,7 @@ export function customerWriteRoutes(deps: Deps): Hono<AppEnv> {
 
   app.patch('/customers/:id', async (c) => {
     const expected = ifMatchVersion(c.req.header('if-match'));
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, EDITABLE_FIELDS);
     const current = permitted(c, deps, c.req.param('id'), 'edit');
     const edit = parseEdit(body, store.org());
     // Who may change the AE or the CSR is a rule of its own, decided exactly as the edit form decides it.
@@ -44,7 +45,8 @@ export function customerWriteRoutes(deps: Deps): Hono<AppEnv> {
     return answer(c, saved);
   });
 
-  app.delete('/customers/:id', (c) => {
+  app.delete('/customers/:id', async (c) => {
+    await jsonBody(c, []);
     const current = permitted(c, deps, c.req.param('id'), 'delete');
     const now = deps.now();
     store.transact((tx) => {
@@ -55,7 +57,8 @@ export function customerWriteRoutes(deps: Deps): Hono<AppEnv> {
     return c.json({ ok: true });
   });
 
-  app.post('/customers/:id/restore', (c) => {
+  app.post('/customers/:id/restore', async (c) => {
+    await jsonBody(c, []);
     const current = permitted(c, deps, c.req.param('id'), 'restore');
     const now = deps.now();
     const saved = store.transact((tx) => {
@@ -68,8 +71,8 @@ export function customerWriteRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.post('/customers/:id/return-to-pool', async (c) => {
-    const body = await jsonBody(c);
-    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+    const body = await jsonBody(c, ['reason']);
+    const reason = body.reason === undefined ? '' : text(body.reason, 'reason').trim();
     if (!reason) throw invalid('reason: a non-empty reason is required');
     const current = permitted(c, deps, c.req.param('id'), 'returnToPool');
     const now = deps.now();
@@ -86,7 +89,7 @@ export function customerWriteRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   app.post('/customers/:id/share', async (c) => {
-    const targets = shareTargets(await jsonBody(c), store.org(), 'body');
+    const targets = shareTargets(await jsonBody(c, ['departmentIds', 'roleIds', 'userIds']), store.org(), 'body');
     const current = permitted(c, deps, c.req.param('id'), 'share');
     const now = deps.now();
     const saved = store.transact((tx) => {

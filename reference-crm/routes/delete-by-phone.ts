@@ -4,7 +4,7 @@ import type { Id } from '../../lib/domain/types';
 import { decide, type AskWhom, type RuleId } from '../../lib/rules';
 import { stmt } from '../db/statements';
 import { invalid, refusalBody } from '../http/errors';
-import { jsonBody, MAX_BATCH } from '../http/validate';
+import { jsonBody, MAX_BATCH, MAX_PHONE } from '../http/validate';
 import { phoneKey } from '../phone';
 import { bumped, callerContext, callerId, known, type AppEnv, type Deps } from './env';
 
@@ -24,7 +24,7 @@ export function deleteByPhoneRoutes(deps: Deps): Hono<AppEnv> {
   const { store } = deps;
 
   app.post('/batch/delete-by-phone', async (c) => {
-    const body = await jsonBody(c);
+    const body = await jsonBody(c, ['phones']);
     const phones = phoneList(body.phones);
     const ctx = callerContext(c, deps);
     const now = deps.now();
@@ -71,6 +71,7 @@ function phoneList(value: unknown): string[] {
   return value.map((p, i) => {
     if (typeof p === 'number' && Number.isFinite(p)) return String(p);
     if (typeof p !== 'string') throw invalid(`phones[${i}]: must be a string`);
+    if (p.length > MAX_PHONE) throw invalid(`phones[${i}]: at most ${MAX_PHONE} characters`);
     return p;
   });
 }

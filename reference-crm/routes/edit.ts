@@ -2,6 +2,7 @@
 import type { ChangeRecord, Customer, CustomerEdit, Id, Org } from '../../lib/domain/types';
 import { EDITABLE_FIELDS } from '../../lib/domain/types';
 import { ApiError, invalid } from '../http/errors';
+import { MAX_ID, MAX_TEXT, text as boundedText } from '../http/validate';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const USER_FIELDS = new Set(['aeId', 'csrId']);
@@ -16,12 +17,12 @@ export function parseEdit(body: Record<string, unknown>, org: Org): CustomerEdit
     }
     if (USER_FIELDS.has(field)) {
       if (value !== null && typeof value !== 'string') throw invalid(`${field}: must be a user id or null`);
+      if (typeof value === 'string') boundedText(value, field, MAX_ID);
       if (typeof value === 'string' && !userIds.has(value)) throw invalid(`${field}: unknown user ${value}`);
       edit[field] = value;
       continue;
     }
-    if (typeof value !== 'string') throw invalid(`${field}: must be a string`);
-    const text = value.trim();
+    const text = boundedText(value, field, MAX_TEXT).trim();
     if ((field === 'name' || field === 'code') && text === '') throw invalid(`${field}: must not be empty`);
     if (field === 'email' && text !== '' && !EMAIL.test(text)) throw invalid(`email: "${text}" is not an email address`);
     if (field === 'phone' && text !== '' && !/\d/.test(text)) throw invalid(`phone: "${text}" has no digits`);
