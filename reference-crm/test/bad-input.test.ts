@@ -44,7 +44,7 @@ function withFirstString(body: unknown, f: (s: string) => string): unknown {
 }
 
 const json = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
-type Mutation = [kind: string, make: (body: Record<string, unknown>) => Uint8Array];
+type Mutation = [kind: string, make: (body: Record<string, unknown>) => Uint8Array<ArrayBuffer>];
 const MUTATIONS: Mutation[] = [
   ['an unknown field', (b) => json({ ...b, pad: 'x' })],
   ['a body over the size limit', (b) => json({ ...b, pad: 'x'.repeat(MAX_BODY_BYTES) })],
