@@ -16,6 +16,7 @@ import { ChangeRecords } from './ChangeRecords';
 import { ConflictView } from './EditConflict';
 import { Dialog } from './Dialog';
 import { useLoad } from './use-load';
+import { fieldsWrittenByPage } from '../lib/features/trusted-events';
 
 interface Props { state: OverlayState; api: ContentApi; open: OpenDialog; onClose(): void }
 
@@ -72,6 +73,13 @@ function EditForm({ state, api, details, onClose }: { state: OverlayState; api: 
   const submit = async (event: Event) => {
     event.preventDefault();
     const values = latest.current;
+    const written = formRef.current ? fieldsWrittenByPage(formRef.current, values) : [];
+    if (written.length > 0) {
+      // Draw the form again: the fields show the user's own values once more.
+      setValues({ ...values });
+      const fields = written.map((field) => fieldLabel(field as EditableField)).join(', ');
+      return setPhase({ step: 'form', error: t('form.writtenByPage', { fields }) });
+    }
     const found = validate(values);
     setErrors(found);
     if (Object.keys(found).length > 0) return setPhase({ step: 'form', error: t('edit.fixErrors') });

@@ -1,10 +1,11 @@
 // Return to the pool: a reason is required; the row leaves the list at once.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { ContentApi } from '../lib/features/api';
 import { failureText } from '../lib/features/outcome';
 import { setGone, showToast, type OpenDialog, type OverlayState } from '../lib/features/state';
 import { Dialog } from './Dialog';
+import { fieldsWrittenByPage } from '../lib/features/trusted-events';
 
 interface Props { state: OverlayState; api: ContentApi; open: OpenDialog; onClose(): void }
 
@@ -12,9 +13,15 @@ export function ReturnToPoolDialog({ state, api, open, onClose }: Props) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [, redraw] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (formRef.current && fieldsWrittenByPage(formRef.current, { reason }).length > 0) {
+      redraw((n) => n + 1);
+      return setError(t('form.writtenByPage', { fields: t('pool.reason') }));
+    }
     if (reason.trim() === '') return setError(t('pool.reasonMissing'));
     setBusy(true);
     try {
@@ -30,9 +37,9 @@ export function ReturnToPoolDialog({ state, api, open, onClose }: Props) {
 
   return (
     <Dialog kind="returnToPool" title={t('pool.title', { name: open.name })} onClose={onClose} returnFocus={open.returnFocus}>
-      <form class="crmx-form" onSubmit={submit} noValidate>
+      <form ref={formRef} class="crmx-form" onSubmit={submit} noValidate>
         <label for="crmx-pool-reason">{t('pool.reason')}</label>
-        <textarea id="crmx-pool-reason" rows={3} value={reason} required aria-required="true"
+        <textarea id="crmx-pool-reason" name="reason" rows={3} value={reason} required aria-required="true"
           aria-invalid={error && reason.trim() === '' ? 'true' : undefined}
           aria-describedby="crmx-pool-reason-help" onInput={(e) => setReason(e.currentTarget.value)} />
         <p id="crmx-pool-reason-help" class="crmx-help">{t('pool.reasonHelp')}</p>

@@ -13,6 +13,7 @@ import { selectionStoreFor } from '../selection/store';
 import type { ContentApi } from './api';
 import type { Feature, FeatureContext } from './feature';
 import { oncePerBurst } from './once-per-burst';
+import { acceptOnlyTrustedEvents } from './trusted-events';
 
 export const BATCH_BAR_HOST = 'crmx-batch-bar';
 
@@ -59,6 +60,7 @@ export const batchFeature: Feature = {
     }, () => undefined);
     const host = doc.createElement(BATCH_BAR_HOST);
     const shadow = host.attachShadow({ mode: 'open' });
+    acceptOnlyTrustedEvents(shadow, abort);
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS + OVERLAY_DIALOG_CSS + BATCH_CSS;
     const root = doc.createElement('div');

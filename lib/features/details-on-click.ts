@@ -24,7 +24,8 @@ export const detailsFeature: Feature = {
     signal.addEventListener('abort', () => state.actions.delete('view'), { once: true });
 
     doc.addEventListener('click', (event) => {
-      if (event.defaultPrevented || event.button !== 0 || isOwnClickTarget(event)) return;
+      // A page script's click() on a row is not the user opening its details.
+      if (!event.isTrusted || event.defaultPrevented || event.button !== 0 || isOwnClickTarget(event)) return;
       if (doc.getSelection()?.toString()) return;
       const row = (event.target as Element | null)?.closest?.(adapter.selectors.row);
       if (!row) return;

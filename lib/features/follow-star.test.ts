@@ -3,7 +3,7 @@ import { followStarFeature } from './follow-star';
 import { rowStatesFeature } from './row-states';
 import { ROW_SLOT_HOST } from './row-slot';
 import { loadReferencePage, rerenderRows } from '../host/test-fixture';
-import { testContext } from './test-context';
+import { testContext, userClick } from './test-context';
 import { ReplyError } from '../messaging/protocol';
 
 let controller: AbortController;
@@ -37,7 +37,7 @@ describe('follow star feature', () => {
     const ctx = await started();
     let answer!: (v: { followed: boolean }) => void;
     ctx.api.toggleFollow.mockReturnValue(new Promise((ok) => (answer = ok)));
-    stars()[0].click();
+    userClick(stars()[0]);
     expect(stars()[0].getAttribute('aria-pressed')).toBe('true');
     expect(stars()[0].textContent).toBe('★');
     answer({ followed: true });
@@ -48,7 +48,7 @@ describe('follow star feature', () => {
   it('flips back when the CRM refuses, saying why', async () => {
     const ctx = await started();
     ctx.api.toggleFollow.mockRejectedValue(new ReplyError({ code: 'forbidden', message: 'x', rule: 'not-listed' }));
-    stars()[2].click();
+    userClick(stars()[2]);
     await vi.waitFor(() => expect(ctx.state.toasts.value).toHaveLength(1));
     expect(stars()[2].getAttribute('aria-pressed')).toBe('false');
     expect(ctx.state.toasts.value[0].text).toBe('Could not change the follow: The customer is not in your list.');

@@ -3,7 +3,7 @@ import { rowMenuFeature, ROW_MENU_HOST } from './row-menu';
 import { detailsFeature } from './details-on-click';
 import { rowStatesFeature } from './row-states';
 import { loadReferencePage, rerenderRows } from '../host/test-fixture';
-import { testContext } from './test-context';
+import { testContext, userClick } from './test-context';
 
 let controller: AbortController;
 beforeEach(() => {
@@ -32,12 +32,12 @@ describe('row menu feature', () => {
     const ctx = testContext(controller.signal);
     await rowMenuFeature.init(ctx);
     await vi.waitFor(() => expect(buttons()).toHaveLength(3));
-    buttons()[2].click();
+    userClick(buttons()[2]);
     expect(ctx.state.menu.value).toMatchObject({ id: 'c-003', name: 'Cửa hàng Cát Tường', focus: 'first' });
     expect(buttons()[2].getAttribute('aria-expanded')).toBe('true');
     expect(ctx.api.getDecisions).toHaveBeenCalledWith(['c-003'], true);
     await vi.waitFor(() => expect(ctx.state.rowStates.value.get('c-003')).toBeTruthy());
-    buttons()[2].click();
+    userClick(buttons()[2]);
     expect(ctx.state.menu.value).toBeNull();
     expect(buttons()[2].getAttribute('aria-expanded')).toBe('false');
   });
@@ -78,12 +78,12 @@ describe('details feature', () => {
     await vi.waitFor(() => expect(buttons()).toHaveLength(3));
     const link = document.querySelector<HTMLAnchorElement>('tr.dt-row a')!;
     link.addEventListener('click', (e) => e.preventDefault());
-    link.click();
+    userClick(link);
     expect(ctx.state.details.value).toBeNull();
-    document.querySelectorAll<HTMLElement>('tr.dt-row')[1].querySelectorAll('td')[2].click();
+    userClick(document.querySelectorAll<HTMLElement>('tr.dt-row')[1].querySelectorAll('td')[2]);
     expect(ctx.state.details.value).toMatchObject({ id: 'c-002', name: 'Bình Minh Foods <b>' });
     ctx.state.details.value = null;
-    buttons()[0].click();
+    userClick(buttons()[0]);
     expect(ctx.state.details.value).toBeNull();
   });
 

@@ -5,6 +5,7 @@
 // and an inline style per row ~30 ms to the mutation callback). The slot is drawn only for rows near
 // the view (lib/host/observe-rows.ts), out of flow in that room, so drawing it moves nothing.
 import type { Feature } from './feature';
+import { acceptOnlyTrustedEvents } from './trusted-events';
 
 export const ROW_SLOT_HOST = 'crmx-row-menu';
 
@@ -71,6 +72,7 @@ export function rowSlot(doc: Document, cell: Element): ShadowRoot {
   }
   const host = doc.createElement(ROW_SLOT_HOST);
   const shadow = host.attachShadow({ mode: 'open' });
+  acceptOnlyTrustedEvents(shadow);
   const shared = sheet();
   let adopted = false;
   if (shared) {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadReferencePage, rerenderRows } from '../host/test-fixture';
 import { selectionStoreFor } from '../selection/store';
 import { selectionFeature } from './selection';
-import { testContext } from './test-context';
+import { testContext, userClick } from './test-context';
 
 let controller: AbortController;
 beforeEach(() => {
@@ -13,7 +13,7 @@ afterEach(() => controller.abort());
 
 const boxes = () => [...document.querySelectorAll('crmx-row-menu')].map((host) => host.shadowRoot!.querySelector<HTMLInputElement>('input.crmx-select-box')!);
 const headerBox = () => document.querySelector('crmx-select-page')!.shadowRoot!.querySelector<HTMLInputElement>('input')!;
-const shiftClick = (el: HTMLElement) => el.dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true }));
+const shiftClick = (el: HTMLElement) => userClick(el, { shiftKey: true });
 
 describe('selection feature', () => {
   it('puts a labelled box on every row and a page box in the header', async () => {
@@ -29,13 +29,13 @@ describe('selection feature', () => {
     const store = selectionStoreFor(ctx.state);
     await selectionFeature.init(ctx);
     await vi.waitFor(() => expect(boxes()).toHaveLength(3));
-    boxes()[0].click();
+    userClick(boxes()[0]);
     expect([...store.selection.value.ids]).toEqual(['c-001']);
     expect(headerBox().indeterminate).toBe(true);
     shiftClick(boxes()[2]);
     expect([...store.selection.value.ids].sort()).toEqual(['c-001', 'c-002', 'c-003']);
     expect(headerBox().checked).toBe(true);
-    headerBox().click();
+    userClick(headerBox());
     expect(store.selection.value.ids.size).toBe(0);
     expect(boxes().every((b) => !b.checked)).toBe(true);
   });
@@ -45,7 +45,7 @@ describe('selection feature', () => {
     const store = selectionStoreFor(ctx.state);
     await selectionFeature.init(ctx);
     await vi.waitFor(() => expect(boxes()).toHaveLength(3));
-    boxes()[1].click();
+    userClick(boxes()[1]);
     rerenderRows(['c-009', 'c-010']);
     await vi.waitFor(() => expect(boxes()).toHaveLength(2));
     expect(store.selection.value.ids.has('c-002')).toBe(true);

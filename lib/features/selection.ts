@@ -8,6 +8,7 @@ import { selectionStoreFor } from '../selection/store';
 import type { Feature, FeatureContext } from './feature';
 import { addRowControl, putInSlot, rowSlot } from './row-slot';
 import { oncePerBurst } from './once-per-burst';
+import { acceptOnlyTrustedEvents } from './trusted-events';
 
 export const SELECT_ALL_HOST = 'crmx-select-page';
 
@@ -68,6 +69,7 @@ export const selectionFeature: Feature = {
       header?.host.remove();
       const host = doc.createElement(SELECT_ALL_HOST);
       const shadow = host.attachShadow({ mode: 'open' });
+      acceptOnlyTrustedEvents(shadow, signal);
       const style = doc.createElement('style');
       style.textContent = `:host { display: inline-block; vertical-align: middle; }${BOX_CSS}`;
       const box = makeBox(doc, t('batch.selectPage'), 'crmx-select-page-box');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mountShadowRoot } from './shadow-mount';
+import { userClick } from './test-context';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -33,7 +34,7 @@ describe('mountShadowRoot', () => {
     let heard = 0;
     const listener = () => { heard += 1; };
     document.addEventListener('click', listener);
-    container.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    userClick(container);
     document.removeEventListener('click', listener);
     expect(heard).toBe(1);
   });

@@ -1,6 +1,7 @@
 // Our own mount for a UI in a shadow root at the end of the page's body. WXT's createShadowRootUi did the
 // same and brought ~4 KB gzipped of helpers the content script never used (anchors, auto-mount, CSS
 // fetching, element-name checks).
+import { acceptOnlyTrustedEvents } from './trusted-events';
 
 export interface ShadowMount {
   host: HTMLElement;
@@ -12,6 +13,7 @@ export interface ShadowMount {
 export function mountShadowRoot(doc: Document, name: string, css: string, signal: AbortSignal): ShadowMount {
   const host = doc.createElement(name);
   const shadow = host.attachShadow({ mode: 'open' });
+  acceptOnlyTrustedEvents(shadow, signal);
   const style = doc.createElement('style');
   // The host page's inherited styles (font, colour, line height…) stop at our root.
   style.textContent = `:host{all:initial !important;}\n${css}`;

@@ -13,9 +13,10 @@ import * as outcome from './outcome';
 import * as rowStates from './row-states';
 import { SHARED_GLOBAL, type SharedKey } from './shared-modules';
 import * as state from './state';
+import * as trustedEvents from './trusted-events';
 
 const MODULES: Record<SharedKey, object> = {
-  preact, preactHooks, preactJsx, i18n, state, outcome, rowStates, dialog, useLoad, format, jobProgress, logDialog,
+  preact, preactHooks, preactJsx, i18n, state, outcome, rowStates, trustedEvents, dialog, useLoad, format, jobProgress, logDialog,
 };
 
 export function shareModules(scope: object = globalThis): void {

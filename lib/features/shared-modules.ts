@@ -20,6 +20,7 @@ export const SHARED_MODULES = {
   state: 'lib/features/state.ts',
   outcome: 'lib/features/outcome.ts',
   rowStates: 'lib/features/row-states.ts',
+  trustedEvents: 'lib/features/trusted-events.ts',
   dialog: 'components/Dialog.tsx',
   useLoad: 'components/use-load.ts',
   format: 'components/format.ts',

@@ -44,3 +44,14 @@ export function testContext(signal: AbortSignal): FeatureContext & { api: Return
     dialogs: bundledDialogs,
   };
 }
+
+/** An event as the browser makes it from a real user's input (our roots drop any other, trusted-events.ts). */
+export function asUser<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+/** A real user's click on `el`. */
+export function userClick(el: Element, init: MouseEventInit = {}): void {
+  el.dispatchEvent(asUser(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, ...init })));
+}

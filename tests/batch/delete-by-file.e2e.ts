@@ -8,6 +8,7 @@ import { api } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
 import writeXlsxFile from 'write-excel-file/node';
 import { largeCustomerId, makeLargeSeed } from '../fixtures/seed-large';
+import { fileOnDisk } from '../overlay/overlay-helpers';
 
 const FIXTURE = new URL('../fixtures/phones-1000.csv', import.meta.url).pathname;
 const expected = JSON.parse(readFileSync(new URL('../fixtures/phones-1000.expected.json', import.meta.url), 'utf8')) as {
@@ -28,9 +29,9 @@ describe('bulk delete from a file', () => {
   it('refuses a file that is not CSV or XLSX, and one without a phone column, deleting nothing', async () => {
     page = await s.openCustomers();
     await page.locator('[data-crmx-delete-file]').click();
-    await dialog().locator('input[type=file]').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 …') });
+    await dialog().locator('input[type=file]').setInputFiles(fileOnDisk('notes.pdf', '%PDF-1.4 …'));
     await dialog().locator('[data-crmx-file-error]', { hasText: 'not a CSV or XLSX file' }).waitFor();
-    await dialog().locator('input[type=file]').setInputFiles({ name: 'names.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Email\nAn,a@x\n') });
+    await dialog().locator('input[type=file]').setInputFiles(fileOnDisk('names.csv', 'Name,Email\nAn,a@x\n'));
     await dialog().locator('[data-crmx-file-error]', { hasText: 'no phone number column' }).waitFor();
     expect(await dialog().locator('[data-crmx-confirm]').count()).toBe(0);
     expect((await listed()).total).toBe(expected.seedSize);
@@ -81,7 +82,7 @@ describe('bulk delete from a file', () => {
       [{ value: '+84 700 000 701', type: String }, { value: 'B' }],
       [{ value: '=HYPERLINK("http://x")', type: String }, { value: 'C' }],
     ]).toBuffer();
-    await dialog().locator('input[type=file]').setInputFiles({ name: 'numbers.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+    await dialog().locator('input[type=file]').setInputFiles(fileOnDisk('numbers.xlsx', xlsx));
     await dialog().locator('[data-crmx-preview]').waitFor();
     expect(await dialog().locator('[data-crmx-count=matched]').textContent()).toBe('2');
     expect(await dialog().locator('[data-crmx-count=invalid]').textContent()).toBe('1');

@@ -1,7 +1,8 @@
 // Locators and steps shared by the overlay's end-to-end tests (Playwright pierces our open shadow roots).
 import type { Locator, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { CrmProcess } from '../harness/crm';
 import { api } from '../harness/crm';
 import { connectExtension, signInToHost } from '../harness/connect';
@@ -57,4 +58,35 @@ export async function axeViolations(page: Page, selector: string): Promise<strin
     const result = await axe.run({ include: [{ fromShadowDom: ['crmx-overlay', sel] }] }, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`);
   }, selector);
+}
+
+// Our controls hear only events a real user makes (lib/features/trusted-events.ts). Playwright's
+// selectOption, fill on a date field and setInputFiles with a buffer set values from a script, so these
+// steps go through the keyboard and a file on disk instead, as a user would.
+
+/** Chooses the option whose value is `value` with the arrow keys. */
+export async function chooseOption(select: Locator, value: string): Promise<void> {
+  await select.focus();
+  await select.press('Home');
+  const count = await select.locator('option').count();
+  for (let i = 0; i < count && (await select.inputValue()) !== value; i += 1) await select.press('ArrowDown');
+  if ((await select.inputValue()) !== value) throw new Error(`no option ${value}`);
+}
+
+/** Types an ISO date (yyyy-mm-dd) into a date field, in the order the browser's locale shows its parts. */
+export async function typeDate(input: Locator, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  const order = await input.evaluate(() => new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2024, 0, 2))
+    .map((part) => part.type).filter((type) => type === 'year' || type === 'month' || type === 'day'));
+  await input.focus();
+  await input.press('Home').catch(() => undefined);
+  await input.pressSequentially(order.map((part) => (part === 'year' ? year : part === 'month' ? month : day)).join(''));
+  if ((await input.inputValue()) !== iso) throw new Error(`the date field shows ${await input.inputValue()}, not ${iso}`);
+}
+
+/** A file on disk with these bytes, for setInputFiles (a buffer is handed over by a script, a path by the browser). */
+export function fileOnDisk(name: string, bytes: Buffer | string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'crmx-file-')), name);
+  writeFileSync(path, bytes);
+  return path;
 }

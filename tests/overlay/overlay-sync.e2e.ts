@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
-import { audit, dialog, menuItem, openCustomer, openMenu, row, runItem, toast } from './overlay-helpers';
+import { audit, chooseOption, dialog, menuItem, openCustomer, openMenu, row, runItem, toast, typeDate } from './overlay-helpers';
 
 describe('the overlay\'s share, log and change records as a rep', () => {
   let s: Scenario;
@@ -54,11 +54,11 @@ describe('the overlay\'s share, log and change records as a rep', () => {
     await log.locator('.crmx-timeline-entry').first().waitFor();
     await expect.poll(types).toEqual(['Edit customer', 'Follow customer', 'Edit customer', 'Create customer']);
     await expect(log.locator('.crmx-timeline-entry').first().locator('time').getAttribute('datetime')).resolves.toBe('2024-03-11T02:00:00.000Z');
-    await log.locator('#crmx-log-type').selectOption('Edit customer');
+    await chooseOption(log.locator('#crmx-log-type'), 'Edit customer');
     await expect.poll(types).toEqual(['Edit customer', 'Edit customer']);
-    await log.locator('#crmx-log-type').selectOption('');
-    await log.locator('#crmx-log-from').fill('2024-03-05');
-    await log.locator('#crmx-log-to').fill('2024-03-10');
+    await chooseOption(log.locator('#crmx-log-type'), '');
+    await typeDate(log.locator('#crmx-log-from'), '2024-03-05');
+    await typeDate(log.locator('#crmx-log-to'), '2024-03-10');
     await expect.poll(types).toEqual(['Follow customer']);
     await page.close();
   });

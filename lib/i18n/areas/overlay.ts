@@ -46,6 +46,7 @@ export const overlayEn = {
   'delete.restore': 'Restore',
   'delete.restored': 'Restored {name}.',
   'delete.untrusted': 'Confirm with a real click or key press.',
+  'form.writtenByPage': 'Something on this page, not you, changed {fields}. Nothing was sent: they show your values again; check them and try again.',
   'confirm.hidden': 'Something on this page covers or hides this confirmation, so nothing was done. Close what covers it and try again.',
 
   'pool.title': 'Return {name} to the pool',
@@ -161,6 +162,7 @@ export const overlayVi: Record<keyof typeof overlayEn, string> = {
   'delete.restore': 'Khôi phục',
   'delete.restored': 'Đã khôi phục {name}.',
   'delete.untrusted': 'Hãy xác nhận bằng một cú nhấp hoặc phím bấm thật.',
+  'form.writtenByPage': 'Một thứ trên trang này, không phải bạn, đã thay đổi {fields}. Chưa có gì được gửi: các ô đã hiện lại giá trị của bạn; hãy kiểm tra rồi thử lại.',
   'confirm.hidden': 'Có thứ gì đó trên trang đang che hoặc ẩn hộp xác nhận này nên chưa có gì được thực hiện. Hãy đóng phần che khuất rồi thử lại.',
 
   'pool.title': 'Trả {name} về kho',
