@@ -25,8 +25,9 @@ export function bundleSizes(): { file: string; raw: number; gzip: number }[] {
 
 export function sizeFigures(): Figure[] {
   const sizes = bundleSizes();
-  const content = sizes.filter((s) => s.file.startsWith('content-scripts/')).reduce((sum, s) => sum + s.gzip, 0);
-  const others = sizes.filter((s) => !s.file.startsWith('content-scripts/'));
+  const isPageScript = (file: string) => file === 'crm-page.js';
+  const content = sizes.filter((s) => isPageScript(s.file)).reduce((sum, s) => sum + s.gzip, 0);
+  const others = sizes.filter((s) => !isPageScript(s.file));
   return [
     {
       id: 'P6', name: 'content script, gzipped', value: content / 1024, unit: 'KB', target: '≤ 40 KB', met: content / 1024 <= 40,

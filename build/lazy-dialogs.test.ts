@@ -34,7 +34,7 @@ describe('buildDialogsAgainstSharedModules', () => {
   const entry = (type: string, name: string) => ({ type, name }) as never;
   it.each([
     [[entry('unlisted-script', 'crm-dialogs')], true],
-    [[entry('content-script', 'crm')], false],
+    [[entry('unlisted-script', 'crm-page')], false],
     [[entry('unlisted-script', 'other')], false],
   ])('%j → built against the shared modules: %s', (group, applies) => {
     const config = { plugins: [] as unknown[], build: { rollupOptions: { output: {} as Record<string, unknown> } } };

@@ -6,10 +6,11 @@ const entry = (type: Entrypoint['type'], name: string = type) => ({ type, name }
 
 describe('useNativeBrowserInContentScripts', () => {
   it.each([
-    [[entry('content-script', 'crm')], true],
+    [[entry('unlisted-script', 'crm-page')], true],
+    [[entry('unlisted-script', 'crm-dialogs')], false],
     [[entry('background')], false],
     [[entry('options'), entry('sidepanel')], false],
-    [[entry('content-script'), entry('background')], false],
+    [[entry('unlisted-script', 'crm-page'), entry('background')], false],
     [[], false],
   ])('%j → native browser: %s', (group, native) => {
     const config: { plugins?: unknown[] } = { plugins: ['preact'] };

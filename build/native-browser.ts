@@ -1,4 +1,4 @@
-// Content-script bundles get the browser's own extension API instead of webextension-polyfill
+// The CRM page's script (entrypoints/crm-page/) gets the browser's own extension API instead of webextension-polyfill
 // (lib/native-browser.ts says why that is enough). The background and the extension pages keep the polyfill.
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -14,9 +14,12 @@ export function nativeBrowserPlugin(): Plugin {
   };
 }
 
-/** For WXT's `vite:build:extendConfig` hook: adds the plugin when the group is content scripts only. */
+/** The script we put into the CRM page (an unlisted script, registered by the background). */
+export const PAGE_SCRIPT = 'crm-page';
+
+/** For WXT's `vite:build:extendConfig` hook: adds the plugin to the CRM page script's build. */
 export function useNativeBrowserInContentScripts(entrypoints: readonly Entrypoint[], config: { plugins?: unknown[] }): void {
-  if (entrypoints.length > 0 && entrypoints.every((e) => e.type === 'content-script')) {
+  if (entrypoints.length === 1 && entrypoints[0].type === 'unlisted-script' && entrypoints[0].name === PAGE_SCRIPT) {
     config.plugins = [...(config.plugins ?? []), nativeBrowserPlugin()];
   }
 }

@@ -24,7 +24,7 @@ describe('syncContentScript', () => {
   it('registers the content script for the CRM origin only', async () => {
     await syncContentScript('http://127.0.0.1:5555');
     expect(registered).toEqual([expect.objectContaining({
-      id: CONTENT_SCRIPT_ID, matches: ['http://127.0.0.1:5555/*'], js: ['/content-scripts/crm.js'],
+      id: CONTENT_SCRIPT_ID, matches: ['http://127.0.0.1:5555/*'], js: ['/crm-page.js'],
     })]);
   });
 

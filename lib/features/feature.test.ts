@@ -1,22 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { claimDocument, startFeatures, type Feature, type FeatureContext } from './feature';
-
-describe('claimDocument', () => {
-  it('lets the first copy in, keeps a second copy out, and frees the page when the first stops', () => {
-    const first = new AbortController();
-    const second = new AbortController();
-    expect(claimDocument(document, first.signal)).toBe(true);
-    expect(document.documentElement.hasAttribute('data-crmx-loaded')).toBe(true);
-    expect(claimDocument(document, second.signal)).toBe(false);
-    second.abort();
-    expect(document.documentElement.hasAttribute('data-crmx-loaded')).toBe(true);
-    first.abort();
-    expect(document.documentElement.hasAttribute('data-crmx-loaded')).toBe(false);
-    const third = new AbortController();
-    expect(claimDocument(document, third.signal)).toBe(true);
-    third.abort();
-  });
-});
+import { startFeatures, type Feature, type FeatureContext } from './feature';
 
 describe('startFeatures', () => {
   it('keeps the others running when one feature throws, and stops only the failing one', async () => {

@@ -48,15 +48,3 @@ export async function startFeatures(
   }));
   return results.filter((name): name is string => name !== null);
 }
-
-/** Marks the page as decorated; false when another copy of the content script already did. */
-export function claimDocument(doc: Document, signal: AbortSignal, marker = 'data-crmx-loaded'): boolean {
-  const root = doc.documentElement;
-  if (root.hasAttribute(marker)) return false;
-  const token = Math.random().toString(36).slice(2);
-  root.setAttribute(marker, token);
-  signal.addEventListener('abort', () => {
-    if (root.getAttribute(marker) === token) root.removeAttribute(marker);
-  }, { once: true });
-  return true;
-}

@@ -61,7 +61,7 @@ describe('the adapter settings and the page notices', () => {
     await worker.evaluate(async (tabUrl) => {
       const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> }; scripting: { executeScript(o: object): Promise<unknown> } } }).chrome;
       const [tab] = (await c.tabs.query({})).filter((t) => t.url === tabUrl);
-      await c.scripting.executeScript({ target: { tabId: tab.id }, files: ['content-scripts/crm.js'] });
+      await c.scripting.executeScript({ target: { tabId: tab.id }, files: ['crm-page.js'] });
     }, url);
     await page.waitForFunction(() => {
       const rows = [...document.querySelectorAll('#customer-table > tbody > tr.dt-row')];
@@ -75,7 +75,7 @@ describe('the adapter settings and the page notices', () => {
   });
   it('loads the dialogs into the tab on first use, where the page cannot see them', async () => {
     const read = (file: string) => readFileSync(join(EXTENSION_DIR, file), 'utf8');
-    expect(read('content-scripts/crm.js')).not.toContain('crmx-pool-reason');
+    expect(read('crm-page.js')).not.toContain('crmx-pool-reason');
     expect(read('crm-dialogs.js')).toContain('crmx-pool-reason');
     expect(read('manifest.json')).not.toContain('web_accessible_resources');
     const page = await s.openCustomers('?q=KH0004');
@@ -91,7 +91,7 @@ describe('the adapter settings and the page notices', () => {
 
   it('speaks Vietnamese when the language is switched, down to the refusal reasons', async () => {
     // The content script carries English only; Vietnamese comes from the background when chosen.
-    const contentScript = readFileSync(join(EXTENSION_DIR, 'content-scripts/crm.js'), 'utf8');
+    const contentScript = readFileSync(join(EXTENSION_DIR, 'crm-page.js'), 'utf8');
     expect(contentScript).toContain('More actions for');
     expect(contentScript).not.toContain(vi['menu.moreActionsFor'].replace(' {name}', ''));
     options ??= await s.browser.context.newPage();
