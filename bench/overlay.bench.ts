@@ -3,6 +3,7 @@
 // row in view has its menu button (every row has its room reserved at once; rows further down get their
 // controls as they come near the viewport: see lib/host/budgets.ts).
 import type { Page } from 'playwright-core';
+import { signInWithToken } from '../reference-crm/sign-in-client';
 import { generateDemoSeed } from '../reference-crm/seed/demo';
 import { launchPlainChromium, launchWithExtension } from '../tests/harness/browser';
 import { connectExtension, signInToHost } from '../tests/harness/connect';
@@ -76,7 +77,7 @@ export async function runOverlayBench(runs = 5): Promise<Figure[]> {
   const plainContext = await launchPlainChromium();
   const withExt = await launchWithExtension();
   try {
-    await plainContext.request.post(`${crm.url}/login`, { form: { token: TOKEN } });
+    await signInWithToken(plainContext.request, crm.url, TOKEN);
     await connectExtension(withExt, crm.url, TOKEN);
     await signInToHost(withExt, crm.url, TOKEN);
     // As on a user's machine, the first sync (5,000 customers and their logs) is over: while it runs, the

@@ -2,12 +2,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { userFromRequest } from './auth';
+import { clientAddress, sameOrigin, userFromRequest } from './auth';
 import { ApiError, errorResponse } from './http/errors';
 import { faultMiddleware, type FaultSettings } from './http/faults';
 import { idempotencyMiddleware } from './http/idempotency';
 import { MAX_BODY_BYTES } from './http/validate';
-import { RateLimiter, rateLimitMiddleware } from './http/rate-limit';
+import { FailureLimiter, RateLimiter, rateLimitMiddleware, tooManyFailures } from './http/rate-limit';
 import { loginRoutes } from './login';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
@@ -30,6 +30,10 @@ export interface AppOptions {
   now: () => Date;
   random: () => number;
   testAdmin: boolean;
+  /** Lets the sign-in page sign anyone in as any user, without a credential: for a demo org only. */
+  demoSignIn: boolean;
+  /** Failed sign-ins and wrong tokens allowed per client address per minute; 0 = no limit. */
+  signInFailures: number;
 }
 
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -38,6 +42,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
   const { store, settings, now } = options;
   const deps: Deps = { store, now };
   const limiter = new RateLimiter(() => settings.rateLimit, () => now().getTime());
+  const failures = new FailureLimiter(() => options.signInFailures, () => now().getTime());
   const app = new Hono<AppEnv>();
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `${c.req.method} ${c.req.path}: no such endpoint` } }, 404));
@@ -62,14 +67,24 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
   );
   api.use(faultMiddleware(() => settings, options.random));
   api.use(async (c, next) => {
+    const address = clientAddress(c);
+    const presented = c.req.header('authorization') !== undefined;
+    const wait = presented ? failures.wait(address) : 0;
+    if (wait > 0) throw tooManyFailures(wait);
     const caller = userFromRequest(c, store);
     if (!caller) {
+      if (presented) failures.fail(address);
       throw new ApiError(401, { code: 'unauthorized', message: 'Send Authorization: Bearer <token> or sign in at /login' });
     }
-    // A session cookie rides along on cross-site requests too: mutations must come from this origin.
-    const origin = c.req.header('origin');
-    if (caller.via === 'cookie' && MUTATING.has(c.req.method) && origin && origin !== new URL(c.req.url).origin) {
-      throw new ApiError(403, { code: 'forbidden', message: `Cross-site request from ${origin} refused; use a bearer token` });
+    // The cookie is the browser's, not the page's: a change it authenticates must say it comes from this
+    // site's own pages. Browsers send Origin on every POST, PUT, PATCH and DELETE, so a missing one is refused too.
+    // A bearer token is never sent by the browser on its own, so bearer calls need no such proof.
+    if (caller.via === 'cookie' && MUTATING.has(c.req.method) && !sameOrigin(c)) {
+      const origin = c.req.header('origin');
+      throw new ApiError(403, {
+        code: 'forbidden',
+        message: `A change signed in by cookie must come from this site (Origin ${origin === undefined ? 'missing' : JSON.stringify(origin)}); use a bearer token`,
+      });
     }
     c.set('caller', caller);
     await next();
@@ -83,6 +98,6 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
 
   app.route('/api/v1', api);
   if (options.testAdmin) app.route('/__admin', adminRoutes(settings, limiter));
-  app.route('/', loginRoutes(store));
+  app.route('/', loginRoutes(store, { demoSignIn: options.demoSignIn, failures }));
   return { app, limiter };
 }

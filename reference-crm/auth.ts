@@ -26,9 +26,21 @@ export function deleteSession(db: Db, id: string): void {
   stmt(db, 'DELETE FROM sessions WHERE id = ?').run(id);
 }
 
-/** Sets the HttpOnly, SameSite=Lax session cookie for the user. */
+/** Sets the session cookie: out of scripts' reach (HttpOnly) and never sent by another site's request (Strict). */
 export function startSession(c: Context, db: Db, userId: string): void {
-  setCookie(c, SESSION_COOKIE, createSession(db, userId), { httpOnly: true, sameSite: 'Lax', path: '/' });
+  setCookie(c, SESSION_COOKIE, createSession(db, userId), { httpOnly: true, sameSite: 'Strict', path: '/' });
+}
+
+/** The address the request came from (the socket's peer; a header could be forged), or 'local' in process. */
+export function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
+}
+
+/** Whether the request's Origin header names this server's own origin (a missing one does not). */
+export function sameOrigin(c: Context): boolean {
+  const origin = c.req.header('origin');
+  return origin !== undefined && origin === new URL(c.req.url).origin;
 }
 
 export function endSession(c: Context, db: Db): void {

@@ -1,7 +1,7 @@
 // Command-line flags and environment variables of `npm run crm`; flags win over the environment.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_DB_PATH, DEFAULT_RATE_LIMIT, type CrmOptions } from './server';
+import { DEFAULT_DB_PATH, DEFAULT_RATE_LIMIT, DEFAULT_SIGN_IN_FAILURES, type CrmOptions } from './server';
 
 export const USAGE = `Usage: npm run crm -- [options]
   --port <n>                 port (default 8787; 0 = a free port)            env CRM_PORT
@@ -14,6 +14,10 @@ export const USAGE = `Usage: npm run crm -- [options]
   --fault-latency-ms <n>     delay before each API request                    env CRM_FAULT_LATENCY_MS
   --fault-drop-rate <0..1>   share of API connections dropped unanswered      env CRM_FAULT_DROP_RATE
   --test-admin               enable POST /__admin/faults                      env CRM_TEST_ADMIN=1
+  --demo-sign-in             sign-in page also signs in as any demo user,     env CRM_DEMO_SIGN_IN=1
+                             without a credential (demo orgs only)
+  --sign-in-failures <n>     failed sign-ins/wrong tokens per address and     env CRM_SIGN_IN_FAILURES
+                             minute (default 10; 0 = no limit)
   --help`;
 
 export class ConfigError extends Error {}
@@ -39,6 +43,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): (CrmOptions
         port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, seed: { type: 'string' },
         reset: { type: 'boolean' }, 'rate-limit': { type: 'string' }, 'fault-error-rate': { type: 'string' },
         'fault-latency-ms': { type: 'string' }, 'fault-drop-rate': { type: 'string' }, 'test-admin': { type: 'boolean' },
+        'demo-sign-in': { type: 'boolean' }, 'sign-in-failures': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -63,5 +68,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): (CrmOptions
       dropRate: number('--fault-drop-rate', values['fault-drop-rate'] ?? env.CRM_FAULT_DROP_RATE, 0, 1, 0),
     },
     testAdmin: !!values['test-admin'] || flag(env.CRM_TEST_ADMIN),
+    demoSignIn: !!values['demo-sign-in'] || flag(env.CRM_DEMO_SIGN_IN),
+    signInFailures: number('--sign-in-failures', values['sign-in-failures'] ?? env.CRM_SIGN_IN_FAILURES, 0, 1_000_000, DEFAULT_SIGN_IN_FAILURES),
   };
 }

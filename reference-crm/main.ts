@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const { errorRate, latencyMs, dropRate, rateLimit } = crm.settings;
   if (errorRate || latencyMs || dropRate) console.log(`Faults: error rate ${errorRate}, latency ${latencyMs} ms, drop rate ${dropRate}`);
   console.log(`Rate limit: ${rateLimit ? `${rateLimit} requests/s per token` : 'off'}${config.testAdmin ? '; test admin at /__admin/faults' : ''}`);
+  if (config.demoSignIn) console.log('Demo sign-in is on: anyone reaching /login may sign in as any user without a credential.');
   console.log(`CRM listening on ${crm.url}`);
 
   const stop = () => {

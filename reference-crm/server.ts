@@ -15,6 +15,7 @@ import { CrmStore } from './store';
 
 export const DEFAULT_DB_PATH = fileURLToPath(new URL('./data/crm.db', import.meta.url));
 export const DEFAULT_RATE_LIMIT = 50;
+export const DEFAULT_SIGN_IN_FAILURES = 10;
 
 export interface CrmOptions {
   /** 0 (the default here) picks a free port; the CLI defaults to 8787. */
@@ -31,6 +32,10 @@ export interface CrmOptions {
   faults?: Partial<FaultSettings>;
   /** Enables POST /__admin/faults. */
   testAdmin?: boolean;
+  /** The sign-in page also offers the demo users, signed in without a credential. Off by default: demo orgs only. */
+  demoSignIn?: boolean;
+  /** Failed sign-ins and wrong tokens allowed per client address per minute (default 10; 0 = no limit). */
+  signInFailures?: number;
   /** Load the host page from reference-crm/page/ when present (default true). */
   pages?: boolean;
   now?: () => Date;
@@ -62,7 +67,10 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
   const settings: RuntimeSettings = {
     errorRate: 0, latencyMs: 0, dropRate: 0, ...options.faults, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
   };
-  const { app } = createApp({ store, settings, now, random: options.random ?? Math.random, testAdmin: !!options.testAdmin });
+  const { app } = createApp({
+    store, settings, now, random: options.random ?? Math.random, testAdmin: !!options.testAdmin,
+    demoSignIn: !!options.demoSignIn, signInFailures: options.signInFailures ?? DEFAULT_SIGN_IN_FAILURES,
+  });
   if (options.pages !== false) await registerHostPages(app, store);
   return { app, db, store, settings, seededFrom, users: userTokens(db) };
 }

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { signInWithToken } from '../reference-crm/sign-in-client';
 import { chromiumPath } from './browser-path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -15,7 +16,9 @@ const url = `http://127.0.0.1:${PORT}`;
 
 execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { stdio: 'inherit', cwd: ROOT });
 
-const crm = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'reference-crm/main.ts'), '--port', PORT], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+// The demo org is for trying things out: its sign-in page also lets anyone pick a demo user, without a credential.
+const crmArgs = ['--import', 'tsx', join(ROOT, 'reference-crm/main.ts'), '--port', PORT, '--demo-sign-in'];
+const crm = spawn(process.execPath, crmArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise<void>((ready, fail) => {
   let out = '';
   crm.stdout!.on('data', (c: Buffer) => {
@@ -46,7 +49,7 @@ then in its options set the CRM address to ${url} and the API token to ${TOKEN}.
   await options.locator('#crmx-crm-url').fill(url);
   await options.locator('#crmx-token').fill(TOKEN);
   await options.locator('#crmx-connect').click();
-  await context.request.post(`${url}/login`, { form: { token: TOKEN } });
+  await signInWithToken(context.request, url, TOKEN);
   const page = await context.newPage();
   await page.goto(`${url}/customers`);
   console.log(`\nChromium is open on ${url}/customers, connected as the demo manager. Close the window or Ctrl+C to stop.`);

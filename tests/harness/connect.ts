@@ -1,4 +1,5 @@
 // Connects the extension to a CRM the way a user does: through the options page.
+import { signInWithToken } from '../../reference-crm/sign-in-client';
 import type { ExtensionBrowser } from './browser';
 
 export async function connectExtension(browser: ExtensionBrowser, crmUrl: string, token: string): Promise<string> {
@@ -16,8 +17,7 @@ export async function connectExtension(browser: ExtensionBrowser, crmUrl: string
   return text;
 }
 
-/** Signs in to the host CRM page with a cookie session (the host's own login form). */
+/** Signs in to the host CRM page with a cookie session (the host's own login form, its CSRF token included). */
 export async function signInToHost(browser: ExtensionBrowser, crmUrl: string, token: string): Promise<void> {
-  const res = await browser.context.request.post(`${crmUrl}/login`, { form: { token }, maxRedirects: 0 });
-  if (res.status() >= 400) throw new Error(`Signing in to the host page failed: ${res.status()} ${await res.text()}`);
+  await signInWithToken(browser.context.request, crmUrl, token);
 }
