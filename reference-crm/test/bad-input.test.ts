@@ -1,5 +1,5 @@
-// Bad input on every endpoint that takes a body: each is refused with 400 or 413 and an error naming why,
-// none answers 500, and nothing in the database changes.
+// Bad input on every endpoint that takes a body, and on the sign-in form: each is refused with 400, 403 or
+// 413 and a message saying why, none answers 500, and nothing in the database changes (no session either).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../http/validate';
 import { testCrm, type TestCrm } from './support';
@@ -99,6 +99,35 @@ describe('bad input', () => {
       figures.refusedCleanly++;
     },
   );
+
+  /** Sign-in posts with a valid CSRF token and the right token, spoilt one way each. */
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const LOGIN: [kind: string, status: number, body: (csrf: string) => Uint8Array<ArrayBuffer>, type?: string][] = [
+    ['an unknown field', 400, (csrf) => enc(`csrf=${csrf}&token=tok-rep&userId=u-admin&pad=x`)],
+    ['a field twice', 400, (csrf) => enc(`csrf=${csrf}&token=tok-rep&token=tok-admin`)],
+    ['a lone surrogate, %-escaped', 400, (csrf) => enc(`csrf=${csrf}&token=tok-rep%ED%A0%80`)],
+    ['a broken %-escape', 400, (csrf) => enc(`csrf=${csrf}&token=tok-rep%E0%A4%A`)],
+    ['bytes that are not UTF-8', 400, (csrf) => new Uint8Array([...enc(`csrf=${csrf}&token=tok-rep`), 0xff, 0xfe])],
+    ['a field over its maximum length', 400, (csrf) => enc(`csrf=${csrf}&token=tok-rep&next=/${'x'.repeat(5000)}`)],
+    ['a body over the size limit', 413, (csrf) => enc(`csrf=${csrf}&token=tok-rep&next=/${'x'.repeat(MAX_BODY_BYTES)}`)],
+    ['a JSON body', 400, (csrf) => enc(JSON.stringify({ csrf, token: 'tok-rep' })), 'application/json'],
+    ['a multipart body', 400, (csrf) => enc(`--b\r\ncontent-disposition: form-data; name="csrf"\r\n\r\n${csrf}\r\n--b--`), 'multipart/form-data; boundary=b'],
+    ['no CSRF token', 403, () => enc('token=tok-rep')],
+  ];
+  it.each(LOGIN)('POST /login with %s is refused with %i', async (kind, status, body, type) => {
+    figures.tried++;
+    const form = await crm.app.request('/login');
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())![1];
+    const res = await crm.app.request('/login', {
+      method: 'POST',
+      headers: { 'content-type': type ?? 'application/x-www-form-urlencoded', cookie: `crm_login_csrf=${csrf}` },
+      body: body(csrf),
+    });
+    expect({ kind, status: res.status }).toEqual({ kind, status });
+    expect(res.headers.getSetCookie().some((c) => c.startsWith('crm_session='))).toBe(false);
+    if (status !== 413) expect(await res.text()).toMatch(/role="alert">\S/);
+    figures.refusedCleanly++;
+  });
 
   it('changed nothing', async () => {
     expect(await state()).toEqual(before);
