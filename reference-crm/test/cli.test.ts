@@ -12,8 +12,14 @@ describe('parseConfig', () => {
   it('has the documented defaults', () => {
     expect(parseConfig([], {})).toMatchObject({
       port: 8787, host: '127.0.0.1', dbPath: DEFAULT_DB_PATH, seed: undefined, reset: false, rateLimit: 50,
-      faults: { errorRate: 0, latencyMs: 0, dropRate: 0 }, testAdmin: false,
+      faults: { errorRate: 0, latencyMs: 0, dropRate: 0 }, testAdmin: false, demoSignIn: false, signInFailures: 10,
     });
+  });
+
+  it('turns the passwordless demo sign-in on only when asked', () => {
+    expect(parseConfig(['--demo-sign-in'], {}).demoSignIn).toBe(true);
+    expect(parseConfig([], { CRM_DEMO_SIGN_IN: '1' }).demoSignIn).toBe(true);
+    expect(parseConfig(['--sign-in-failures', '0'], {}).signInFailures).toBe(0);
   });
 
   it('reads the environment, and flags win over it', () => {
@@ -27,6 +33,7 @@ describe('parseConfig', () => {
     [['--port', 'abc'], '--port'],
     [['--fault-error-rate', '2'], '--fault-error-rate'],
     [['--nope'], 'nope'],
+    [['--sign-in-failures', '-1'], '--sign-in-failures'],
   ])('refuses %j naming %s', (argv, name) => {
     expect(() => parseConfig(argv, {})).toThrow(name);
   });
