@@ -106,6 +106,15 @@ describe('no existence oracle', () => {
     expect(later.body).toMatchObject({ changed: [], removed: ['c-3'] });
   });
 
+  it('a log entry of a hidden customer is answered as a missing entry, naming no customer', async () => {
+    expect((await crm.call('tok-rep', 'PATCH', '/customers/c-1', { name: 'Renamed' }, { 'if-match': '"1"' })).status).toBe(200);
+    const entry = (await crm.call('tok-rep', 'GET', '/customers/c-1/logs')).body.items[0].seq;
+    const hidden = await crm.call('tok-rep2', 'GET', `/logs/${entry}/changes`);
+    const missing = await crm.call('tok-rep2', 'GET', '/logs/999999/changes');
+    expect(hidden.status).toBe(404);
+    expect(JSON.stringify(hidden.body).replace(String(entry), 'N')).toBe(JSON.stringify(missing.body).replace('999999', 'N'));
+  });
+
   it('lists only tags of customers the user sees', async () => {
     expect((await crm.call('tok-rep2', 'GET', '/tags')).body.tags).toEqual([]);
     expect((await crm.call('tok-rep', 'GET', '/tags')).body.tags).toEqual(['vip']);
