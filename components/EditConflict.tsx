@@ -24,8 +24,8 @@ export function ConflictView({ theirs, mine, error, onKeep }: {
       </table>
       {error && <p class="crmx-error" role="alert">{error}</p>}
       <div class="crmx-dialog-actions">
-        <button type="button" onClick={() => onKeep('theirs')}>{t('edit.conflict.keepTheirs')}</button>
-        <button type="button" class="crmx-primary" onClick={() => onKeep('mine')}>{t('edit.conflict.keepMine')}</button>
+        <button type="button" data-crmx-keep="theirs" onClick={() => onKeep('theirs')}>{t('edit.conflict.keepTheirs')}</button>
+        <button type="button" class="crmx-primary" data-crmx-keep="mine" onClick={() => onKeep('mine')}>{t('edit.conflict.keepMine')}</button>
       </div>
     </div>
   );

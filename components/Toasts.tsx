@@ -11,7 +11,7 @@ export function Toasts({ state }: { state: OverlayState }) {
         <div key={toast.id} class={`crmx-toast crmx-toast-${toast.tone}`} data-crmx-toast>
           <span class="crmx-toast-text">{toast.text}</span>
           {toast.action && (
-            <button type="button" class="crmx-toast-action" onClick={() => {
+            <button type="button" class="crmx-toast-action" data-crmx-toast-action onClick={() => {
               dismissToast(state, toast.id);
               void Promise.resolve(toast.action!.run()).catch((e: unknown) => console.error('[crmx] toast action failed', e));
             }}>{toast.action.label}</button>

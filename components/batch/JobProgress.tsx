@@ -70,7 +70,7 @@ export function JobProgress({ job, api, jobs }: { job: JobView; api: Pick<Conten
         </ul>
       )}
       <div class="crmx-job-actions">
-        {!isFinished(job) && <button type="button" onClick={run('cancelJob')}>{t('batch.cancelJob')}</button>}
+        {!isFinished(job) && <button type="button" data-crmx-cancel-job onClick={run('cancelJob')}>{t('batch.cancelJob')}</button>}
         {job.status === 'done' && job.undoable && <button type="button" data-crmx-undo onClick={run('undoJob')}>{t('batch.undo')}</button>}
       </div>
       {error && <p class="crmx-error" role="alert">{error}</p>}
