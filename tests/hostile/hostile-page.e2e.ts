@@ -1,6 +1,7 @@
 // A hostile host page: its own scripts try to drive our UI and the extension. None may cause an action.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, auditCount } from '../harness/crm';
+import { sendFromPage } from '../background/wire';
 import { startScenario, type Scenario } from '../harness/scenario';
 import { actAs, dialog, menu, menuItem, openCustomer, openMenu, row, runItem } from '../overlay/overlay-helpers';
 
@@ -27,7 +28,13 @@ describe('a hostile host page', () => {
       confirm.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
       confirm.closest('form')?.requestSubmit?.();
     });
-    await dialog(page, 'delete').getByText(/real click|trusted|bấm/i).waitFor();
+    // Our root drops those events before the dialog hears them: it stays open, and a round trip through
+    // the background to the CRM later nothing was deleted.
+    const ext = await s.browser.context.newPage();
+    await ext.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
+    await sendFromPage(ext, 'syncNow', undefined);
+    await ext.close();
+    expect(await dialog(page, 'delete').count()).toBe(1);
     expect((await api(s.crm, 'tok-admin', '/customers/c-010')).status).toBe(200);
     expect(await auditCount(s.crm)).toBe(before);
     await page.close();
@@ -53,6 +60,40 @@ describe('a hostile host page', () => {
     await page.close();
   });
 
+  it('hears nothing from the overlay starting, and cannot stop it by posting WXT\'s start message', async () => {
+    const id = s.browser.extensionId;
+    const started = `${id}:crm:wxt:content-script-started`;
+    const page = await s.browser.context.newPage();
+    // The page listens from its first script on: every message posted to it, and WXT's start event.
+    await page.addInitScript((name) => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      window.addEventListener('message', (event) => heard.push(`message ${JSON.stringify(event.data)}`), true);
+      document.addEventListener(name, () => heard.push(`event ${name}`), true);
+    }, started);
+    await page.goto(`${s.crm.url}/customers?q=KH0010`);
+    await page.locator('button.crmx-row-menu-button').first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-crmx-loaded'))).toBe(false);
+
+    // The page says a newer copy started, as WXT's context would have heard it, both ways.
+    await page.evaluate((name) => {
+      const detail = { contentScriptName: 'crm', messageId: 'forged' };
+      document.dispatchEvent(new CustomEvent(name, { detail }));
+      window.postMessage({ type: name, ...detail }, '*');
+      document.documentElement.setAttribute('data-crmx-loaded', 'forged');
+    }, started);
+    await openMenu(page, 'c-010');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('crmx-overlay').count()).toBe(1);
+    expect(await page.locator('button.crmx-row-menu-button').count()).toBe(1);
+    // A reload of a page that marks itself as decorated still gets the overlay.
+    await page.addInitScript(() => document.documentElement.setAttribute('data-crmx-loaded', 'forged'));
+    await page.reload();
+    await page.locator('button.crmx-row-menu-button').first().waitFor();
+    await page.close();
+  });
+
   it('a forged row for a customer the user may not see offers nothing, and the CRM refuses anyway', async () => {
     await actAs(s, 'tok-rep');
     const page = await s.openCustomers();
@@ -73,7 +114,8 @@ describe('a hostile host page', () => {
     await page.keyboard.press('Escape');
     await menu(page).waitFor({ state: 'hidden' });
     const before = await auditCount(s.crm);
-    expect((await api(s.crm, 'tok-rep', '/customers/c-026', { method: 'DELETE' })).status).toBe(403);
+    // As for a customer that does not exist: the CRM does not say that this one does.
+    expect((await api(s.crm, 'tok-rep', '/customers/c-026', { method: 'DELETE' })).status).toBe(404);
     expect(await auditCount(s.crm)).toBe(before);
     await page.close();
   });
