@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { clientAddress, sameOrigin, userFromRequest } from './auth';
 import { ApiError, errorResponse } from './http/errors';
-import { faultMiddleware, type FaultSettings } from './http/faults';
+import { faultMiddleware, noFaultCounts, type FaultSettings } from './http/faults';
 import { idempotencyMiddleware } from './http/idempotency';
 import { MAX_BODY_BYTES } from './http/validate';
 import { FailureLimiter, RateLimiter, rateLimitMiddleware, tooManyFailures } from './http/rate-limit';
@@ -65,7 +65,8 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
       exposeHeaders: ['ETag', 'Retry-After', 'Idempotent-Replay'],
     }),
   );
-  api.use(faultMiddleware(() => settings, options.random));
+  const injected = noFaultCounts();
+  api.use(faultMiddleware(() => settings, options.random, injected));
   api.use(async (c, next) => {
     const address = clientAddress(c);
     const presented = c.req.header('authorization') !== undefined;
@@ -97,7 +98,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
   api.notFound((c) => c.json({ error: { code: 'not_found', message: `${c.req.method} ${c.req.path}: no such endpoint` } }, 404));
 
   app.route('/api/v1', api);
-  if (options.testAdmin) app.route('/__admin', adminRoutes(settings, limiter));
+  if (options.testAdmin) app.route('/__admin', adminRoutes(settings, limiter, injected));
   app.route('/', loginRoutes(store, { demoSignIn: options.demoSignIn, failures }));
   return { app, limiter };
 }

@@ -4,6 +4,7 @@ import type { RuntimeSettings } from '../app';
 import { invalid } from '../http/errors';
 import { jsonBody } from '../http/validate';
 import type { RateLimiter } from '../http/rate-limit';
+import type { FaultCounts } from '../http/faults';
 
 const LIMITS: Record<keyof RuntimeSettings, [number, number]> = {
   errorRate: [0, 1],
@@ -12,9 +13,11 @@ const LIMITS: Record<keyof RuntimeSettings, [number, number]> = {
   rateLimit: [0, 1_000_000],
 };
 
-export function adminRoutes(settings: RuntimeSettings, limiter: RateLimiter): Hono {
+export function adminRoutes(settings: RuntimeSettings, limiter: RateLimiter, injected: FaultCounts): Hono {
   const app = new Hono();
   app.get('/faults', (c) => c.json(settings));
+  // How many faults were injected since the server started: a test proves its faults happened.
+  app.get('/faults/injected', (c) => c.json(injected));
   app.post('/faults', async (c) => {
     const body = await jsonBody(c, Object.keys(LIMITS));
     const next = { ...settings };

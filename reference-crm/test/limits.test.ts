@@ -71,6 +71,16 @@ describe('injected faults', () => {
     });
     expect(await admin.json()).toEqual({ errorRate: 0, latencyMs: 0, dropRate: 0, rateLimit: 50 });
     expect((await me()).status).toBe(200);
+    // It counts what it injected: one dropped connection so far; then an error and a 429.
+    const injected = async () => (await fetch(`${server!.url}/__admin/faults/injected`)).json();
+    expect(await injected()).toEqual({ errors: 0, drops: 1, tooMany: 0 });
+    const set = (body: object) => fetch(`${server!.url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await set({ errorRate: 1 });
+    expect((await me()).status).toBe(503);
+    await set({ errorRate: 0, rateLimit: 1 });
+    const statuses = [(await me()).status, (await me()).status];
+    expect(statuses).toContain(429);
+    expect(await injected()).toEqual({ errors: 1, drops: 1, tooMany: statuses.filter((s) => s === 429).length });
 
     const bad = await fetch(`${server.url}/__admin/faults`, { method: 'POST', body: JSON.stringify({ errorRate: 2 }) });
     expect(bad.status).toBe(400);
