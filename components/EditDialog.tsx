@@ -134,7 +134,8 @@ function EditForm({ state, api, details, onClose }: { state: OverlayState; api: 
           <label for={`crmx-edit-${field}`}>{fieldLabel(field)}</label>
           <select id={`crmx-edit-${field}`} name={field} value={values[field]}
             onChange={(e) => update(field, e.currentTarget.value)}>
-            <option value="">{t('edit.nobody')}</option>
+            {/* Emptying the AE is a return to the pool (a reason, its own log entry), never an edit. */}
+            {field === 'csrId' && <option value="">{t('edit.nobody')}</option>}
             {values[field] !== '' && !directory?.users.some((u) => u.id === values[field]) && (
               <option value={values[field]}>{userName(values[field])}</option>
             )}

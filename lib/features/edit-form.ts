@@ -2,6 +2,7 @@
 import type { Customer, CustomerEdit, EditableField } from '../domain/types';
 import type { DecisionView } from '../messaging/protocol';
 import { t, type MessageKey } from '../i18n';
+import { reassignableFields } from '../rules/reassignable';
 
 export const TEXT_FIELDS = ['code', 'name', 'email', 'phone', 'source', 'businessField'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
@@ -20,10 +21,7 @@ export function fieldLabel(field: EditableField): string {
  * changes the CSR (their support); a CSR changes neither.
  */
 export function assignableFields(edit: DecisionView): EditableField[] {
-  if (!edit.allowed) return [];
-  if (edit.rule === 'administrator' || edit.rule === 'subordinate-ae' || edit.rule === 'permission-group-edit') return ['aeId', 'csrId'];
-  if (edit.rule === 'account-executive') return ['csrId'];
-  return [];
+  return edit.allowed ? reassignableFields(edit.rule) : [];
 }
 
 export function initialValues(c: Customer): FormValues {

@@ -43,6 +43,7 @@ export const DIALOG_ONLY_FILES = [
   'components/ShareDialog.tsx',
   'components/confirm-guard.ts',
   'lib/features/edit-form.ts',
+  'lib/rules/reassignable.ts',
   'components/batch/BatchDialog.tsx',
   'components/batch/DeleteFromFileDialog.tsx',
   'components/batch/TargetsPicker.tsx',

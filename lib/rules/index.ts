@@ -4,5 +4,6 @@ export { userContext } from './context';
 export { decide, decideAll } from './decide';
 export { listedIds } from './scope';
 export { applyShare, applyCancelShare, applyLabels } from './mutate';
-export { decideEdit, reassignableFields, type AssignmentField } from './reassign';
+export { decideEdit } from './reassign';
+export { reassignableFields, type AssignmentField } from './reassignable';
 export * from './types';

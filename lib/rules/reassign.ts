@@ -1,20 +1,8 @@
 import type { Customer, CustomerEdit } from '../domain/types';
 import { decide } from './decide';
 import { refusalsFor } from './decisions';
-import type { Decision, RuleId, UserContext } from './types';
-
-export type AssignmentField = 'aeId' | 'csrId';
-
-/**
- * Which of the account executive and the customer service representative a user may change, by the rule
- * that lets them edit: a right from above the customer's own people (the AE's manager, a permission group
- * with edit rights) changes both; the AE changes the CSR (their support); a CSR changes neither.
- */
-export function reassignableFields(editRule: RuleId | null): AssignmentField[] {
-  if (editRule === 'administrator' || editRule === 'subordinate-ae' || editRule === 'permission-group-edit') return ['aeId', 'csrId'];
-  if (editRule === 'account-executive') return ['csrId'];
-  return [];
-}
+import type { Decision, UserContext } from './types';
+import { reassignableFields } from './reassignable';
 
 /**
  * Whether the user may make this edit: the edit right first, then each change of AE or CSR against
