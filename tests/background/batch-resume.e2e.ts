@@ -2,7 +2,7 @@
 // it finishes the job, and the CRM's audit log holds exactly one share per customer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api } from '../harness/crm';
+import { api, setFaults } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
 import { largeCustomerId, makeLargeSeed } from '../fixtures/seed-large';
 import type { JobView } from '../../lib/messaging/protocol-jobs';
@@ -37,8 +37,7 @@ describe('a batch job survives the service worker being killed', () => {
   it('shares 2,000 customers exactly once each though the worker died part-way', async () => {
     const ids = Array.from({ length: N }, (_, i) => largeCustomerId(i + 1));
     // Slow answers, so the job is surely part-way when the worker is killed.
-    const faults = await fetch(`${s.crm.url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 150 }) });
-    expect(faults.status).toBe(200);
+    await setFaults(s.crm, { latencyMs: 150 });
 
     const job = okData(await sendFromPage(options, 'startBatch', {
       kind: 'share', customerIds: ids, targets: { departmentIds: [], roleIds: [], userIds: ['u-csr'] },
@@ -49,7 +48,7 @@ describe('a batch job survives the service worker being killed', () => {
     expect(partWay.length).toBeLessThan(N);
     const bootBefore = await workerBoot();
     await s.browser.stopServiceWorker();
-    await fetch(`${s.crm.url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 0 }) });
+    await setFaults(s.crm, { latencyMs: 0 });
 
     // Any message wakes the worker; on start it resumes the job from its last recorded chunk.
     const finished = await waitFor(

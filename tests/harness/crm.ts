@@ -84,3 +84,14 @@ export async function api<T = unknown>(crm: CrmProcess, token: string, path: str
 export async function auditCount(crm: CrmProcess): Promise<number> {
   return (await api<{ items: unknown[] }>(crm, 'tok-admin', '/audit?limit=100000')).body.items.length;
 }
+
+/** Changes the CRM's injected faults and rate limit (the test admin); fails when the CRM refuses them. */
+export async function setFaults(crm: CrmProcess, settings: Record<string, number>): Promise<void> {
+  const res = await fetch(`${crm.url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings) });
+  if (!res.ok) throw new Error(`faults ${JSON.stringify(settings)}: ${res.status} ${await res.text()}`);
+}
+
+/** How many faults the CRM injected since it started: 503s, dropped connections, 429s. */
+export async function injectedFaults(crm: CrmProcess): Promise<{ errors: number; drops: number; tooMany: number }> {
+  return (await fetch(`${crm.url}/__admin/faults/injected`)).json() as Promise<{ errors: number; drops: number; tooMany: number }>;
+}

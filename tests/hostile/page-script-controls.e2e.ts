@@ -5,7 +5,7 @@
 // Playwright's real clicks and typing. The CRM's audit log and records are the witnesses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, auditCount } from '../harness/crm';
+import { api, auditCount, setFaults } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
 import { sendFromPage } from '../background/wire';
 import { actAs, audit, dialog, fileOnDisk, menu, openCustomer, openMenu, row, runItem, toast } from '../overlay/overlay-helpers';
@@ -99,9 +99,7 @@ describe('page scripts driving the overlay\'s controls', () => {
   const follows = async (token = 'tok-rep') => (await api<{ customerIds: string[] }>(s.crm, token, '/follows')).body.customerIds;
   /** A round trip through the background to the CRM: what the page's script set going has arrived by then. */
   const settled = () => sendFromPage(ext, 'syncNow', undefined);
-  const faults = (settings: Record<string, number>) => fetch(`${s.crm.url}/__admin/faults`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(settings),
-  }).then((r) => expect(r.status).toBe(200));
+  const faults = (settings: Record<string, number>) => setFaults(s.crm, settings);
 
   /**
    * Drives `selector` every way a script can, one way at a time; after each, the control was there, the

@@ -1,7 +1,7 @@
 // The overlay's dialogs that read through the background's sync side (org directory, timeline, change
 // records), as a rep: share adds, the log timeline filtered and offline, the last edit's change records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../harness/crm';
+import { api, setFaults } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
 import { audit, chooseOption, dialog, menuItem, openCustomer, openMenu, row, runItem, toast, typeDate } from './overlay-helpers';
 
@@ -82,7 +82,7 @@ describe('the overlay\'s share, log and change records as a rep', () => {
     await page.close();
   });
   it('pages a long history back 50 entries at a time instead of rendering everything', async () => {
-    const faults = (body: object) => fetch(`${s.crm.url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const faults = (settings: Record<string, number>) => setFaults(s.crm, settings);
     await faults({ rateLimit: 1_000_000 });
     try {
       for (let i = 0; i < 60; i++) {
