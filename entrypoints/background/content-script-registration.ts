@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { crmMatchPattern } from '../../lib/settings';
 
 export const CONTENT_SCRIPT_ID = 'crmx-crm';
-export const CONTENT_SCRIPT_FILE = '/crm-page.js';
+const CONTENT_SCRIPT_FILE = '/crm-page.js';
 
 
 /** Registers (or re-registers, or removes) the content script for `origin`; injects it into open tabs. */
