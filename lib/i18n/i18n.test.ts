@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addDictionary, browserLanguage, currentLanguage, errorText, refusalText, resolveLanguage, t } from './index';
+import { addDictionary, browserLanguage, currentLanguage, errorText, formatMessage, refusalText, resolveLanguage, t } from './index';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -47,5 +47,30 @@ describe('t', () => {
     expect(errorText({ code: 'network', message: 'fetch failed' })).toBe('The CRM cannot be reached.');
     expect(errorText({ code: 'stale', message: 'Changed meanwhile' })).toBe('Changed meanwhile');
     expect(errorText({ code: 'forbidden', message: 'x', rule: 'not-listed' })).toBe('The customer is not in your list.');
+  });
+});
+
+describe('plural forms', () => {
+  it.each([
+    ['en', 1, 'Delete 1 customer'],
+    ['en', 0, 'Delete 0 customers'],
+    ['en', 2, 'Delete 2 customers'],
+    ['vi', 1, 'Xóa 1 khách hàng'],
+    ['vi', 5, 'Xóa 5 khách hàng'],
+  ] as const)('%s, %i → %s', (language, count, expected) => {
+    const template = language === 'en'
+      ? 'Delete {count, plural, one {# customer} other {# customers}}'
+      : 'Xóa {count, plural, other {# khách hàng}}';
+    expect(formatMessage(language, template, { count })).toBe(expected);
+  });
+
+  it('an exact case wins over the category, and other placeholders still fill', () => {
+    const template = '{count, plural, =0 {No rows} one {# row} other {# rows}} in {file}';
+    expect(formatMessage('en', template, { count: 0, file: 'a.csv' })).toBe('No rows in a.csv');
+    expect(formatMessage('en', template, { count: 1, file: 'a.csv' })).toBe('1 row in a.csv');
+  });
+
+  it('leaves the form as written when the count is missing', () => {
+    expect(formatMessage('en', '{count, plural, one {# x} other {# xs}}', {})).toBe('{count, plural, one {# x} other {# xs}}');
   });
 });

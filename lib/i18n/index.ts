@@ -34,10 +34,41 @@ export function resolveLanguage(setting: LanguageSetting, preferences?: readonly
 
 export const currentLanguage = signal<Language>(browserLanguage());
 
-/** The message for `key` in the current language, `{name}` placeholders filled from `params`. */
+// `{count, plural, one {# customer} other {# customers}}`: the ICU plural form, the only one the messages use.
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+function pluralCase(language: Language, value: number, cases: string): string {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  const category = rules.select(value);
+  let chosen: string | undefined;
+  let other = '';
+  for (const [, selector, text] of cases.matchAll(PLURAL_CASE)) {
+    if (selector === `=${value}`) return text;
+    if (selector === category && chosen === undefined) chosen = text;
+    if (selector === 'other') other = text;
+  }
+  return chosen ?? other;
+}
+
+/** `template` with its plural forms chosen and `{name}` placeholders filled from `params`. */
+export function formatMessage(language: Language, template: string, params: Record<string, string | number> = {}): string {
+  const plural = template.includes(', plural,')
+    ? template.replace(PLURAL, (whole, name: string, cases: string) => {
+      const value = Number(params[name]);
+      if (!(name in params) || !Number.isFinite(value)) return whole;
+      return pluralCase(language, value, cases).replace(/#/g, String(params[name]));
+    })
+    : template;
+  return plural.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The message for `key` in the current language, plurals chosen and `{name}` placeholders filled from `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = (dictionaries[currentLanguage.value] ?? en)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const language = currentLanguage.value;
+  return formatMessage(language, (dictionaries[language] ?? en)[key], params);
 }
 
 export function hasMessage(key: string): key is MessageKey {
