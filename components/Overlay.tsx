@@ -4,24 +4,21 @@ import type { ContentApi } from '../lib/features/api';
 import type { DialogSource } from '../lib/features/lazy-dialogs';
 import type { OverlayState } from '../lib/features/state';
 import { DetailsPanel } from './DetailsPanel';
-import { FollowedToggle } from './FollowedToggle';
 import { LazyDialogs } from './LazyDialogs';
 import { PageNotice } from './PageNotice';
 import { RowMenu } from './RowMenu';
 import { Toasts } from './Toasts';
 
-export function Overlay({ state, api, dialogs, rowIds = () => [] }: {
-  state: OverlayState; api: ContentApi; dialogs: DialogSource; rowIds?: () => string[];
-}) {
+export function Overlay({ state, api, dialogs }: { state: OverlayState; api: ContentApi; dialogs: DialogSource }) {
+  // With the details open on the right, the notices and toasts centre on what is left of the page.
   return (
-    <div class="crmx-root" lang={currentLanguage.value}>
+    <div class={`crmx-root${state.details.value ? ' crmx-with-details' : ''}`} lang={currentLanguage.value}>
       <RowMenu state={state} />
       <DetailsPanel state={state} api={api} />
       <LazyDialogs state={state} api={api} dialogs={dialogs} />
       <div class="crmx-corner">
         <PageNotice state={state} />
         <Toasts state={state} />
-        <FollowedToggle state={state} onPage={rowIds} />
       </div>
     </div>
   );

@@ -3,7 +3,8 @@ import type { DialogSource } from '../lib/features/lazy-dialogs';
 import { DeleteFromFileDialog } from './batch/DeleteFromFileDialog';
 import { BatchDialog } from './batch/BatchDialog';
 import { Dialogs } from './Dialogs';
+import { FollowedView } from './FollowedView';
 
-const kit = { Dialogs, BatchDialog, DeleteFromFileDialog };
+const kit = { Dialogs, BatchDialog, DeleteFromFileDialog, FollowedView };
 
 export const bundledDialogs: DialogSource = { loaded: () => kit, load: async () => kit };

@@ -47,7 +47,7 @@ export const OVERLAY_DIALOG_CSS = `
 .crmx-dialog-close, .crmx-toast-close { position: absolute; top: 0; right: 0; width: 28px; height: 28px; border: 0; border-radius: 4px;
   background: none; color: inherit; font-size: 20px; line-height: 1; cursor: pointer; }
 .crmx-toast-close { position: static; }
-.crmx-dialog button, .crmx-details-action button, .crmx-followed-toggle button, .crmx-toast-action {
+.crmx-dialog button, .crmx-details-action button, .crmx-toast-action {
   padding: 6px 12px; border: 1px solid #9ca3af; border-radius: 6px; background: #fff; color: #111827; cursor: pointer; }
 .crmx-dialog .crmx-dialog-close { border: 0; padding: 0; }
 .crmx-root button:focus-visible, .crmx-root input:focus-visible, .crmx-root select:focus-visible, .crmx-root textarea:focus-visible {
@@ -79,15 +79,14 @@ export const OVERLAY_DIALOG_CSS = `
 .crmx-timeline-time { color: #4b5563; font-size: 13px; }
 .crmx-timeline-type { margin: 0; font-weight: 600; }
 .crmx-timeline-details { margin: 2px 0 0; overflow-wrap: anywhere; }
-.crmx-corner { position: fixed; z-index: 2147483645; left: 16px; bottom: 16px; display: flex; flex-direction: column; gap: 8px; align-items: flex-start; max-width: min(420px, 90vw); }
+.crmx-corner { position: fixed; z-index: 2147483645; top: 12px; left: 50%; transform: translateX(-50%); display: flex; flex-direction: column; gap: 8px; align-items: center; width: max-content; max-width: min(420px, 90vw); }
+.crmx-with-details .crmx-corner { left: calc((100vw - min(400px, 100vw)) / 2); max-width: min(420px, calc(100vw - min(400px, 100vw) - 24px)); }
 .crmx-toasts { display: flex; flex-direction: column; gap: 6px; }
 .crmx-toast, .crmx-notice { display: flex; gap: 8px; align-items: center; padding: 8px 12px; border-radius: 6px; background: #1f2937; color: #fff; box-shadow: 0 4px 12px rgba(0,0,0,.2); }
 .crmx-toast-error { background: #991b1b; }
 .crmx-notice { background: #fef3c7; color: #78350f; }
 .crmx-toast .crmx-toast-close { color: #fff; }
 .crmx-toast-action { padding: 2px 8px; }
-.crmx-followed-toggle { display: flex; gap: 8px; align-items: center; padding: 4px; background: #fff; border-radius: 8px; box-shadow: 0 2px 8px rgba(0,0,0,.15); }
-.crmx-followed-toggle button[aria-checked="true"] { background: #fef3c7; border-color: #b45309; }
 .crmx-details-star { all: unset; cursor: pointer; font-size: 20px; color: #6b7280; padding: 0 4px; border-radius: 4px; }
 .crmx-details-star[aria-pressed="true"] { color: #b45309; }
 .crmx-details-star:focus-visible { outline: 2px solid #2563eb; }

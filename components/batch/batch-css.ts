@@ -6,6 +6,7 @@ export const BATCH_CSS = `
   padding: 8px 12px; background: #fff; border: 1px solid #cbd2dc; border-radius: 8px;
   box-shadow: 0 8px 24px rgba(15, 23, 42, .18); font: 14px/1.45 system-ui, sans-serif; color: #111827;
 }
+.crmx-beside-details .crmx-batch { left: 12px; transform: none; width: min(960px, calc(100vw - min(400px, 100vw) - 24px)); }
 .crmx-batch-static { position: static; transform: none; width: auto; max-height: none; box-shadow: none; }
 .crmx-batch-row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
 .crmx-batch-actions { display: flex; flex-wrap: wrap; gap: 4px; margin-inline-start: auto; }

@@ -14,6 +14,7 @@ import { rowVisibilityFeature } from '../../lib/features/row-visibility';
 import { noRowsNoticeFeature } from '../../lib/features/no-rows-notice';
 import { selectionFeature } from '../../lib/features/selection';
 import { batchFeature } from '../../lib/features/batch';
+import { followedViewFeature } from '../../lib/features/followed-view';
 
 export const FEATURES: Feature[] = [
   rowSlotFeature,
@@ -30,4 +31,5 @@ export const FEATURES: Feature[] = [
   noRowsNoticeFeature,
   selectionFeature,
   batchFeature,
+  followedViewFeature,
 ];

@@ -48,10 +48,9 @@ export default defineUnlistedScript({
     signal.addEventListener('abort', stopListening, { once: true });
 
     const rows = observeRows({ root: document, rowSelector: adapter.selectors.row, signal });
-    const rowIds = () => rows.rows().map((row) => adapter.rowId(row)).filter((id): id is string => id !== null);
 
     const { container } = mountShadowRoot(document, 'crmx-overlay', OVERLAY_CSS + OVERLAY_DIALOG_CSS, signal);
-    render(<Overlay state={state} api={api} dialogs={dialogs} rowIds={rowIds} />, container);
+    render(<Overlay state={state} api={api} dialogs={dialogs} />, container);
     signal.addEventListener('abort', () => render(null, container), { once: true });
 
     await startFeatures(FEATURES, {

@@ -1,6 +1,6 @@
 // Followed customers and a search over the cached customers, with selection and the batch bar.
 import { signal } from '@preact/signals';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { Customer, Id } from '../../lib/domain/types';
 import type { ContentApi } from '../../lib/features/api';
@@ -15,19 +15,30 @@ import type { OnChange, PanelProps } from './SidePanel';
 const PAGE = 100;
 
 export function FollowedSection({ api, onChange }: { api: ContentApi; onChange: OnChange }) {
-  const [items, setItems] = useState<Customer[] | null>(null);
+  const [list, setList] = useState<{ items: Customer[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Every followed customer, a page at a time: "More" adds the next page; a change reloads what was shown.
+  const load = (offset: number, limit: number, before: Customer[]) =>
+    api.request('searchCached', { followedOnly: true, offset, limit }).then(
+      (r) => setList({ items: [...before, ...r.items], total: r.total }),
+      (e: unknown) => setError(failureText(e)),
+    );
+  const shownCount = useRef(0);
+  shownCount.current = list?.items.length ?? 0;
   useEffect(() => {
-    const load = () => api.request('searchCached', { followedOnly: true, limit: 200 }).then((r) => setItems(r.items), (e: unknown) => setError(failureText(e)));
-    void load();
-    return onChange((change) => (change.kind === 'follows' || change.kind === 'sync') && void load());
+    void load(0, PAGE, []);
+    return onChange((change) => (change.kind === 'follows' || change.kind === 'sync') && void load(0, Math.max(PAGE, shownCount.current), []));
   }, []);
+  const items = list?.items ?? null;
   return (
     <section aria-labelledby="crmx-panel-followed" data-crmx-panel-followed>
       <h2 id="crmx-panel-followed">{t('batch.panel.followed')}</h2>
       {error && <p class="crmx-error" role="alert">{error}</p>}
       {items && items.length === 0 && <p>{t('batch.panel.noFollowed')}</p>}
       {items && items.length > 0 && <ul>{items.map((c) => <li key={c.id} data-crmx-followed={c.id}>★ {c.name}</li>)}</ul>}
+      {list && list.items.length < list.total && (
+        <button type="button" data-crmx-panel-followed-more onClick={() => void load(list.items.length, PAGE, list.items)}>{t('batch.panel.more')}</button>
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // The batch bar on the CRM page, in a shadow root of its own: it appears with a selection, runs the
 // batch dialogs and shows the progress of the jobs started here (from the background's pushes).
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { BatchBar } from '../../components/batch/BatchBar';
 import { BATCH_CSS } from '../../components/batch/batch-css';
@@ -13,6 +13,7 @@ import { selectionStoreFor } from '../selection/store';
 import type { ContentApi } from './api';
 import type { Feature, FeatureContext } from './feature';
 import { oncePerBurst } from './once-per-burst';
+import { visibleRowIds } from './row-visibility';
 import { acceptOnlyTrustedEvents } from './trusted-events';
 
 export const BATCH_BAR_HOST = 'crmx-batch-bar';
@@ -32,8 +33,9 @@ export function tagSuggestionsFrom(api: Pick<ContentApi, 'request' | 'getCustome
   };
 }
 
-function pageIds(ctx: FeatureContext): Id[] {
-  return [...ctx.document.querySelectorAll(ctx.adapter.selectors.row)].map((row) => ctx.adapter.rowId(row)).filter((id): id is Id => id !== null);
+/** What the user sees: the rows of our view when one is open, else the host rows left visible. */
+function pageIds(ctx: FeatureContext): readonly Id[] {
+  return ctx.state.view.value?.ids ?? visibleRowIds(ctx);
 }
 
 export const batchFeature: Feature = {
@@ -48,6 +50,12 @@ export const batchFeature: Feature = {
       if (next.join('\n') !== ids.value.join('\n')) ids.value = next;
     };
     ctx.rows.onPageChange(refreshPage, abort);
+    const disposeView = effect(() => {
+      void ctx.state.view.value;
+      void ctx.state.gone.value;
+      refreshPage();
+    });
+    abort.addEventListener('abort', disposeView, { once: true });
     ctx.rows.subscribe('batch-page', oncePerBurst(refreshPage, { afterPaint: true, signal: abort }), abort);
     ctx.changes.subscribe((change) => {
       if (change.kind === 'job') jobs.put(change.job);
@@ -65,12 +73,17 @@ export const batchFeature: Feature = {
     style.textContent = OVERLAY_CSS + OVERLAY_DIALOG_CSS + BATCH_CSS;
     const root = doc.createElement('div');
     root.className = 'crmx-root';
+    // The details panel takes the right of the page: the bar moves beside it rather than under it.
+    const disposeBeside = effect(() => {
+      root.classList.toggle('crmx-beside-details', ctx.state.details.value !== null);
+    });
+    abort.addEventListener('abort', disposeBeside, { once: true });
     shadow.append(style, root);
     doc.body.append(host);
     const view = () => (
       <div lang={currentLanguage.value}>
         <BatchBar store={store} api={ctx.api} jobs={jobs} crmHost={location.host} isAdmin={session?.me.isAdmin ?? false}
-          page={{ ids, filter: () => filterFromUrl(new URL(location.href)) }}
+          page={{ ids, filter: () => (ctx.state.view.value?.kind === 'followed' ? { followed: true } : filterFromUrl(new URL(location.href))) }}
           tagSuggestions={tagSuggestionsFrom(ctx.api, () => [...store.selection.value.ids])} dialogs={ctx.dialogs} />
       </div>
     );

@@ -4,6 +4,7 @@
 import type { DeleteFromFileDialog } from '../../components/batch/DeleteFromFileDialog';
 import type { BatchDialog } from '../../components/batch/BatchDialog';
 import type { Dialogs } from '../../components/Dialogs';
+import type { FollowedView } from '../../components/FollowedView';
 import { shareModules, sharedModules } from './share-modules';
 import { DIALOGS_GLOBAL } from './shared-modules';
 
@@ -11,6 +12,7 @@ export interface DialogKit {
   Dialogs: typeof Dialogs;
   BatchDialog: typeof BatchDialog;
   DeleteFromFileDialog: typeof DeleteFromFileDialog;
+  FollowedView: typeof FollowedView;
 }
 
 /** What the dialogs' script leaves: the dialogs, and the shared modules it was run against. */

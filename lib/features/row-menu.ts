@@ -36,7 +36,8 @@ function createButton(doc: Document, shadow: ShadowRoot, name: string): HTMLButt
   return button;
 }
 
-function openMenu(ctx: FeatureContext, menu: OpenMenu): void {
+/** Opens the row menu for a customer and asks for fresh decisions (the menu shows what the user may do now). */
+export function openMenu(ctx: Pick<FeatureContext, 'state' | 'api'>, menu: OpenMenu): void {
   ctx.state.menu.value = menu;
   ctx.api.getDecisions([menu.id], true).then(
     (states) => setRowStates(ctx.state, states),

@@ -41,6 +41,11 @@ function sheet(): CSSStyleSheet | null {
   return sharedSheet;
 }
 
+/** The row controls' CSS (box, [···], star), for our own lists that show the same controls. */
+export function rowControlsCss(): string {
+  return [...cssTexts].join('\n');
+}
+
 /**
  * Adds a control to every row's slot: its place, the width it takes there (margins included) and its
  * CSS. Call it when the feature's module loads, before any slot exists: slots that fell back to a

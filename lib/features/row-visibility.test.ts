@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { rowVisibilityFeature, HIDDEN_ATTRIBUTE } from './row-visibility';
+import { rowVisibilityFeature, HIDDEN_ATTRIBUTE, visibleRowIds } from './row-visibility';
 import { noRowsNoticeFeature, NO_ROWS_DELAY_MS } from './no-rows-notice';
-import { allowAll, testContext } from './test-context';
-import { setGone, setRowStates } from './state';
+import { testContext } from './test-context';
+import { setGone } from './state';
 import { loadReferencePage, rerenderRows } from '../host/test-fixture';
 import { rowStatesFeature } from './row-states';
 import { referenceAdapter } from '../host/adapters/reference';
@@ -54,15 +54,14 @@ describe('row visibility', () => {
     expect(hidden()).toEqual([]);
   });
 
-  it('shows only followed rows in the Followed view', async () => {
+  it('gives the selection only the rows the user can see', async () => {
     const ctx = testContext(controller.signal);
     await rowVisibilityFeature.init(ctx);
     await vi.waitFor(() => expect(ctx.rows.rows()).toHaveLength(3));
-    setRowStates(ctx.state, { 'c-001': allowAll('c-001', true), 'c-002': allowAll('c-002'), 'c-003': allowAll('c-003') });
-    ctx.state.followedOnly.value = true;
-    expect(hidden()).toEqual(['c-002', 'c-003']);
-    ctx.state.followedOnly.value = false;
-    expect(hidden()).toEqual([]);
+    expect(visibleRowIds(ctx)).toEqual(['c-001', 'c-002', 'c-003']);
+    setGone(ctx.state, 'c-002', true);
+    (document.querySelectorAll<HTMLElement>('#customer-table tbody tr')[2]).hidden = true;
+    expect(visibleRowIds(ctx)).toEqual(['c-001']);
   });
 });
 

@@ -1,6 +1,6 @@
 // Which host rows show: customers that left the user's list (returned to the pool, deleted) leave it
-// at once, and the "Followed" view shows only followed customers. Rows are hidden with an inline
-// style (the host's CSS cannot undo it) and shown again when that changes (a restore, the view off).
+// at once. Rows are hidden with an inline style (the host's CSS cannot undo it) and shown again on a
+// restore. visibleRowIds() is what the selection may reach: never a row the user cannot see.
 import { effect } from '@preact/signals';
 import type { Feature, FeatureContext } from './feature';
 
@@ -19,11 +19,20 @@ function hide(row: Element, hidden: boolean): void {
 
 export function rowHidden(ctx: Pick<FeatureContext, 'adapter' | 'state'>, row: Element): boolean {
   // Most pages hide nothing: no need to read the row's id (every row, in the host's render task).
-  if (ctx.state.gone.value.size === 0 && !ctx.state.followedOnly.value) return false;
+  if (ctx.state.gone.value.size === 0) return false;
   const id = ctx.adapter.rowId(row);
-  if (id === null) return false;
-  if (ctx.state.gone.value.has(id)) return true;
-  return ctx.state.followedOnly.value && ctx.state.rowStates.value.get(id)?.followed !== true;
+  return id !== null && ctx.state.gone.value.has(id);
+}
+
+/** The ids of the host rows the user can see now, in page order: hidden rows (ours or the host's) are left out. */
+export function visibleRowIds(ctx: Pick<FeatureContext, 'adapter' | 'document'>): string[] {
+  const ids: string[] = [];
+  for (const row of ctx.document.querySelectorAll<HTMLElement>(ctx.adapter.selectors.row)) {
+    if (row.hasAttribute(HIDDEN_ATTRIBUTE) || row.hidden || row.closest('[data-crmx-view-hidden]')) continue;
+    const id = ctx.adapter.rowId(row);
+    if (id) ids.push(id);
+  }
+  return ids;
 }
 
 export const rowVisibilityFeature: Feature = {
@@ -33,10 +42,6 @@ export const rowVisibilityFeature: Feature = {
     rows.subscribe('row-visibility', (row) => hide(row, rowHidden(ctx, row)), signal, { eager: true });
     const dispose = effect(() => {
       void state.gone.value;
-      const followedOnly = state.followedOnly.value;
-      // rowStates changes with every batch of decisions; only the Followed view depends on it, and
-      // walking 5,000 rows for each batch made decorating a long page quadratic.
-      if (followedOnly) void state.rowStates.value;
       for (const row of rows.rows()) hide(row, rowHidden(ctx, row));
     });
     signal.addEventListener('abort', () => {

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadReferencePage, rerenderRows } from '../host/test-fixture';
 import { selectionStoreFor } from '../selection/store';
 import { selectionFeature } from './selection';
+import { rowVisibilityFeature } from './row-visibility';
+import { setGone } from './state';
 import { testContext, userClick } from './test-context';
 
 let controller: AbortController;
@@ -54,6 +56,20 @@ describe('selection feature', () => {
     await vi.waitFor(() => expect(boxes()[0]?.checked).toBe(true));
     // The header box follows the page a frame later, out of the host's render task.
     await vi.waitFor(() => expect(headerBox().indeterminate).toBe(true));
+  });
+
+  it('the header box takes only the rows the user sees, and a row hidden after it was selected leaves the selection', async () => {
+    const ctx = testContext(controller.signal);
+    const store = selectionStoreFor(ctx.state);
+    await rowVisibilityFeature.init(ctx);
+    await selectionFeature.init(ctx);
+    await vi.waitFor(() => expect(boxes()).toHaveLength(3));
+    userClick(boxes()[1]);
+    setGone(ctx.state, 'c-002', true);
+    expect([...store.selection.value.ids]).toEqual([]);
+    userClick(headerBox());
+    expect([...store.selection.value.ids]).toEqual(['c-001', 'c-003']);
+    expect(headerBox().checked).toBe(true);
   });
 
   it('removes its boxes when stopped', async () => {

@@ -4,10 +4,11 @@ import { effect } from '@preact/signals';
 import type { Id } from '../domain/types';
 import { t } from '../i18n';
 import { pageState, selectRange, setPage, toggle } from '../selection/selection';
-import { selectionStoreFor } from '../selection/store';
+import { selectionStoreFor, type SelectionStore } from '../selection/store';
 import type { Feature, FeatureContext } from './feature';
 import { addRowControl, putInSlot, rowSlot } from './row-slot';
 import { oncePerBurst } from './once-per-burst';
+import { visibleRowIds } from './row-visibility';
 import { acceptOnlyTrustedEvents } from './trusted-events';
 
 export const SELECT_ALL_HOST = 'crmx-select-page';
@@ -26,14 +27,16 @@ function makeBox(doc: Document, label: string, className = 'crmx-select-box'): H
   return box;
 }
 
-/** The ids of the rows on the page now, in page order. */
+/** The ids of the rows the user sees now, in page order: the header box and ranges never reach a hidden row. */
 function pageIds(ctx: FeatureContext): Id[] {
-  const ids: Id[] = [];
-  for (const row of ctx.document.querySelectorAll(ctx.adapter.selectors.row)) {
-    const id = ctx.adapter.rowId(row);
-    if (id) ids.push(id);
-  }
-  return ids;
+  return visibleRowIds(ctx);
+}
+
+/** The selection without `gone` (customers that left the list: their rows are hidden). */
+function withoutGone(store: SelectionStore, gone: ReadonlySet<Id>): void {
+  const { ids } = store.selection.value;
+  if (gone.size === 0 || ![...gone].some((id) => ids.has(id))) return;
+  store.selection.value = { ...store.selection.value, ids: new Set([...ids].filter((id) => !gone.has(id))), matching: null };
 }
 
 export const selectionFeature: Feature = {
@@ -110,6 +113,8 @@ export const selectionFeature: Feature = {
       }
       syncHeader();
     });
+    // A row hidden after it was selected (returned to the pool, deleted) leaves the selection.
+    const disposeGone = effect(() => withoutGone(store, ctx.state.gone.value));
     const disposeLabels = effect(() => {
       for (const [box, row] of boxes) box.setAttribute('aria-label', t('batch.selectRow', { name: adapter.rowName(row) }));
       header?.box.setAttribute('aria-label', t('batch.selectPage'));
@@ -117,6 +122,7 @@ export const selectionFeature: Feature = {
 
     signal.addEventListener('abort', () => {
       dispose();
+      disposeGone();
       disposeLabels();
       for (const box of boxes.keys()) box.remove();
       boxes.clear();

@@ -9,8 +9,13 @@ export interface ShadowMount {
   container: HTMLElement;
 }
 
-/** Appends `<name>` with an open shadow root holding `css` and an empty container; removed on abort. */
-export function mountShadowRoot(doc: Document, name: string, css: string, signal: AbortSignal): ShadowMount {
+/**
+ * Puts `<name>` with an open shadow root holding `css` and an empty container at the end of the body (or
+ * where `place` puts it); removed on abort.
+ */
+export function mountShadowRoot(
+  doc: Document, name: string, css: string, signal: AbortSignal, place: (host: HTMLElement) => void = (host) => doc.body.append(host),
+): ShadowMount {
   const host = doc.createElement(name);
   const shadow = host.attachShadow({ mode: 'open' });
   acceptOnlyTrustedEvents(shadow, signal);
@@ -21,7 +26,7 @@ export function mountShadowRoot(doc: Document, name: string, css: string, signal
   // Keys typed in our fields stay away from the host's shortcuts.
   for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (e) => e.stopPropagation());
   shadow.append(style, container);
-  doc.body.append(host);
+  place(host);
   signal.addEventListener('abort', () => host.remove(), { once: true });
   return { host, container };
 }

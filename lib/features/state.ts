@@ -43,6 +43,12 @@ export interface OpenDetails extends CustomerRef {
 /** Runs a menu item for a customer; features register theirs (edit, share, log… come later). */
 export type MenuAction = (target: OpenMenu) => void | Promise<void>;
 
+export interface OverlayView {
+  kind: 'followed';
+  /** The customers the view shows now, in its order: what the selection's page box and the batch bar see. */
+  ids: readonly Id[];
+}
+
 export interface OverlayState {
   menu: Signal<OpenMenu | null>;
   details: Signal<OpenDetails | null>;
@@ -58,8 +64,8 @@ export interface OverlayState {
   toasts: Signal<readonly Toast[]>;
   /** Customers that left the user's list (returned to the pool, deleted): their host rows are hidden. */
   gone: Signal<ReadonlySet<Id>>;
-  /** The "Followed" view: only followed customers' rows are shown. */
-  followedOnly: Signal<boolean>;
+  /** The list the user looks at: the host's own (null) or ours drawn in its place (the Followed view). */
+  view: Signal<OverlayView | null>;
   /** Follows toggled while the CRM could not be reached: shown as pending. */
   pendingFollows: Signal<ReadonlySet<Id>>;
   /** A short notice about the page itself (e.g. the adapter finds no rows), else null. */
@@ -79,7 +85,7 @@ export function createOverlayState(): OverlayState {
     gone: signal(new Set()),
     notice: signal(null),
     pendingFollows: signal(new Set()),
-    followedOnly: signal(false),
+    view: signal(null),
   };
 }
 

@@ -90,6 +90,14 @@ describe('sync handlers', () => {
     expect((await h.searchCached({ followedOnly: true }, page)).items.map((c) => c.id)).toEqual(['c-001']);
   });
 
+  it('pages the followed customers from the cache, also with the CRM unreachable', async () => {
+    const h = handlers();
+    await synced(h);
+    crm.online = false;
+    expect(await h.listFollowed({ offset: 0, limit: 10 }, page)).toMatchObject({ total: 1, items: [{ id: 'c-001' }] });
+    expect(await h.listFollowed({ offset: 1, limit: 10 }, page)).toMatchObject({ total: 1, items: [] });
+  });
+
   it('answers the timeline from the cache, catching up new entries while online', async () => {
     const h = handlers();
     await synced(h);

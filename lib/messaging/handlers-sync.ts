@@ -75,5 +75,6 @@ export function createSyncHandlers(deps: HandlerDeps): Pick<Handlers, keyof Sync
     },
 
     searchCached: (request) => searchCustomers(db, request),
+    listFollowed: ({ offset, limit }) => searchCustomers(db, { followedOnly: true, offset, limit }),
   };
 }

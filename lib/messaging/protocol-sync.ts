@@ -50,6 +50,8 @@ export interface SyncProtocol {
   getChangeRecords(logId: Id): Reply<ChangeRecord[]>;
   getOrgDirectory(): Reply<OrgDirectory>;
   searchCached(request: CachedSearchRequest): Reply<{ items: Customer[]; total: number }>;
+  /** One page of the followed customers the user can see, from the cache (so it works offline), by name. */
+  listFollowed(request: { offset: number; limit: number }): Reply<{ items: Customer[]; total: number }>;
 }
 
 export const SYNC_SENDER_KINDS: Record<keyof SyncProtocol, SenderKind> = {
@@ -59,6 +61,7 @@ export const SYNC_SENDER_KINDS: Record<keyof SyncProtocol, SenderKind> = {
   getChangeRecords: 'crm-page',
   getOrgDirectory: 'crm-page',
   searchCached: 'extension-page',
+  listFollowed: 'crm-page',
 };
 
 const Id = v.pipe(v.string(), v.minLength(1, 'id is empty'), v.maxLength(200, 'id is too long'));
@@ -82,5 +85,9 @@ export const SYNC_SCHEMAS: { [K in keyof SyncProtocol]: v.GenericSchema<unknown,
     followedOnly: v.optional(v.boolean()),
     offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+  }),
+  listFollowed: v.object({
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
   }),
 };
