@@ -26,7 +26,7 @@ export interface FollowedViewProps {
 
 export function FollowedView({ api, state, store, version, openMenu, toggleFollow, onShown }: FollowedViewProps) {
   const [offset, setOffset] = useState(0);
-  const [page, setPageItems] = useState<{ items: Customer[]; total: number } | null>(null);
+  const [page, setPageItems] = useState<{ items: Customer[]; total: number; offset: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const headerBox = useRef<HTMLInputElement>(null);
   const changes = version.value;
@@ -41,7 +41,7 @@ export function FollowedView({ api, state, store, version, openMenu, toggleFollo
         return;
       }
       for (const c of result.items) store.names.set(c.id, c.name);
-      setPageItems(result);
+      setPageItems({ ...result, offset });
       setError(null);
       onShown(result.items.map((c) => c.id));
     }, (e: unknown) => live && setError(failureText(e)));
@@ -58,7 +58,9 @@ export function FollowedView({ api, state, store, version, openMenu, toggleFollo
     if (headerBox.current) headerBox.current.indeterminate = boxState === 'some';
   });
 
-  const last = Math.min(offset + items.length, page?.total ?? 0);
+  // The range of the page shown, not of the one being loaded.
+  const shownFrom = page?.offset ?? 0;
+  const last = Math.min(shownFrom + items.length, page?.total ?? 0);
   return (
     <section class="crmx-followed-view" aria-labelledby="crmx-followed-view-title" data-crmx-followed-view>
       <h2 id="crmx-followed-view-title" class="crmx-visually-hidden">{t('follow.view.title')}</h2>
@@ -124,11 +126,11 @@ export function FollowedView({ api, state, store, version, openMenu, toggleFollo
             </tbody>
           </table>
           <nav class="crmx-followed-pager" aria-label={t('follow.view.pages')}>
-            <span data-crmx-followed-range>{t('follow.view.range', { first: offset + 1, last, total: page.total })}</span>
-            <button type="button" data-crmx-followed-previous disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - FOLLOWED_PAGE_SIZE))}>{t('follow.view.previous')}</button>
+            <span data-crmx-followed-range>{t('follow.view.range', { first: shownFrom + 1, last, total: page.total })}</span>
+            <button type="button" data-crmx-followed-previous disabled={shownFrom === 0}
+              onClick={() => setOffset(Math.max(0, shownFrom - FOLLOWED_PAGE_SIZE))}>{t('follow.view.previous')}</button>
             <button type="button" data-crmx-followed-next disabled={last >= page.total}
-              onClick={() => setOffset(offset + FOLLOWED_PAGE_SIZE)}>{t('follow.view.next')}</button>
+              onClick={() => setOffset(shownFrom + FOLLOWED_PAGE_SIZE)}>{t('follow.view.next')}</button>
           </nav>
         </>
       )}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
 import { okData, sendFromPage, waitFor } from '../background/wire';
-import { dialog, menu, menuItem, row } from './overlay-helpers';
+import { axeViolations, dialog, menu, menuItem, row } from './overlay-helpers';
 
 const views = (page: Page) => page.locator('crmx-views');
 const followedRows = (page: Page) => page.locator('[data-crmx-followed-row]');
@@ -71,6 +71,7 @@ describe('the Followed tab and what the selection reaches', () => {
     await page.locator('#customer-table').waitFor({ state: 'hidden' });
     await page.locator('[data-crmx-followed-range]').getByText(`1–25 of ${total} followed customers`).waitFor();
     expect(await followedRows(page).count()).toBe(25);
+    expect(await axeViolations(page, '.crmx-views', 'crmx-views')).toEqual([]);
 
     // Next page, then the header box: exactly the shown customers, and the batch bar lists them.
     await views(page).getByRole('button', { name: 'Next' }).click();

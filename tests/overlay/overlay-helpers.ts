@@ -48,16 +48,16 @@ export async function audit(crm: CrmProcess, type: string, customerId: string): 
 }
 
 /** Runs axe-core against the page, limited to our UI (axe walks open shadow roots). */
-export async function axeViolations(page: Page, selector: string): Promise<string[]> {
+export async function axeViolations(page: Page, selector: string, hostName = 'crmx-overlay'): Promise<string[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.addScriptTag({ content: readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8') });
-  return page.evaluate(async (sel) => {
+  return page.evaluate(async ([sel, hostTag]) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const host = document.querySelector('crmx-overlay');
-    if (!host?.shadowRoot?.querySelector(sel)) throw new Error(`nothing matches ${sel} in the overlay`);
-    const result = await axe.run({ include: [{ fromShadowDom: ['crmx-overlay', sel] }] }, { resultTypes: ['violations'] });
+    const host = document.querySelector(hostTag);
+    if (!host?.shadowRoot?.querySelector(sel)) throw new Error(`nothing matches ${sel} in ${hostTag}`);
+    const result = await axe.run({ include: [{ fromShadowDom: [hostTag, sel] }] }, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target))})`);
-  }, selector);
+  }, [selector, hostName] as const);
 }
 
 // Our controls hear only events a real user makes (lib/features/trusted-events.ts). Playwright's

@@ -1,0 +1,98 @@
+// Issue 14 §9: no floating control of ours covers another, in English and Vietnamese, at 1280×720 and
+// 1440×900 — with the batch bar (a finished job's summary and Undo in it), the details panel, a toast
+// with its Restore action and the list's tabs all on screen at once. Checked by a hit test at the
+// centre of every control: the element there must be the control itself.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScenario, type Scenario } from '../harness/scenario';
+import { dialog, row, runItem, toast } from './overlay-helpers';
+
+/** Every visible control in our floating UI and the list tabs that is not at the centre of its own box. */
+function coveredControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const hosts = ['crmx-overlay', 'crmx-batch-bar', 'crmx-views'];
+    const deepest = (x: number, y: number): Element | null => {
+      let el = document.elementFromPoint(x, y);
+      while (el?.shadowRoot) {
+        const inner = el.shadowRoot.elementFromPoint(x, y);
+        if (!inner || inner === el) break;
+        el = inner;
+      }
+      return el;
+    };
+    const name = (el: Element) => `${el.closest('[class]')?.getAttribute('class') ?? el.localName} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 40)}"`;
+    const problems: string[] = [];
+    for (const hostName of hosts) {
+      const root = document.querySelector(hostName)?.shadowRoot;
+      if (!root) continue;
+      for (const control of root.querySelectorAll<HTMLElement>('button, input, select, textarea, [role=tab], a[href]')) {
+        const box = control.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue;
+        const x = box.left + box.width / 2;
+        const y = box.top + box.height / 2;
+        if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+        // Scrolled out of its own panel is not covered by another control.
+        let clipped = false;
+        for (let up = control.parentElement; up; up = up.parentElement) {
+          if (getComputedStyle(up).overflowY === 'visible') continue;
+          const r = up.getBoundingClientRect();
+          if (y < r.top || y > r.bottom || x < r.left || x > r.right) clipped = true;
+        }
+        if (clipped) continue;
+        const hit = deepest(x, y);
+        if (hit !== control && !control.contains(hit)) problems.push(`${hostName}: ${name(control)} is under ${hit ? name(hit) : 'nothing'}`);
+      }
+    }
+    return problems;
+  });
+}
+
+describe('our floating controls never cover one another', () => {
+  let s: Scenario;
+  let options: Page;
+  beforeAll(async () => {
+    s = await startScenario({ seed: 'tests/fixtures/seed-basic.json', token: 'tok-admin' });
+    options = await s.browser.context.newPage();
+    await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
+  });
+  afterAll(async () => s?.close());
+
+  const rounds = [
+    { language: 'en', width: 1280, height: 720, deleted: 'c-021', follow: ['c-022', 'c-023'] },
+    { language: 'en', width: 1440, height: 900, deleted: 'c-024', follow: ['c-025', 'c-026'] },
+    { language: 'vi', width: 1280, height: 720, deleted: 'c-027', follow: ['c-028', 'c-029'] },
+    { language: 'vi', width: 1440, height: 900, deleted: 'c-030', follow: ['c-031', 'c-032'] },
+  ] as const;
+
+  it.each(rounds)('$language at $width×$height', async ({ language, width, height, deleted, follow }) => {
+    await options.locator('#crmx-language').selectOption(language);
+    const page = await s.openCustomers('?pageSize=100');
+    await page.setViewportSize({ width, height });
+    await row(page, follow[0]).locator('button.crmx-row-menu-button').waitFor();
+
+    // A finished batch job: its summary (and Undo) stays in the bar.
+    for (const id of follow) await row(page, id).locator('input.crmx-select-box').click();
+    await page.locator('[data-crmx-batch-action=follow]').click();
+    const batch = page.locator('[role=dialog][data-crmx-dialog=batch-follow]');
+    await batch.locator('[data-crmx-confirm]:not([disabled])').click();
+    await page.locator('[data-crmx-job-status=done]').waitFor();
+
+    // A toast with an action: a delete with Restore.
+    await runItem(page, deleted, 'delete');
+    await dialog(page, 'delete').locator('[data-crmx-confirm]:not([disabled])').click();
+    await toast(page).locator('[data-crmx-toast-action]').waitFor();
+
+    // A selection (the bar's actions) and the details panel.
+    for (const id of follow) await row(page, id).locator('input.crmx-select-box').click();
+    await page.locator('[data-crmx-batch-action=share]').waitFor();
+    await row(page, follow[1]).locator('td.col-code').click();
+    await page.locator('.crmx-details [data-crmx-action=log]').waitFor();
+
+    expect(await coveredControls(page)).toEqual([]);
+    // And each of them still takes a real click: the bar's first action opens its dialog.
+    await page.locator('[data-crmx-batch-action=share]').click();
+    await page.locator('[role=dialog][data-crmx-dialog=batch-share]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+});
