@@ -37,7 +37,7 @@ const ACTIONS: Array<{ kind: BatchKind; label: MessageKey; admin?: boolean }> = 
   { kind: 'delete', label: 'batch.action.delete', admin: true },
 ];
 
-type Open = { kind: BatchKind | 'file'; returnFocus: HTMLElement | null; ids: Id[] } | null;
+type Open = { kind: BatchKind | 'file'; returnFocus: HTMLElement | null; ids: Id[]; notOnScreen?: Id[] } | null;
 
 export function filterText(filter: MatchingFilter): string {
   if (isUnfiltered(filter)) return t('batch.filterNone');
@@ -62,6 +62,13 @@ export function BatchBar(props: BatchBarProps) {
   const mine = jobs.mine.value.map((id) => jobs.jobs.value.get(id)).filter((j) => j !== undefined);
   const pageIds = props.page?.ids.value ?? [];
   const offerMatching = props.page && !selection.matching && pageIds.length > 0 && pageState(selection, pageIds) === 'all';
+
+  // Chosen on another page of the list: still acted on, so the dialog names them (all N matching says so itself).
+  const notOnScreen = (): Id[] => {
+    if (!props.page || selection.matching) return [];
+    const shown = new Set(pageIds);
+    return [...selection.ids].filter((id) => !shown.has(id));
+  };
 
   const selectAllMatching = async () => {
     const filter = props.page!.filter();
@@ -99,7 +106,7 @@ export function BatchBar(props: BatchBarProps) {
           <div class="crmx-batch-actions">
             {ACTIONS.filter((a) => !a.admin || props.isAdmin).map((a) => (
               <button key={a.kind} type="button" data-crmx-batch-action={a.kind}
-                onClick={(e) => setOpen({ kind: a.kind, returnFocus: e.currentTarget, ids: [...selection.ids] })}>
+                onClick={(e) => setOpen({ kind: a.kind, returnFocus: e.currentTarget, ids: [...selection.ids], notOnScreen: notOnScreen() })}>
                 {t(a.label)}
               </button>
             ))}
@@ -134,7 +141,7 @@ export function BatchBar(props: BatchBarProps) {
         <kit.DeleteFromFileDialog api={api} jobs={jobs} crmHost={props.crmHost} returnFocus={open.returnFocus} onClose={() => setOpen(null)} />
       )}
       {kit && open && open.kind !== 'file' && (
-        <kit.BatchDialog kind={open.kind} ids={open.ids} names={store.names} api={api} crmHost={props.crmHost}
+        <kit.BatchDialog kind={open.kind} ids={open.ids} names={store.names} notOnScreen={open.notOnScreen} api={api} crmHost={props.crmHost}
           tagSuggestions={props.tagSuggestions} returnFocus={open.returnFocus} onClose={() => setOpen(null)}
           onStarted={(job) => {
             jobs.started(job);

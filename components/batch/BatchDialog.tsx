@@ -32,6 +32,8 @@ export interface BatchDialogProps {
   kind: BatchKind;
   ids: readonly Id[];
   names: ReadonlyMap<Id, string>;
+  /** Selected customers the user does not see now (chosen on another page of the list): named, not hidden. */
+  notOnScreen?: readonly Id[];
   api: Pick<ContentApi, 'request'>;
   /** The CRM's host, named in delete confirmations. */
   crmHost: string;
@@ -104,7 +106,7 @@ export function BatchDialog(props: BatchDialogProps) {
 
   return (
     <Dialog kind={`batch-${kind}`} title={t(TITLE[kind])} onClose={onClose} returnFocus={props.returnFocus} wide>
-      <TargetList ids={ids} names={props.names} />
+      <TargetList ids={ids} names={props.names} notOnScreen={props.notOnScreen} />
       {precheck.status === 'loading' && <p role="status">{t('batch.checking')}</p>}
       {precheck.status === 'error' && <p class="crmx-error" role="alert">{t('batch.precheckFailed', { reason: failureText(precheck.error) })}</p>}
       {precheck.status === 'ok' && <PrecheckNote kind={kind} result={precheck.data} />}

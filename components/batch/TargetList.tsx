@@ -5,14 +5,18 @@ import type { Id } from '../../lib/domain/types';
 /** More than this many rows would slow the dialog down: the rest are counted, and all are still acted on. */
 const SHOWN = 2000;
 
-export function TargetList({ ids, names }: { ids: readonly Id[]; names: ReadonlyMap<Id, string> }) {
+export function TargetList({ ids, names, notOnScreen = [] }: { ids: readonly Id[]; names: ReadonlyMap<Id, string>; notOnScreen?: readonly Id[] }) {
   const shown = ids.slice(0, SHOWN);
+  const away = new Set(notOnScreen);
   return (
     <section class="crmx-targets" aria-labelledby="crmx-targets-title">
       <h3 id="crmx-targets-title">{t('batch.targets', { count: ids.length })}</h3>
+      {away.size > 0 && <p class="crmx-notice" role="note" data-crmx-not-on-screen={away.size}>{t('batch.notOnScreen', { count: away.size })}</p>}
       <ol class="crmx-target-list" data-crmx-targets tabIndex={0}>
         {shown.map((id) => (
-          <li key={id} data-crmx-target={id}>{names.get(id) ?? id}</li>
+          <li key={id} data-crmx-target={id} data-crmx-target-away={away.has(id) ? '' : undefined}>
+            {names.get(id) ?? id}{away.has(id) && <span class="crmx-help"> {t('batch.notOnScreenMark')}</span>}
+          </li>
         ))}
       </ol>
       {ids.length > SHOWN && <p class="crmx-help">{t('batch.targetsMore', { count: ids.length - SHOWN })}</p>}

@@ -64,8 +64,25 @@ describe('the Followed tab and what the selection reaches', () => {
     await page.close();
   });
 
+  it('a batch dialog names the selected customers chosen on another page of the list', async () => {
+    const page = await s.openCustomers('?pageSize=20');
+    const firstRow = page.locator('#customer-table > tbody > tr.dt-row').first();
+    const first = (await firstRow.locator('td.col-name a').getAttribute('href'))!.split('/').pop()!;
+    await firstRow.locator('input.crmx-select-box').click();
+    await page.click('#page-next');
+    await page.getByText(/Showing 21–/).waitFor();
+    await page.locator('#customer-table > tbody > tr.dt-row').first().locator('input.crmx-select-box').click();
+    await batchBar(page).getByText('2 selected').waitFor();
+    await batchBar(page).locator('[data-crmx-batch-action=share]').click();
+    const share = dialog(page, 'batch-share');
+    await share.getByText('1 of them is not on the page you see: it was selected on another page and is included.').waitFor();
+    expect(await share.locator('[data-crmx-target-away]').evaluateAll((items) => items.map((li) => li.getAttribute('data-crmx-target')))).toEqual([first]);
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
   it('lists every followed customer, paged, with the row controls and the batch bar', async () => {
-    const page = await s.openCustomers('?pageSize=10');
+    const page = await s.openCustomers('?pageSize=20');
     const total = followed.length;
     await views(page).getByRole('tab', { name: '☆ Followed' }).click();
     await page.locator('#customer-table').waitFor({ state: 'hidden' });
