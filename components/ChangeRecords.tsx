@@ -1,38 +1,74 @@
-// The change records (field, before, after) of the customer's latest "Edit customer" log entry.
+// Every "Edit customer" entry of the customer, newest first and paged: who, when, and each field before
+// and after, by name.
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { ContentApi } from '../lib/features/api';
 import { failureText } from '../lib/features/outcome';
-import type { ChangeRecord, LogEntry } from '../lib/domain/types';
-import { formatTime } from './format';
-import { useLoad } from './use-load';
+import type { LogEntry } from '../lib/domain/types';
+import type { TimelinePage } from '../lib/messaging/protocol-sync';
+import { ChangeTable, useDirectory, whoAndWhen } from './change-text';
 
-async function latestEdit(api: ContentApi, customerId: string): Promise<{ entry: LogEntry; changes: ChangeRecord[] } | null> {
-  const page = await api.request('getTimeline', { customerId, types: ['Edit customer'], limit: 1 });
-  const entry = page.items[0];
-  if (!entry) return null;
-  const changes = entry.changes.length > 0 ? entry.changes : await api.request('getChangeRecords', entry.id);
-  return { entry, changes };
+const PAGE = 20;
+
+type View = { status: 'loading' } | { status: 'error'; text: string }
+  | { status: 'ok'; items: LogEntry[]; next: TimelinePage['next']; loadingMore: boolean; moreError: string | null };
+
+/** Entries whose records are not in the log page itself are asked for one by one. */
+async function withChanges(api: Pick<ContentApi, 'request'>, page: TimelinePage): Promise<TimelinePage> {
+  const items = await Promise.all(page.items.map(async (entry) =>
+    entry.changes.length > 0 ? entry : { ...entry, changes: await api.request('getChangeRecords', entry.id) }));
+  return { ...page, items };
 }
 
-const show = (value: unknown) => (value === null || value === undefined || value === '' ? t('details.none') : typeof value === 'string' ? value : JSON.stringify(value));
+export function ChangeRecords({ api, customerId }: { api: Pick<ContentApi, 'request'>; customerId: string }) {
+  const [view, setView] = useState<View>({ status: 'loading' });
+  const directory = useDirectory(api);
+  const page = (before?: TimelinePage['next']) =>
+    api.request('getTimeline', { customerId, types: ['Edit customer'], limit: PAGE, ...(before ? { before } : {}) }).then((p) => withChanges(api, p));
 
-export function ChangeRecords({ api, customerId }: { api: ContentApi; customerId: string }) {
-  const load = useLoad(() => latestEdit(api, customerId), [customerId]);
-  if (load.status === 'loading') return <p role="status">{t('dialog.loading')}</p>;
-  if (load.status === 'error') return <p class="crmx-error" role="alert">{failureText(load.error)}</p>;
-  if (!load.data) return <p class="crmx-change-records">{t('edit.changes.none')}</p>;
-  const { entry, changes } = load.data;
+  useEffect(() => {
+    let current = true;
+    setView({ status: 'loading' });
+    page().then(
+      (p) => current && setView({ status: 'ok', items: p.items, next: p.next, loadingMore: false, moreError: null }),
+      (error: unknown) => current && setView({ status: 'error', text: failureText(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [customerId]);
+
+  const older = async () => {
+    if (view.status !== 'ok' || !view.next) return;
+    setView({ ...view, loadingMore: true, moreError: null });
+    try {
+      const p = await page(view.next);
+      setView({ ...view, items: [...view.items, ...p.items], next: p.next, loadingMore: false });
+    } catch (error) {
+      setView({ ...view, loadingMore: false, moreError: failureText(error) });
+    }
+  };
+
+  if (view.status === 'loading') return <p role="status">{t('dialog.loading')}</p>;
+  if (view.status === 'error') return <p class="crmx-error" role="alert">{view.text}</p>;
+  if (view.items.length === 0) return <p class="crmx-change-records">{t('edit.changes.none')}</p>;
   return (
     <section class="crmx-change-records" aria-labelledby="crmx-change-records-title">
-      <h3 id="crmx-change-records-title">{t('edit.changes.title', { time: formatTime(entry.at) })}</h3>
-      <table class="crmx-table">
-        <thead><tr><th scope="col">{t('edit.changes.field')}</th><th scope="col">{t('edit.changes.before')}</th><th scope="col">{t('edit.changes.after')}</th></tr></thead>
-        <tbody>
-          {changes.map((c, i) => (
-            <tr key={i} data-crmx-change={c.field}><th scope="row">{c.field}</th><td>{show(c.before)}</td><td>{show(c.after)}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <h3 id="crmx-change-records-title">{t('edit.changes.title')}</h3>
+      <ol class="crmx-change-list">
+        {view.items.map((entry) => (
+          <li key={entry.id} data-crmx-edit-entry={entry.id}>
+            <p class="crmx-help" data-crmx-who-when>{whoAndWhen(entry, directory)}</p>
+            <ChangeTable changes={entry.changes} directory={directory} />
+          </li>
+        ))}
+      </ol>
+      {view.moreError && <p class="crmx-error" role="alert">{view.moreError}</p>}
+      {view.next && (
+        <button type="button" class="crmx-log-older" disabled={view.loadingMore} onClick={older}>
+          {view.loadingMore ? t('dialog.loading') : t('edit.changes.older')}
+        </button>
+      )}
     </section>
   );
 }

@@ -41,7 +41,7 @@ export function LatestLog({ api, id, revision }: { api: ContentApi; id: string; 
       <h3 id="crmx-details-log-title">{t('log.latest')}</h3>
       {load.status === 'loading' && <p role="status">{t('dialog.loading')}</p>}
       {load.status === 'error' && <p class="crmx-help">{errorText(asProtocolError(load.error))}</p>}
-      {load.status === 'ok' && (load.data.items.length === 0 ? <p class="crmx-help">{t('log.empty')}</p> : <Timeline items={load.data.items} />)}
+      {load.status === 'ok' && (load.data.items.length === 0 ? <p class="crmx-help">{t('log.empty')}</p> : <Timeline items={load.data.items} api={api} />)}
     </section>
   );
 }

@@ -9,15 +9,17 @@ import type { OpenDialog } from '../lib/features/state';
 import { LOG_TYPES, type LogType } from '../lib/domain/log-types';
 import type { LogEntry } from '../lib/domain/types';
 import type { TimelinePage, TimelineRequest } from '../lib/messaging/protocol-sync';
+import { EntryChanges, entryDetails, useDirectory, type DirectoryApi } from './change-text';
+import { DateField } from './DateField';
 import { Dialog } from './Dialog';
-import { formatTime } from './format';
+import { formatTime, logTypeLabel } from './format';
 
 const PAGE = 50;
 
 interface Props { api: ContentApi; open: OpenDialog; onClose(): void }
 interface Filter { type: LogType | ''; from: string; to: string }
 
-/** A date input's value (local day) as the ISO bound of that day. */
+/** A day ("yyyy-mm-dd", local) as the ISO bound of that day. */
 export function dayBound(day: string, end: boolean): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
   const date = new Date(`${day}T${end ? '23:59:59.999' : '00:00:00.000'}`);
@@ -72,16 +74,16 @@ export function LogDialog({ api, open, onClose }: Props) {
           <label for="crmx-log-type">{t('log.type')}</label>
           <select id="crmx-log-type" value={filter.type} onChange={(e) => setFilter({ ...filter, type: e.currentTarget.value as LogType | '' })}>
             <option value="">{t('log.allTypes')}</option>
-            {LOG_TYPES.map((type) => <option key={type} value={type}>{type}</option>)}
+            {LOG_TYPES.map((type) => <option key={type} value={type}>{logTypeLabel(type)}</option>)}
           </select>
         </div>
         <div>
           <label for="crmx-log-from">{t('log.from')}</label>
-          <input id="crmx-log-from" type="date" value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.currentTarget.value })} />
+          <DateField id="crmx-log-from" label={t('log.from')} value={filter.from} onChange={(from) => setFilter({ ...filter, from })} />
         </div>
         <div>
           <label for="crmx-log-to">{t('log.to')}</label>
-          <input id="crmx-log-to" type="date" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.currentTarget.value })} />
+          <DateField id="crmx-log-to" label={t('log.to')} value={filter.to} onChange={(to) => setFilter({ ...filter, to })} />
         </div>
       </div>
       {view.status === 'loading' && <p role="status">{t('dialog.loading')}</p>}
@@ -89,7 +91,7 @@ export function LogDialog({ api, open, onClose }: Props) {
       {view.status === 'ok' && (
         <>
           {view.fromCache && <p class="crmx-help" role="status" data-crmx-from-cache>{t('log.fromCache')}</p>}
-          {view.items.length === 0 ? <p>{t('log.empty')}</p> : <Timeline items={view.items} />}
+          {view.items.length === 0 ? <p>{t('log.empty')}</p> : <Timeline items={view.items} api={api} />}
           {view.moreError && <p class="crmx-error" role="alert">{view.moreError}</p>}
           {view.next
             ? <button type="button" class="crmx-log-older" disabled={view.loadingMore} onClick={older}>{view.loadingMore ? t('dialog.loading') : t('log.older')}</button>
@@ -100,15 +102,18 @@ export function LogDialog({ api, open, onClose }: Props) {
   );
 }
 
-export function Timeline({ items }: { items: LogEntry[] }) {
+/** Entries newest first; with `api`, people and targets by name and each entry's change records. */
+export function Timeline({ items, api }: { items: LogEntry[]; api?: DirectoryApi }) {
+  const directory = useDirectory(api, items.length > 0);
   return (
     <ol class="crmx-timeline">
       {items.map((entry) => (
         <li key={entry.id} class="crmx-timeline-entry" data-crmx-log-type={entry.type}>
           <time class="crmx-timeline-time" dateTime={entry.at}>{formatTime(entry.at)}</time>
           <div class="crmx-timeline-body">
-            <p class="crmx-timeline-type">{entry.type}</p>
-            {entry.details && <p class="crmx-timeline-details">{entry.details}</p>}
+            <p class="crmx-timeline-type">{logTypeLabel(entry.type)}</p>
+            {entryDetails(entry, directory) && <p class="crmx-timeline-details">{entryDetails(entry, directory)}</p>}
+            {api && entry.changes?.length > 0 && <EntryChanges entry={entry} directory={directory} />}
           </div>
         </li>
       ))}

@@ -42,12 +42,12 @@ describe('BatchDialog', () => {
   it('lists the target customers by name (id when unknown) and shows what the pre-check refused', async () => {
     setup('share', ['c-1', 'c-2'], { total: 2, allowed: 1, refused: [{ rule: 'edit-required', count: 1, ids: ['c-2'] }] });
     expect([...document.querySelectorAll('[data-crmx-target]')].map((li) => li.textContent)).toEqual(['An', 'c-2']);
-    await screen.findByText(/1 of 2: you can’t Share them\. You need the right to edit this customer\./);
+    await screen.findByText(/1 of 2: you can’t Share it\. You need the right to edit this customer\./);
   });
 
   it('refuses an untrusted (scripted) confirm click and sends nothing', async () => {
     const { request } = setup('follow', ['c-1']);
-    await screen.findByText('You may act on all 1.');
+    await screen.findByText('You may act on this customer.');
     fireEvent.click(await armedConfirm());
     await screen.findByText('Confirm with a real click.');
     expect(request).not.toHaveBeenCalledWith('startBatch', expect.anything());

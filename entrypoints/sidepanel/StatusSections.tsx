@@ -1,6 +1,8 @@
 // Sync status and the outbox (pending offline actions, conflicts to resolve) in the side panel.
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { hasMessage, t } from '../../lib/i18n';
+import { fieldText } from '../../components/change-text';
+import { formatTime } from '../../components/format';
 import type { ContentApi } from '../../lib/features/api';
 import { failureText } from '../../lib/features/outcome';
 import type { ConflictView, PendingAction } from '../../lib/messaging/protocol-mutations';
@@ -21,7 +23,7 @@ export function SyncSection({ api, onChange }: { api: ContentApi; onChange: OnCh
       {status && (
         <p role="status">
           {status.running ? t('batch.panel.syncRunning', { phase: status.phase ?? '', done: status.done })
-            : status.lastSyncAt ? t('batch.panel.lastSync', { at: new Date(status.lastSyncAt).toLocaleString(document.documentElement.lang || undefined) })
+            : status.lastSyncAt ? t('batch.panel.lastSync', { at: formatTime(status.lastSyncAt, { seconds: true }) })
               : t('batch.panel.neverSynced')}
           {status.offline && <> · {t('batch.panel.offline')}</>}
         </p>
@@ -50,7 +52,7 @@ export function PendingSection({ api, onChange }: { api: ContentApi; onChange: O
         <ul>
           {data.actions.map((a) => (
             <li key={a.id}>
-              {a.action} {a.customerId ?? ''} {a.lastError && <span class="crmx-error">{a.lastError}</span>}
+              {pendingActionText(a.action)} · {formatTime(a.createdAt, { seconds: true })} {a.lastError && <span class="crmx-error">{a.lastError}</span>}
               {a.status === 'failed' && <button type="button" onClick={act(() => api.request('dismissPending', { id: a.id }))}>{t('batch.panel.dismiss')}</button>}
             </li>
           ))}
@@ -62,7 +64,7 @@ export function PendingSection({ api, onChange }: { api: ContentApi; onChange: O
           <ul>
             {data.conflicts.map((c) => (
               <li key={c.id} data-crmx-conflict={c.customerId}>
-                {c.theirs.name}: {Object.keys(c.mine).join(', ')}{' '}
+                {c.theirs.name}: {Object.keys(c.mine).map(fieldText).join(', ')}{' '}
                 <button type="button" onClick={act(() => api.request('resolveConflict', { id: c.id, keep: 'mine' }))}>{t('batch.panel.keepMine')}</button>{' '}
                 <button type="button" onClick={act(() => api.request('resolveConflict', { id: c.id, keep: 'theirs' }))}>{t('batch.panel.keepTheirs')}</button>
               </li>
@@ -72,4 +74,10 @@ export function PendingSection({ api, onChange }: { api: ContentApi; onChange: O
       )}
     </section>
   );
+}
+
+/** A waiting action by the menu's name for it (the outbox stores its own action names). */
+function pendingActionText(action: string): string {
+  const key = `menu.${action === 'restore' ? 'restore' : action}`;
+  return hasMessage(key) ? t(key) : action === 'restore' ? t('delete.restore') : t('change.field.other');
 }

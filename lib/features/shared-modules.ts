@@ -38,6 +38,8 @@ export const DIALOG_ONLY_FILES = [
   'components/EditDialog.tsx',
   'components/EditConflict.tsx',
   'components/ChangeRecords.tsx',
+  // Pure text and small views of change records (the log timeline in the page script uses them too).
+  'components/change-text.tsx',
   'components/DeleteDialog.tsx',
   'components/ReturnToPoolDialog.tsx',
   'components/ShareDialog.tsx',

@@ -6,7 +6,12 @@ import { syncEn } from './areas/sync';
 /** Error codes that get their own sentence; any other code shows the CRM's message. */
 export type TranslatedErrorCode =
   | 'not_connected' | 'network' | 'timeout' | 'unauthorized' | 'forbidden' | 'not_found' | 'refused_sender'
-  | 'invalid_message' | 'bad_response' | 'fault' | 'rate_limited' | 'permission_denied';
+  | 'invalid_message' | 'bad_response' | 'fault' | 'rate_limited' | 'permission_denied'
+  // The CRM's own codes, so its English messages never reach a Vietnamese screen.
+  | 'invalid' | 'stale' | 'precondition_required' | 'idempotency_mismatch' | 'internal' | 'too_large'
+  | 'duplicate' | 'duplicate_in_request' | 'ambiguous' | 'not_dismissable'
+  | 'file_encoding' | 'file_wrong_type' | 'file_empty' | 'file_too_large' | 'file_no_phone_column'
+  | 'file_too_many_rows' | 'file_unreadable';
 
 type Required = Record<`rule.${RuleId}` | `error.${TranslatedErrorCode}`, string>;
 
@@ -33,13 +38,13 @@ export const en = {
   'details.loading': 'Loading…',
   'details.fromCache': 'The CRM cannot be reached: this is the copy saved earlier.',
   'details.followed': '☆ Followed',
-  'details.field.code': 'Code',
+  'details.field.code': 'Customer code',
   'details.field.email': 'Email',
   'details.field.phone': 'Phone',
   'details.field.source': 'Source',
   'details.field.businessField': 'Business field',
   'details.field.ae': 'Account executive',
-  'details.field.csr': 'Customer service',
+  'details.field.csr': 'Customer service representative',
   'details.field.pool': 'Pool',
   'details.field.tags': 'Tags',
   'details.field.sharedDepartments': 'Shared with departments',
@@ -106,6 +111,23 @@ export const en = {
   'error.fault': 'Something went wrong.',
   'error.rate_limited': 'The CRM is busy; try again in a moment.',
   'error.permission_denied': 'Permission to reach {origin} was not granted.',
+  'error.invalid': 'The CRM did not accept what was sent; check the values and try again.',
+  'error.stale': 'Someone changed this customer meanwhile; open it again to see the current version.',
+  'error.precondition_required': 'The CRM needs to know which version you edited; open the customer again and retry.',
+  'error.idempotency_mismatch': 'The CRM received a different request under the same key; try again.',
+  'error.internal': 'The CRM had an internal error; try again later.',
+  'error.too_large': 'The request is too large for the CRM; choose fewer customers.',
+  'error.duplicate': 'This customer is already in the request once.',
+  'error.duplicate_in_request': 'The same phone number is already in the request.',
+  'error.ambiguous': 'Several customers have this phone number.',
+  'error.not_dismissable': 'Only a failed action can be dismissed; a pending one is still to be sent.',
+  'error.file_encoding': 'The file\'s text could not be read: save it again as CSV UTF-8, or upload an XLSX file.',
+  'error.file_wrong_type': 'The file is not a CSV or XLSX file (old .xls files must be saved as .xlsx or CSV).',
+  'error.file_empty': 'The file has no rows to read.',
+  'error.file_too_large': 'The file is larger than 20 MB.',
+  'error.file_no_phone_column': 'The file has no phone number column: its first row must name one (for example "Phone" or "Số điện thoại").',
+  'error.file_too_many_rows': 'The file has more than 200,000 rows; split it into smaller files.',
+  'error.file_unreadable': 'The file could not be read; upload it again, or save it again as XLSX or CSV.',
 } satisfies Required & Record<string, string>;
 
 export type MessageKey = keyof typeof en;

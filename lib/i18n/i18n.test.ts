@@ -45,7 +45,8 @@ describe('t', () => {
 
   it('translates known error codes and keeps the CRM message otherwise', () => {
     expect(errorText({ code: 'network', message: 'fetch failed' })).toBe('The CRM cannot be reached.');
-    expect(errorText({ code: 'stale', message: 'Changed meanwhile' })).toBe('Changed meanwhile');
+    expect(errorText({ code: 'teapot', message: 'Changed meanwhile' })).toBe('Changed meanwhile');
+    expect(errorText({ code: 'stale', message: 'Changed meanwhile' })).toBe(en['error.stale']);
     expect(errorText({ code: 'forbidden', message: 'x', rule: 'not-listed' })).toBe('The customer is not in your list.');
   });
 });

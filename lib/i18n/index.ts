@@ -35,8 +35,10 @@ export function resolveLanguage(setting: LanguageSetting, preferences?: readonly
 export const currentLanguage = signal<Language>(browserLanguage());
 
 // `{count, plural, one {# customer} other {# customers}}`: the ICU plural form, the only one the messages use.
-const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
-const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+// A case may hold `{name}` placeholders (`one {{verb} # customer}`), filled after the case is chosen.
+const CASE_TEXT = String.raw`(?:[^{}]|\{\w+\})*`;
+const PLURAL = new RegExp(String.raw`\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{${CASE_TEXT}\})+)\s*\}`, 'g');
+const PLURAL_CASE = new RegExp(String.raw`(=\d+|zero|one|two|few|many|other)\s*\{(${CASE_TEXT})\}`, 'g');
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
 function pluralCase(language: Language, value: number, cases: string): string {

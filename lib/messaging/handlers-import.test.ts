@@ -80,11 +80,11 @@ describe('previewPhoneFile', () => {
   });
 
   it.each([
-    ['notes.pdf', b64('%PDF'), 'not a CSV or XLSX file'],
-    ['list.csv', b64('Name\nAn\n'), 'no phone number column'],
-    ['list.csv', '***', 'arrived damaged'],
-  ])('answers invalid with the reason for %s', async (name, base64, reason) => {
-    await expect(handlers().previewPhoneFile({ name, base64 }, sender)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining(reason) });
+    ['notes.pdf', b64('%PDF'), 'file_wrong_type', 'not a CSV or XLSX file'],
+    ['list.csv', b64('Name\nAn\n'), 'file_no_phone_column', 'no phone number column'],
+    ['list.csv', '***', 'file_unreadable', 'arrived damaged'],
+  ])('answers the file problem\'s own code (translated on screen) for %s', async (name, base64, code, reason) => {
+    await expect(handlers().previewPhoneFile({ name, base64 }, sender)).rejects.toMatchObject({ code, message: expect.stringContaining(reason) });
   });
 
   it('gives the XLSX template', async () => {

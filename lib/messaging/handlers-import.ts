@@ -69,7 +69,7 @@ export function createImportHandlers(deps: HandlerDeps, options: ImportHandlerOp
         }
         parsed = await parsePhoneFile({ name, bytes });
       } catch (error) {
-        if (error instanceof FileReadError) throw new CrmError({ code: 'invalid', message: error.message });
+        if (error instanceof FileReadError) throw new CrmError({ code: `file_${error.code}`, message: error.message });
         throw error;
       }
       return { ...(await preview(parsed.rows, asked)), format: parsed.format, encoding: parsed.encoding };

@@ -49,7 +49,7 @@ export function createMutationHandlers(deps: HandlerDeps): Pick<Handlers, keyof 
     async dismissPending({ id }) {
       const row = await db.outbox.get(id);
       if (!row) return null;
-      if (row.status !== 'failed') throw new CrmError({ code: 'invalid', message: 'Only a failed action can be dismissed; a pending one is still to be sent' });
+      if (row.status !== 'failed') throw new CrmError({ code: 'not_dismissable', message: 'Only a failed action can be dismissed; a pending one is still to be sent' });
       await db.outbox.delete(id);
       await service().outbox.pushPending();
       return null;

@@ -7,7 +7,7 @@ export const syncEn = {
   'sync.phase.org': 'Syncing the organisation…',
   'sync.phase.customers': 'Syncing customers… {done}',
   'sync.phase.follows': 'Syncing followed customers…',
-  'sync.phase.logs': 'Syncing history… {done} entries',
+  'sync.phase.logs': 'Syncing history… {done, plural, one {# entry} other {# entries}}',
   'sync.offline': 'The CRM cannot be reached: showing what was synced {time}.',
   'sync.failed': 'The last sync failed: {error}',
   'timeline.fromCache': 'Offline: history as of the last sync.',
