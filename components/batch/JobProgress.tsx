@@ -5,6 +5,10 @@ import type { ContentApi } from '../../lib/features/api';
 import { failureText } from '../../lib/features/outcome';
 import type { JobView } from '../../lib/messaging/protocol-jobs';
 import { isFinished, percent, type JobsStore } from './jobs-store';
+import { JobChangeRecords } from '../JobChangeRecords';
+
+/** Jobs whose customers' log entries carry what changed (seed 000: "View change records"). */
+const RECORDS_CHANGES = new Set<JobView['kind']>(['share', 'cancelShare', 'setLabels', 'addLabels']);
 
 const KIND_LABEL: Record<JobView['kind'], MessageKey> = {
   share: 'batch.kind.share', cancelShare: 'batch.kind.cancelShare', setLabels: 'batch.kind.setLabels',
@@ -25,6 +29,7 @@ function itemErrorText(e: JobView['errors'][number]): string {
 
 export function JobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentApi, 'request'>; jobs: JobsStore }) {
   const [showErrors, setShowErrors] = useState(false);
+  const [showChanges, setShowChanges] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const pct = percent(job);
   const run = (type: 'cancelJob' | 'undoJob') => async () => {
@@ -72,7 +77,13 @@ export function JobProgress({ job, api, jobs }: { job: JobView; api: Pick<Conten
       <div class="crmx-job-actions">
         {!isFinished(job) && <button type="button" data-crmx-cancel-job onClick={run('cancelJob')}>{t('batch.cancelJob')}</button>}
         {job.status === 'done' && job.undoable && <button type="button" data-crmx-undo onClick={run('undoJob')}>{t('batch.undo')}</button>}
+        {isFinished(job) && RECORDS_CHANGES.has(job.kind) && job.succeeded > 0 && (
+          <button type="button" data-crmx-view-changes aria-expanded={showChanges} onClick={() => setShowChanges(!showChanges)}>
+            {t(showChanges ? 'change.hide' : 'change.show')}
+          </button>
+        )}
       </div>
+      {showChanges && <JobChangeRecords api={api} job={job} />}
       {error && <p class="crmx-error" role="alert">{error}</p>}
     </section>
   );

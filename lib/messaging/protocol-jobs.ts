@@ -1,7 +1,7 @@
 // Protocol area: batch operations as persisted, resumable jobs. Owner: the jobs work (issue 3/5).
 // Handlers: ./handlers-jobs.ts.
 import * as v from 'valibot';
-import type { Id, ShareTargets } from '../domain/types';
+import type { Id, LogEntry, ShareTargets } from '../domain/types';
 import type { RuleId } from '../rules/types';
 import type { Reply, SenderKind } from './protocol';
 import { ShareTargetsSchema } from './protocol-mutations';
@@ -57,6 +57,13 @@ export interface JobView {
   undoOf?: string;
 }
 
+/** A finished share, cancel-sharing or labels job's log entry for each customer it changed, a page at a time. */
+export interface JobChangesPage {
+  /** Customers the job changed (those it reported no error for). */
+  total: number;
+  items: { customerId: Id; name: string | null; entry: LogEntry | null }[];
+}
+
 export interface JobsProtocol {
   precheckBatch(request: BatchRequest): Reply<PrecheckResult>;
   startBatch(request: BatchRequest): Reply<JobView>;
@@ -65,6 +72,7 @@ export interface JobsProtocol {
   undoJob(id: string): Reply<JobView>;
   /** "Select all N matching": every id the CRM lists for the user under this filter. */
   resolveMatching(request: { q?: string; followed?: boolean; tag?: string }): Reply<{ ids: Id[]; total: number }>;
+  getJobChanges(request: { id: string; offset: number; limit: number }): Reply<JobChangesPage>;
 }
 
 export const JOBS_SENDER_KINDS: Record<keyof JobsProtocol, SenderKind> = {
@@ -74,6 +82,7 @@ export const JOBS_SENDER_KINDS: Record<keyof JobsProtocol, SenderKind> = {
   cancelJob: 'crm-page',
   undoJob: 'crm-page',
   resolveMatching: 'crm-page',
+  getJobChanges: 'crm-page',
 };
 
 const Id = v.pipe(v.string(), v.minLength(1, 'id is empty'), v.maxLength(200, 'id is too long'));
@@ -106,4 +115,9 @@ export const JOBS_SCHEMAS: { [K in keyof JobsProtocol]: v.GenericSchema<unknown,
   cancelJob: Id,
   undoJob: Id,
   resolveMatching: v.object({ q: v.optional(v.pipe(v.string(), v.maxLength(200))), followed: v.optional(v.boolean()), tag: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
+  getJobChanges: v.object({
+    id: Id,
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
+  }),
 };

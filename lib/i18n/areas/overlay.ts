@@ -55,6 +55,9 @@ export const overlayEn = {
   'change.shares.roles': 'Roles: {names}',
   'change.shares.users': 'People: {names}',
   'change.none': 'No change was recorded.',
+  'change.job.count': '{count, plural, one {# customer changed} other {# customers changed}}',
+  'change.job.notRecorded': 'Its log entry is not available yet.',
+  'change.job.more': 'Show more customers',
 
   'delete.title': 'Delete {name}?',
   'delete.body': 'This deletes {name} from the CRM at {host}. An administrator can restore it within 30 days.',
@@ -212,6 +215,9 @@ export const overlayVi: Record<keyof typeof overlayEn, string> = {
   'change.shares.roles': 'Vai trò: {names}',
   'change.shares.users': 'Người dùng: {names}',
   'change.none': 'Không có thay đổi nào được ghi lại.',
+  'change.job.count': '{count, plural, other {# khách hàng đã thay đổi}}',
+  'change.job.notRecorded': 'Chưa có mục nhật ký của khách hàng này.',
+  'change.job.more': 'Xem thêm khách hàng',
 
   'delete.title': 'Xóa {name}?',
   'delete.body': 'Thao tác này xóa {name} khỏi CRM tại {host}. Quản trị viên có thể khôi phục trong vòng 30 ngày.',
