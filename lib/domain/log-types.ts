@@ -5,6 +5,7 @@ export const LOG_TYPES = [
   'Delete customer',
   'Restore customer',
   'Back customer',
+  'Pick up customer',
   'Share customer',
   'Batch Share customer',
   'Batch Cancel Share customer',

@@ -41,6 +41,12 @@ export interface Pool {
   id: Id;
   name: string;
   adminUserIds: Id[];
+  /**
+   * The pool's member departments: their people, and those of their sub-departments, may pick up its
+   * customers (as may its administrators and the org's administrators). Absent: the pool is open to the
+   * whole organisation. Empty: only the pool's and the org's administrators pick up.
+   */
+  memberDepartmentIds?: Id[];
 }
 
 export interface Org {

@@ -37,6 +37,10 @@ const ROWS: Row[] = [
   ['Nobody can restore a customer deleted too long ago: no one to ask', 'ada', 'restore', { deletedAt: '2024-01-01T00:00:00.000Z' }, []],
   ['A customer already in the pool: no one to ask', 'rex', 'returnToPool', { aeId: null }, []],
   ['An unknown user is told to ask the administrators', 'ghost', 'view', {}, [{ kind: 'administrator', userIds: ['ada', 'bo'] }]],
+  ["A user outside a pool's departments is told to ask its administrators, then the administrators (not their manager)", 'cal', 'pickUp', { aeId: null, poolId: 'pool-1' }, [
+    { kind: 'pool-admin', userIds: ['pat'] }, { kind: 'administrator', userIds: ['ada', 'bo'] },
+  ]],
+  ['A customer someone picked up first: no one to ask', 'rex', 'pickUp', { aeId: 'ria', poolId: 'pool-1' }, []],
 ];
 
 describe('whom to ask', () => {

@@ -19,8 +19,16 @@ export function askManager(ctx: UserContext): readonly AskWhom[] {
   return ctx.managerId ? Object.freeze(entry('manager', [ctx.managerId])) : askAdministrators(ctx);
 }
 
+function poolAdminsOf(ctx: UserContext, poolId: Id | null): Id[] {
+  return poolId === null ? [] : (ctx.poolAdminIds.get(poolId) ?? []).filter((id) => id !== ctx.userId);
+}
+
 /** Whom to ask for return to the pool: the pool's administrators, then as for askManager. */
 export function askPoolAdminOrManager(ctx: UserContext, poolId: Id | null): readonly AskWhom[] {
-  const poolAdmins = poolId === null ? [] : (ctx.poolAdminIds.get(poolId) ?? []).filter((id) => id !== ctx.userId);
-  return Object.freeze([...entry('pool-admin', poolAdmins), ...askManager(ctx)]);
+  return Object.freeze([...entry('pool-admin', poolAdminsOf(ctx, poolId)), ...askManager(ctx)]);
+}
+
+/** Whom to ask to join a pool: its administrators, then the administrators (a manager cannot grant it). */
+export function askPoolAdminOrAdministrators(ctx: UserContext, poolId: Id | null): readonly AskWhom[] {
+  return Object.freeze([...entry('pool-admin', poolAdminsOf(ctx, poolId)), ...askAdministrators(ctx)]);
 }

@@ -36,7 +36,7 @@ export function userContext(org: Org, userId: Id): UserContext {
       userId, known: false, isAdmin: false, roleId: null, departmentId: null, managerId: null,
       subordinateIds: EMPTY_SET, inEditGroup: false, editGroupCustomerIds: EMPTY_SET,
       viewGroupCustomerIds: EMPTY_SET, departmentAndAncestorIds: EMPTY_SET, administeredPoolIds: EMPTY_SET,
-      poolAdminIds, adminUserIds,
+      memberPoolIds: EMPTY_SET, poolAdminIds, adminUserIds,
     };
   }
 
@@ -50,6 +50,11 @@ export function userContext(org: Org, userId: Id): UserContext {
     for (const customerId of group.customerIds) target.add(customerId);
   }
 
+  const departmentAndAncestorIds = departmentAndAncestors(org.departments, user.departmentId);
+  // A pool without member departments is open to the whole organisation (see Pool.memberDepartmentIds).
+  const memberPoolIds = new Set(org.pools
+    .filter((p) => p.memberDepartmentIds === undefined || p.memberDepartmentIds.some((d) => departmentAndAncestorIds.has(d)))
+    .map((p) => p.id));
   const managerKnown = user.managerId != null && org.users.some((u) => u.id === user.managerId);
   return {
     userId,
@@ -62,8 +67,9 @@ export function userContext(org: Org, userId: Id): UserContext {
     inEditGroup,
     editGroupCustomerIds,
     viewGroupCustomerIds,
-    departmentAndAncestorIds: departmentAndAncestors(org.departments, user.departmentId),
+    departmentAndAncestorIds,
     administeredPoolIds: new Set(org.pools.filter((p) => p.adminUserIds.includes(userId)).map((p) => p.id)),
+    memberPoolIds,
     poolAdminIds,
     adminUserIds,
   };

@@ -57,6 +57,19 @@ const ROWS: Row[] = [
   ['All customers on the customer list can be followed (administrator)', 'ada', 'follow', {}, true, 'listed'],
   ['A customer not on the list cannot be followed', 'ria', 'follow', {}, false, 'not-listed'],
   ['A deleted customer cannot be followed', 'rex', 'follow', { aeId: 'rex', deletedAt: daysAgo(1) }, false, 'deleted'],
+  // Pick up from the pool ("for other member to pick up (become the account executive of this customer)")
+  ["A member of the pool's department picks up a customer without an AE", 'sam', 'pickUp', { aeId: null, poolId: 'pool-1' }, true, 'pool-member'],
+  ['… a member of a sub-department of a member department too', 'rex', 'pickUp', { aeId: null, poolId: 'pool-1' }, true, 'pool-member'],
+  ['… though the customer is not in their list', 'ria', 'pickUp', { aeId: null, poolId: 'pool-1', csrId: null }, true, 'pool-member'],
+  ["… a department outside the pool's members may not", 'cal', 'pickUp', { aeId: null, poolId: 'pool-1' }, false, 'not-pool-member'],
+  ['… not even as the customer\'s CSR', 'cal', 'pickUp', { aeId: null, poolId: 'pool-1', csrId: 'cal' }, false, 'not-pool-member'],
+  ["The pool's administrator picks up from their pool", 'pat', 'pickUp', { aeId: null, poolId: 'pool-1' }, true, 'pool-admin'],
+  ['Administrators pick up from any pool', 'ada', 'pickUp', { aeId: null, poolId: 'pool-1' }, true, 'administrator'],
+  ['A pool without member departments is open to everyone', 'vic', 'pickUp', { aeId: null, poolId: 'pool-2' }, true, 'pool-member'],
+  ['A customer outside every pool is picked up by administrators only', 'rex', 'pickUp', { aeId: null, poolId: null }, false, 'not-pool-member'],
+  ['Pick up: a customer that has an AE is not in the pool (someone picked it up first)', 'rex', 'pickUp', { aeId: 'ria', poolId: 'pool-1' }, false, 'has-account-executive'],
+  ['… not even for its own AE', 'rex', 'pickUp', { aeId: 'rex', poolId: 'pool-1' }, false, 'has-account-executive'],
+  ['Pick up: a deleted customer', 'rex', 'pickUp', { aeId: null, poolId: 'pool-1', deletedAt: daysAgo(1) }, false, 'deleted'],
 ];
 
 describe('decide', () => {

@@ -7,7 +7,7 @@ export const RESTORE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 const ACTION_SET: ReadonlySet<string> = new Set(ACTIONS);
 
-/** One user and one customer: list/edit scope computed at most once (decideAll asks for it eleven times). */
+/** One user and one customer: list/edit scope computed at most once (decideAll asks for it for every action). */
 class Facts {
   private list: RuleId | null | undefined;
   private edit: RuleId | null | undefined;
@@ -36,6 +36,16 @@ function decideReturnToPool({ ctx, c, refusals }: Facts): Decision {
   return refusals.returnToPool(c.poolId);
 }
 
+/** Pick up: a live customer without an AE, from a pool the user belongs to (or administers; administrators: any). */
+function decidePickUp({ ctx, c, refusals }: Facts): Decision {
+  if (c.aeId !== null) return refusals.noOne('pickUp', 'has-account-executive');
+  const poolId = c.poolId;
+  if (poolId !== null && ctx.administeredPoolIds.has(poolId)) return allow('pickUp', 'pool-admin');
+  if (poolId !== null && ctx.memberPoolIds.has(poolId)) return allow('pickUp', 'pool-member');
+  if (ctx.isAdmin) return allow('pickUp', 'administrator');
+  return refusals.pickUp(poolId);
+}
+
 function decideWith(facts: Facts, action: Action, now: Date | undefined): Decision {
   const { ctx, c, refusals } = facts;
   if (!ctx.known) return refusals.administrators(action, 'unknown-user');
@@ -61,6 +71,8 @@ function decideWith(facts: Facts, action: Action, now: Date | undefined): Decisi
       return ctx.isAdmin ? allow(action, 'administrator') : refusals.administrators(action, 'administrator-only');
     case 'returnToPool':
       return decideReturnToPool(facts);
+    case 'pickUp':
+      return decidePickUp(facts);
   }
 }
 
@@ -85,6 +97,6 @@ export function decideAll(ctx: UserContext, customer: Customer, now?: Date): Rec
     delete: decideWith(f, 'delete', now), restore: decideWith(f, 'restore', now),
     returnToPool: decideWith(f, 'returnToPool', now), share: decideWith(f, 'share', now),
     cancelShare: decideWith(f, 'cancelShare', now), setLabels: decideWith(f, 'setLabels', now),
-    addLabels: decideWith(f, 'addLabels', now), follow: decideWith(f, 'follow', now),
+    addLabels: decideWith(f, 'addLabels', now), follow: decideWith(f, 'follow', now), pickUp: decideWith(f, 'pickUp', now),
   };
 }

@@ -1,5 +1,5 @@
 import type { Id } from '../domain/types';
-import { askAdministrators, askManager, askPoolAdminOrManager, NO_ONE } from './ask';
+import { askAdministrators, askManager, askPoolAdminOrAdministrators, askPoolAdminOrManager, NO_ONE } from './ask';
 import { allowedReason, refusedReason } from './reasons';
 import { ACTIONS, type Action, type AskWhom, type Decision, type RuleId, type UserContext } from './types';
 
@@ -12,7 +12,7 @@ const RULE_INDEX: Record<RuleId, number> = {
   'permission-group-edit': 5, 'shared-user': 6, 'shared-department': 7, 'shared-role': 8, 'pool-admin': 9, listed: 10,
   'not-listed': 11, 'edit-required': 12, 'administrator-only': 13, 'pool-admin-or-ae-only': 14, 'already-in-pool': 15,
   deleted: 16, 'not-deleted': 17, 'restore-expired': 18, 'unknown-user': 19, 'reassign-not-allowed': 20,
-  'return-to-pool-required': 21,
+  'return-to-pool-required': 21, 'pool-member': 22, 'has-account-executive': 23, 'not-pool-member': 24,
 };
 const RULE_COUNT = Object.keys(RULE_INDEX).length;
 const ACTION_INDEX = Object.fromEntries(ACTIONS.map((action, i) => [action, i])) as Record<Action, number>;
@@ -40,6 +40,7 @@ export function allow(action: Action, rule: RuleId): Decision {
 export class Refusals {
   private readonly byActionAndRule: Cache = [];
   private readonly returnToPoolByPool = new Map<Id | null, Decision>();
+  private readonly pickUpByPool = new Map<Id | null, Decision>();
 
   constructor(private readonly ctx: UserContext) {}
 
@@ -64,6 +65,16 @@ export class Refusals {
     if (!decision) {
       decision = freeze(false, 'returnToPool', 'pool-admin-or-ae-only', askPoolAdminOrManager(this.ctx, poolId));
       this.returnToPoolByPool.set(poolId, decision);
+    }
+    return decision;
+  }
+
+  /** Pick up refused to a non-member: the pool's administrators (who know who belongs), then the administrators. */
+  pickUp(poolId: Id | null): Decision {
+    let decision = this.pickUpByPool.get(poolId);
+    if (!decision) {
+      decision = freeze(false, 'pickUp', 'not-pool-member', askPoolAdminOrAdministrators(this.ctx, poolId));
+      this.pickUpByPool.set(poolId, decision);
     }
     return decision;
   }

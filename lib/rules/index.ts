@@ -3,6 +3,7 @@
 export { userContext } from './context';
 export { decide, decideAll } from './decide';
 export { listedIds } from './scope';
+export { pickableIds, pickUpPoolIds } from './pool';
 export { applyShare, applyCancelShare, applyLabels } from './mutate';
 export { decideEdit } from './reassign';
 export { reassignableFields, type AssignmentField } from './reassignable';

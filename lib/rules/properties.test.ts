@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, applyCancelShare, applyShare, decide, decideAll, listedIds, userContext } from './index';
+import { ACTIONS, applyCancelShare, applyShare, decide, decideAll, listedIds, pickableIds, userContext } from './index';
 import { orgWithCustomers, orgWithShareTargets } from './test-arbitraries';
 import type { Customer, Org } from '../domain/types';
 
@@ -69,6 +69,39 @@ describe('properties over random small orgs', () => {
           }
           expect(all.follow.allowed).toBe(all.list.allowed);
           expect(all.view).toEqual(all.list);
+        }
+      }
+    }), RUNS);
+  });
+
+  it('pickableIds agrees with decide(…, "pickUp"); a pick up makes the user the AE, who then lists and edits it', () => {
+    fc.assert(fc.property(orgWithCustomers, ({ org, customers }) => {
+      for (const u of org.users) {
+        const ctx = userContext(org, u.id);
+        expect(pickableIds(ctx, customers)).toEqual(customers.filter((c) => decide(ctx, c, 'pickUp', NOW).allowed).map((c) => c.id));
+        for (const c of customers) {
+          const d = decide(ctx, c, 'pickUp', NOW);
+          if (!d.allowed) continue;
+          expect(c.aeId).toBeNull();
+          const picked = { ...c, aeId: u.id };
+          expect(decide(ctx, picked, 'list', NOW)).toMatchObject({ allowed: true, rule: 'account-executive' });
+          expect(decide(ctx, picked, 'edit', NOW).allowed).toBe(true);
+          // Nobody picks it up a second time, the picker included.
+          for (const other of org.users) expect(decide(userContext(org, other.id), picked, 'pickUp', NOW).rule).toBe('has-account-executive');
+        }
+      }
+    }), RUNS);
+  });
+
+  it('a customer returned to the pool can be picked up by its pool\'s administrators and by administrators', () => {
+    fc.assert(fc.property(orgWithCustomers, ({ org, customers }) => {
+      for (const c of customers) {
+        if (c.deletedAt || c.aeId === null) continue;
+        const returned = { ...c, aeId: null };
+        for (const u of org.users) {
+          const ctx = userContext(org, u.id);
+          const administers = c.poolId !== null && ctx.administeredPoolIds.has(c.poolId);
+          if (administers || ctx.isAdmin) expect(decide(ctx, returned, 'pickUp', NOW).allowed).toBe(true);
         }
       }
     }), RUNS);

@@ -14,11 +14,13 @@ const ALLOWED: Partial<Record<RuleId, string>> = {
   administrator: 'Administrators see every customer.',
   'pool-admin': "You administer this customer's pool.",
   listed: 'Any customer in your list can be followed.',
+  'pool-member': "Your department is a member of this customer's pool.",
 };
 
 const ADMIN_ALLOWED: Partial<Record<Action, string>> = {
   delete: 'Administrators may delete customers.',
   restore: 'Administrators may restore a customer within 30 days of its deletion.',
+  pickUp: 'Administrators may pick up a customer from any pool.',
 };
 
 const ALLOWED_ACTION: Partial<Record<Action, string>> = {
@@ -48,6 +50,8 @@ const REFUSED: Partial<Record<RuleId, string>> = {
   'unknown-user': 'The acting user is not in the organisation.',
   'reassign-not-allowed': "Only the account executive's manager or a permission group with edit rights may change the account executive; the account executive may also change the customer service representative; a customer service representative changes neither.",
   'return-to-pool-required': 'An edit cannot leave a customer without an account executive: return it to the pool, with a reason, instead.',
+  'has-account-executive': 'This customer already has an account executive: only a customer waiting in the pool can be picked up.',
+  'not-pool-member': "You are not a member of this customer's pool: its administrators can add your department.",
 };
 
 export function allowedReason(action: Action, rule: RuleId): string {

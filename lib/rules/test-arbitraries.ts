@@ -27,7 +27,7 @@ const rawOrg = fc.record({
   adminRoles: fc.array(fc.boolean(), { minLength: 1, maxLength: 3 }),
   users: fc.array(fc.record({ department: fc.nat(), role: fc.nat(), manager: fc.option(fc.nat()) }), { minLength: 1, maxLength: 6 }),
   groups: fc.array(fc.record({ roles: indexes(2), canEdit: fc.boolean(), customers: indexes(4) }), { maxLength: 3 }),
-  pools: fc.array(indexes(2), { maxLength: 2 }),
+  pools: fc.array(fc.record({ admins: indexes(2), members: fc.option(indexes(2)) }), { maxLength: 2 }),
   customers: fc.array(
     fc.record({ ae: fc.option(fc.nat()), csr: fc.option(fc.nat()), pool: fc.option(fc.nat()), shares: rawShares, deleted: fc.boolean() }),
     { minLength: 1, maxLength: 6 },
@@ -52,7 +52,11 @@ export const orgWithCustomers: fc.Arbitrary<OrgWithCustomers> = rawOrg.map((raw)
     id: `g${i}`, name: `G${i}`, canEdit: g.canEdit,
     roleIds: picks(roles.map((r) => r.id), g.roles), customerIds: picks(customerIds, g.customers),
   }));
-  const pools = raw.pools.map((admins, i) => ({ id: `p${i}`, name: `P${i}`, adminUserIds: picks(userIds, admins) }));
+  // members null: the pool is open to everyone (no memberDepartmentIds), as in orgs seeded before pools had members.
+  const pools = raw.pools.map((p, i) => ({
+    id: `p${i}`, name: `P${i}`, adminUserIds: picks(userIds, p.admins),
+    ...(p.members === null ? {} : { memberDepartmentIds: picks(departments.map((d) => d.id), p.members) }),
+  }));
   const org: Org = { users, departments, roles, permissionGroups, pools };
   const customers = raw.customers.map((c, i) => makeCustomer({
     id: customerIds[i],

@@ -31,7 +31,8 @@ export function makeOrg(partial: Partial<Org> = {}): Org {
  *   departments hq > sales > sales-north, hq > support
  *   ada (admin) manages tom, cal, eve, vic, pat; tom manages mia; mia manages rex and ria; eve (editor) manages sam
  *   group g-view (role viewer, view) covers c-group; group g-edit (role editor, edit) covers c-group-edit
- *   pool-1 is administered by pat; pool-2 by ada and pat
+ *   pool-1 is administered by pat, its member department is sales (so sales-north too); pool-2 is administered
+ *   by ada and pat and open to everyone (no member departments)
  */
 export function sampleOrg(): Org {
   const departments: Department[] = [
@@ -65,7 +66,7 @@ export function sampleOrg(): Org {
     { id: 'g-edit', name: 'Editors', roleIds: ['editor'], canEdit: true, customerIds: ['c-group-edit'] },
   ];
   const pools: Pool[] = [
-    { id: 'pool-1', name: 'High seas', adminUserIds: ['pat'] },
+    { id: 'pool-1', name: 'High seas', adminUserIds: ['pat'], memberDepartmentIds: ['sales'] },
     { id: 'pool-2', name: 'Second pool', adminUserIds: ['ada', 'pat'] },
   ];
   return { users, departments, roles, permissionGroups, pools };

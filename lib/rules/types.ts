@@ -1,7 +1,7 @@
 import type { Id } from '../domain/types';
 
 export const ACTIONS = [
-  'list', 'view', 'edit', 'delete', 'restore', 'returnToPool', 'share', 'cancelShare', 'setLabels', 'addLabels', 'follow',
+  'list', 'view', 'edit', 'delete', 'restore', 'returnToPool', 'share', 'cancelShare', 'setLabels', 'addLabels', 'follow', 'pickUp',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -17,6 +17,7 @@ export type RuleId =
   | 'shared-department'        // … with the user's department (or one above it)
   | 'shared-role'              // … with the user's role
   | 'pool-admin'               // the user administers the customer's pool
+  | 'pool-member'              // pick up: the user's department (or one above it) is a member of the customer's pool
   | 'listed'                   // follow: any customer in the user's list
   | 'not-listed'               // refused: the customer is not in the user's list
   | 'edit-required'            // refused: share/cancel/labels need edit rights
@@ -28,7 +29,9 @@ export type RuleId =
   | 'restore-expired'          // refused: deleted more than 30 days ago
   | 'unknown-user'             // refused: the acting user is not in the org
   | 'reassign-not-allowed'     // refused: this user's edit right does not cover changing the AE or CSR
-  | 'return-to-pool-required'; // refused: an edit cannot empty the AE; that is a return to the pool
+  | 'return-to-pool-required'  // refused: an edit cannot empty the AE; that is a return to the pool
+  | 'has-account-executive'    // refused: pick up of a customer that has an AE (someone picked it up first)
+  | 'not-pool-member';         // refused: pick up from a pool the user is not a member of
 
 export interface AskWhom {
   /** Who could grant it: the user's manager, the pool's administrators, the administrators. */
@@ -69,7 +72,9 @@ export interface UserContext {
   departmentAndAncestorIds: ReadonlySet<Id>;
   /** Pools this user administers. */
   administeredPoolIds: ReadonlySet<Id>;
-  /** Every pool's administrators, for "whom to ask" on return to the pool. */
+  /** Pools whose customers this user may pick up as a member (their department or one above it is a member, or the pool is open). */
+  memberPoolIds: ReadonlySet<Id>;
+  /** Every pool's administrators, for "whom to ask" on return to the pool and pick up. */
   poolAdminIds: ReadonlyMap<Id, readonly Id[]>;
   /** Users whose role is an administrator role (the acting user included). */
   adminUserIds: readonly Id[];
