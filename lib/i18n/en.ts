@@ -98,6 +98,9 @@ export const en = {
   'rule.unknown-user': 'Your user is not in the CRM\'s organisation',
   'rule.reassign-not-allowed': 'Your edit right does not let you change the account executive or the customer service representative',
   'rule.return-to-pool-required': 'To leave the customer without an account executive, return it to the pool with a reason',
+  'rule.pool-member': 'Your department is a member of this customer\'s pool',
+  'rule.has-account-executive': 'The customer already has an account executive: someone picked it up first',
+  'rule.not-pool-member': 'You are not a member of this customer\'s pool',
 
   'error.not_connected': 'Not connected to a CRM yet: open the extension\'s options and connect.',
   'error.network': 'The CRM cannot be reached.',

@@ -86,6 +86,9 @@ export const vi: Dictionary = {
   'rule.unknown-user': 'Tài khoản của bạn không có trong tổ chức của CRM',
   'rule.reassign-not-allowed': 'Quyền sửa của bạn không cho phép đổi nhân viên phụ trách hoặc nhân viên hỗ trợ',
   'rule.return-to-pool-required': 'Muốn để khách hàng không có nhân viên phụ trách, hãy trả khách hàng về kho kèm lý do',
+  'rule.pool-member': 'Phòng ban của bạn là thành viên của kho khách hàng này',
+  'rule.has-account-executive': 'Khách hàng đã có nhân viên phụ trách: đã có người nhận trước',
+  'rule.not-pool-member': 'Bạn không phải thành viên của kho khách hàng này',
 
   'error.not_connected': 'Chưa kết nối CRM: hãy mở trang tùy chọn của tiện ích để kết nối.',
   'error.network': 'Không kết nối được CRM.',
