@@ -73,15 +73,19 @@ export async function chooseOption(select: Locator, value: string): Promise<void
   if ((await select.inputValue()) !== value) throw new Error(`no option ${value}`);
 }
 
-/** Types an ISO date (yyyy-mm-dd) into a date field, in the order the browser's locale shows its parts. */
+/**
+ * Types an ISO date (yyyy-mm-dd) into one of our day fields, as dd/mm/yyyy (the order the UI language
+ * writes, whatever the browser's locale; components/DateField.tsx), and leaves the field so it applies.
+ */
 export async function typeDate(input: Locator, iso: string): Promise<void> {
   const [year, month, day] = iso.split('-');
-  const order = await input.evaluate(() => new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2024, 0, 2))
-    .map((part) => part.type).filter((type) => type === 'year' || type === 'month' || type === 'day'));
-  await input.focus();
-  await input.press('Home').catch(() => undefined);
-  await input.pressSequentially(order.map((part) => (part === 'year' ? year : part === 'month' ? month : day)).join(''));
-  if ((await input.inputValue()) !== iso) throw new Error(`the date field shows ${await input.inputValue()}, not ${iso}`);
+  const shown = `${day}/${month}/${year}`;
+  await input.click();
+  await input.press('ControlOrMeta+a');
+  await input.press('Backspace');
+  await input.pressSequentially(shown);
+  await input.press('Enter');
+  if ((await input.inputValue()) !== shown) throw new Error(`the date field shows ${await input.inputValue()}, not ${shown}`);
 }
 
 /** A file on disk with these bytes, for setInputFiles (a buffer is handed over by a script, a path by the browser). */

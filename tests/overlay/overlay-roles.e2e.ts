@@ -34,7 +34,7 @@ describe('the overlay for managers and administrators', () => {
     await expect(confirm.locator('h2').textContent()).resolves.toBe('Delete Blue River Trading Ltd?');
     await expect(confirm.locator('.crmx-confirm-text').textContent()).resolves.toContain(`Blue River Trading Ltd from the CRM at ${host}`);
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
-    await toast(page).filter({ hasText: 'Deleted Blue River Trading Ltd.' }).waitFor();
+    await toast(page).filter({ hasText: 'Customer deleted: Blue River Trading Ltd.' }).waitFor();
     await row(page, 'c-010').waitFor({ state: 'hidden' });
     expect((await api(s.crm, 'tok-admin', '/customers/c-010')).status).toBe(404);
     expect(await audit(s.crm, 'Delete customer', 'c-010')).toHaveLength(1);

@@ -33,12 +33,14 @@ describe('the overlay\'s share, log and change records as a rep', () => {
     await page.close();
   });
 
-  it('lists the latest edit\'s change records (field, before, after) from the edit dialog', async () => {
+  it('lists every edit\'s change records (field, before, after), newest first, from the edit dialog', async () => {
     const page = await openCustomer(s, 'Nguyễn Văn Hùng');
     await runItem(page, 'c-001', 'edit');
     const edit = dialog(page, 'edit');
     await edit.getByRole('button', { name: 'View change records' }).click();
-    const records = edit.locator('.crmx-change-records');
+    await edit.locator('[data-crmx-edit-entry]').nth(1).waitFor();
+    expect(await edit.locator('[data-crmx-edit-entry]').count()).toBe((await audit(s.crm, 'Edit customer', 'c-001')).length);
+    const records = edit.locator('[data-crmx-edit-entry]').first();
     await records.locator('[data-crmx-change=businessField]').waitFor();
     await expect(records.locator('[data-crmx-change=source] td').allTextContents()).resolves.toEqual(['Facebook', 'Website']);
     await expect(records.locator('[data-crmx-change=businessField] td').allTextContents()).resolves.toEqual(['Retail', 'Bất động sản']);
