@@ -15,6 +15,7 @@ import { batchRoutes } from './routes/batch';
 import { customerReadRoutes } from './routes/customers-read';
 import { customerWriteRoutes } from './routes/customers-write';
 import { deleteByPhoneRoutes } from './routes/delete-by-phone';
+import { poolRoutes } from './routes/pool';
 import type { AppEnv, Deps } from './routes/env';
 import { syncRoutes } from './routes/sync';
 import type { CrmStore } from './store';
@@ -92,7 +93,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
   });
   api.use(rateLimitMiddleware(limiter, (c) => c.get('caller').user.id));
   api.use(idempotencyMiddleware(store.db, (c) => c.get('caller').user.id, now));
-  for (const routes of [accountRoutes, customerReadRoutes, customerWriteRoutes, batchRoutes, deleteByPhoneRoutes, syncRoutes]) {
+  for (const routes of [accountRoutes, customerReadRoutes, customerWriteRoutes, poolRoutes, batchRoutes, deleteByPhoneRoutes, syncRoutes]) {
     api.route('/', routes(deps));
   }
   api.notFound((c) => c.json({ error: { code: 'not_found', message: `${c.req.method} ${c.req.path}: no such endpoint` } }, 404));

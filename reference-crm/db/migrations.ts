@@ -51,4 +51,8 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE customer_history (
     customer_id TEXT NOT NULL, change_seq INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (customer_id, change_seq));
   `,
+  /* 4: a pool's member departments; a pool that lists none (members_listed = 0) is open to the whole organisation */ `
+  ALTER TABLE pools ADD COLUMN members_listed INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE pool_departments (pool_id TEXT NOT NULL, department_id TEXT NOT NULL, PRIMARY KEY (pool_id, department_id));
+  `,
 ];

@@ -25,9 +25,13 @@ export function loadOrg(db: Db): Org {
     roleIds: groupRoles.get(g.id) ?? [], customerIds: groupCustomers.get(g.id) ?? [],
   }));
   const poolAdmins = grouped(db.prepare('SELECT pool_id AS k, user_id AS v FROM pool_admins ORDER BY rowid').all());
-  const pools = (db.prepare('SELECT id, name FROM pools ORDER BY position').all() as { id: string; name: string }[]).map(
-    (p) => ({ id: p.id, name: p.name, adminUserIds: poolAdmins.get(p.id) ?? [] }),
-  );
+  const poolDepartments = grouped(db.prepare('SELECT pool_id AS k, department_id AS v FROM pool_departments ORDER BY rowid').all());
+  const pools = (db.prepare('SELECT id, name, members_listed FROM pools ORDER BY position').all() as {
+    id: string; name: string; members_listed: number;
+  }[]).map((p) => ({
+    id: p.id, name: p.name, adminUserIds: poolAdmins.get(p.id) ?? [],
+    ...(p.members_listed === 1 ? { memberDepartmentIds: poolDepartments.get(p.id) ?? [] } : {}),
+  }));
   return { users, departments, roles, permissionGroups, pools };
 }
 

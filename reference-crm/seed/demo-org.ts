@@ -64,7 +64,11 @@ export const MANAGER_IDS = ['u-manager-north', 'u-manager-south'];
 export const CSR_IDS = USERS.filter((u) => u.roleId === 'r-csr').map((u) => u.id);
 export const KEY_ACCOUNT_AE_IDS = ['u-key-lead', 'u-key-2', 'u-key-rep'];
 
-export const POOLS: Pool[] = [{ id: 'p-main', name: 'Kho khách hàng chung (the high seas)', adminUserIds: ['u-pool'] }];
+// The sales teams pick customers up from the pool (their sub-teams too); u-pool administers it.
+export const POOLS: Pool[] = [{
+  id: 'p-main', name: 'Kho khách hàng chung (the high seas)', adminUserIds: ['u-pool'],
+  memberDepartmentIds: ['d-sales-north', 'd-sales-south'],
+}];
 
 export const EDIT_GROUP = { id: 'pg-key-accounts', name: 'Key accounts (edit)', roleIds: ['r-key-account'], canEdit: true };
 export const VIEW_GROUP = { id: 'pg-audit', name: 'Quality audit (view only)', roleIds: ['r-auditor'], canEdit: false };

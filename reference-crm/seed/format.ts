@@ -32,7 +32,7 @@ const seedSchema = v.strictObject({
   permissionGroups: v.array(
     v.strictObject({ id, name: v.string(), roleIds: ids, canEdit: v.boolean(), customerIds: ids }),
   ),
-  pools: v.array(v.strictObject({ id, name: v.string(), adminUserIds: ids })),
+  pools: v.array(v.strictObject({ id, name: v.string(), adminUserIds: ids, memberDepartmentIds: v.optional(ids) })),
   customers: v.array(
     v.strictObject({
       id,

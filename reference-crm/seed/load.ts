@@ -25,7 +25,10 @@ export function insertSeed(db: Db, seed: SeedFile, now: Date): void {
       seed.permissionGroups.flatMap((g) => g.roleIds.map((r) => [g.id, r])));
     run('INSERT OR IGNORE INTO permission_group_customers (group_id, customer_id) VALUES (?, ?)',
       seed.permissionGroups.flatMap((g) => g.customerIds.map((c) => [g.id, c])));
-    run('INSERT INTO pools (id, name, position) VALUES (?, ?, ?)', seed.pools.map((p, i) => [p.id, p.name, i]));
+    run('INSERT INTO pools (id, name, position, members_listed) VALUES (?, ?, ?, ?)',
+      seed.pools.map((p, i) => [p.id, p.name, i, p.memberDepartmentIds === undefined ? 0 : 1]));
+    run('INSERT OR IGNORE INTO pool_departments (pool_id, department_id) VALUES (?, ?)',
+      seed.pools.flatMap((p) => (p.memberDepartmentIds ?? []).map((d) => [p.id, d])));
     run('INSERT OR IGNORE INTO pool_admins (pool_id, user_id) VALUES (?, ?)',
       seed.pools.flatMap((p) => p.adminUserIds.map((u) => [p.id, u])));
     for (const c of seed.customers) {

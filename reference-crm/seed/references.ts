@@ -38,7 +38,10 @@ export function crossReferenceIssues(seed: SeedFile): string[] {
     refs(`permissionGroups[${i}].roleIds`, roles, 'role', g.roleIds);
     refs(`permissionGroups[${i}].customerIds`, customers, 'customer', g.customerIds);
   });
-  seed.pools.forEach((p, i) => refs(`pools[${i}].adminUserIds`, users, 'user', p.adminUserIds));
+  seed.pools.forEach((p, i) => {
+    refs(`pools[${i}].adminUserIds`, users, 'user', p.adminUserIds);
+    refs(`pools[${i}].memberDepartmentIds`, departments, 'department', p.memberDepartmentIds ?? []);
+  });
   seed.customers.forEach((c, i) => {
     ref(`customers[${i}].aeId`, users, 'user', c.aeId);
     ref(`customers[${i}].csrId`, users, 'user', c.csrId);
