@@ -36,8 +36,11 @@ const VIEWS_CSS = `
 .crmx-followed-pager button { font: inherit; padding: 3px 10px; border: 1px solid #b9c0cc; border-radius: 4px; background: #fff; cursor: pointer; }
 `;
 
-/** The element that holds the host's list: what the Followed tab hides and what the tabs sit above. */
+/** The element that holds the host's list (with its pager, where the adapter knows it): what the Followed tab hides and the tabs sit above. */
 function hostList(ctx: FeatureContext): Element | null {
+  const { list } = ctx.adapter.selectors;
+  const known = list ? ctx.document.querySelector(list) : null;
+  if (known) return known;
   const container = ctx.adapter.container(ctx.document);
   return container?.closest('table') ?? container;
 }

@@ -15,6 +15,8 @@ export interface AdapterSelectors {
   menuCell: string;
   /** The header cell above the menu cells. */
   headerCell: string;
+  /** The list with its own pager and counts, which our Followed tab takes the place of (default: the rows' table). */
+  list?: string;
 }
 
 export interface HostAdapter {

@@ -11,5 +11,6 @@ export const referenceAdapter = createSelectorAdapter({
     link: ':scope > td.col-name a[href]',
     menuCell: ':scope > td:first-child',
     headerCell: '#customer-table > thead > tr > th:first-child',
+    list: '.table-wrap:has(#customer-table)',
   },
 });
