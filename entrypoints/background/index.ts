@@ -9,6 +9,7 @@ import { createContentHandlers } from '../../lib/messaging/handlers-content';
 import { DIALOGS_SCRIPT } from '../../lib/features/shared-modules';
 import { createJobsHandlers } from '../../lib/messaging/handlers-jobs';
 import { createMutationHandlers } from '../../lib/messaging/handlers-mutations';
+import { createPoolHandlers } from '../../lib/messaging/handlers-pool';
 import { createSyncHandlers } from '../../lib/messaging/handlers-sync';
 import { createRouter, listenForRequests, toProtocolError } from '../../lib/messaging/router';
 import { askView, orgNames } from '../../lib/messaging/views';
@@ -41,6 +42,7 @@ export default defineBackground(() => {
     ...createMutationHandlers(deps),
     ...createJobsHandlers(deps),
     ...createImportHandlers(deps),
+    ...createPoolHandlers(deps),
     ...createContentHandlers({
       async injectDialogs({ tabId, frameId }) {
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [DIALOGS_SCRIPT] });

@@ -9,9 +9,9 @@ import { DEFAULT_RETRY, isRetryable, realSleep, retryDelay, type RetryPolicy } f
 import { answerError, readJson, transportError, validated } from './wire';
 import {
   AuditSchema, BatchResultsSchema, ChangesSchema, CustomerIdsSchema, CustomerPageSchema, CustomerSchema,
-  FollowsSchema, LogPageSchema, MeSchema, OkSchema, OrgSchema, PhoneResultsSchema, SyncCustomersSchema,
+  FollowsSchema, LogPageSchema, MeSchema, OkSchema, OrgSchema, PhoneResultsSchema, PoolPageSchema, SyncCustomersSchema,
   SyncLogsSchema, TagsSchema,
-  type BatchResults, type CustomerPage, type LogPage, type Me, type PhoneResults, type SyncCustomersPage,
+  type BatchResults, type CustomerPage, type LogPage, type Me, type PhoneResults, type PoolPage, type SyncCustomersPage,
   type SyncLogsPage,
 } from './schemas';
 
@@ -124,6 +124,10 @@ export class CrmClient {
   syncLogs(since: string, limit?: number): Promise<SyncLogsPage> {
     return this.get(`/sync/logs${query({ since, limit })}`, SyncLogsSchema);
   }
+  /** The customers waiting in the pools the user may pick up from, the latest returned first. */
+  pool(q: { page?: number; pageSize?: number; q?: string } = {}): Promise<PoolPage> {
+    return this.get(`/pool/customers${query({ ...q })}`, PoolPageSchema);
+  }
   async audit(q: { type?: LogType; customerId?: Id; limit?: number } = {}) {
     return (await this.get(`/audit${query(q)}`, AuditSchema)).items;
   }
@@ -140,6 +144,10 @@ export class CrmClient {
   }
   returnToPool(id: Id, reason: string, o: MutationOptions = {}): Promise<Customer> {
     return this.mutate('POST', `/customers/${enc(id)}/return-to-pool`, CustomerSchema, { reason }, o);
+  }
+  /** Picks the customer up from the pool: the user becomes its account executive. */
+  pickUp(id: Id, o: MutationOptions = {}): Promise<Customer> {
+    return this.mutate('POST', `/customers/${enc(id)}/pick-up`, CustomerSchema, {}, o);
   }
   share(id: Id, targets: ShareTargets, o: MutationOptions = {}): Promise<Customer> {
     return this.mutate('POST', `/customers/${enc(id)}/share`, CustomerSchema, targets, o);

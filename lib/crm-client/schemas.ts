@@ -22,7 +22,7 @@ export const PermissionGroupSchema = v.object({
   canEdit: v.boolean(),
   customerIds: v.array(id),
 });
-export const PoolSchema = v.object({ id, name: v.string(), adminUserIds: v.array(id) });
+export const PoolSchema = v.object({ id, name: v.string(), adminUserIds: v.array(id), memberDepartmentIds: v.optional(v.array(id)) });
 
 export const OrgSchema = v.object({
   users: v.array(UserSchema),
@@ -139,8 +139,31 @@ export const SyncCustomersSchema = v.object({
 export const SyncLogsSchema = v.object({ items: v.array(LogEntrySchema), next: v.string(), hasMore: v.boolean() });
 export const AuditSchema = v.object({ items: v.array(LogEntrySchema) });
 
+/** One customer waiting in the pool, as the CRM shows it to those who may pick it up. */
+export const PoolCustomerSchema = v.object({
+  id,
+  code: v.string(),
+  name: v.string(),
+  phone: v.string(),
+  poolId: nullableId,
+  poolName: v.nullable(v.string()),
+  version: v.number(),
+  returnedAt: v.nullable(v.string()),
+  returnReason: v.nullable(v.string()),
+});
+export const PoolPageSchema = v.object({
+  items: v.array(PoolCustomerSchema),
+  total: v.number(),
+  page: v.number(),
+  pageSize: v.number(),
+  /** The pools the user may pick up from. */
+  pools: v.array(v.object({ id, name: v.string() })),
+});
+
 export type LogPage = v.InferOutput<typeof LogPageSchema>;
 export type BatchResults = v.InferOutput<typeof BatchResultsSchema>;
 export type PhoneResults = v.InferOutput<typeof PhoneResultsSchema>;
 export type SyncCustomersPage = v.InferOutput<typeof SyncCustomersSchema>;
 export type SyncLogsPage = v.InferOutput<typeof SyncLogsSchema>;
+export type PoolCustomer = v.InferOutput<typeof PoolCustomerSchema>;
+export type PoolPage = v.InferOutput<typeof PoolPageSchema>;

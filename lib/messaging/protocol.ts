@@ -12,6 +12,7 @@ import { MUTATION_SCHEMAS, MUTATION_SENDER_KINDS, type MutationProtocol } from '
 import { JOBS_SCHEMAS, JOBS_SENDER_KINDS, type JobsProtocol, type JobView } from './protocol-jobs';
 import { IMPORT_SCHEMAS, IMPORT_SENDER_KINDS, type ImportProtocol } from './protocol-import';
 import { CONTENT_SCHEMAS, CONTENT_SENDER_KINDS, type ContentProtocol } from './protocol-content';
+import { POOL_SCHEMAS, POOL_SENDER_KINDS, type PoolProtocol } from './protocol-pool';
 
 /** Codes of the CRM, plus the refusals of the router itself. */
 export type ProtocolErrorCode =
@@ -102,7 +103,7 @@ export interface CoreProtocol {
   toggleFollow(id: Id): Reply<{ followed: boolean }>;
 }
 
-export interface ProtocolMap extends CoreProtocol, SyncProtocol, MutationProtocol, JobsProtocol, ImportProtocol, ContentProtocol {
+export interface ProtocolMap extends CoreProtocol, SyncProtocol, MutationProtocol, JobsProtocol, ImportProtocol, ContentProtocol, PoolProtocol {
   changed(change: Change): void;
 }
 
@@ -128,6 +129,7 @@ export const SENDER_KINDS: Record<RequestType, SenderKind> = {
   ...JOBS_SENDER_KINDS,
   ...IMPORT_SENDER_KINDS,
   ...CONTENT_SENDER_KINDS,
+  ...POOL_SENDER_KINDS,
 };
 
 const IdSchema = v.pipe(v.string(), v.minLength(1, 'customer id is empty'), v.maxLength(200, 'customer id is too long'));
@@ -150,6 +152,7 @@ export const PAYLOAD_SCHEMAS: { [K in RequestType]: v.GenericSchema<unknown, Pay
   ...JOBS_SCHEMAS,
   ...IMPORT_SCHEMAS,
   ...CONTENT_SCHEMAS,
+  ...POOL_SCHEMAS,
 };
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

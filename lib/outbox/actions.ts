@@ -12,6 +12,7 @@ export type OutboxAction =
   | { action: 'delete'; id: Id }
   | { action: 'restore'; id: Id }
   | { action: 'returnToPool'; id: Id; reason: string }
+  | { action: 'pickUp'; id: Id }
   | { action: 'share'; id: Id; targets: ShareTargets }
   | { action: 'follow' | 'unfollow'; id: Id };
 
@@ -45,6 +46,7 @@ export function requestOf(a: OutboxAction): OutboxRequest {
     case 'delete': return { method: 'DELETE', path: at, body: undefined };
     case 'restore': return { method: 'POST', path: `${at}/restore`, body: {} };
     case 'returnToPool': return { method: 'POST', path: `${at}/return-to-pool`, body: { reason: a.reason } };
+    case 'pickUp': return { method: 'POST', path: `${at}/pick-up`, body: {} };
     case 'share': return { method: 'POST', path: `${at}/share`, body: a.targets };
     case 'follow': return { method: 'PUT', path: `/follows/${encodeURIComponent(a.id)}`, body: undefined };
     case 'unfollow': return { method: 'DELETE', path: `/follows/${encodeURIComponent(a.id)}`, body: undefined };

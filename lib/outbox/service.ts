@@ -6,6 +6,7 @@ import type { Decision } from '../rules/types';
 import type { CrmxDb } from '../store/db';
 import { createConnection, type Acting } from '../messaging/connection';
 import { createCustomerCache } from '../messaging/customer-cache';
+import { poolSubject } from '../messaging/pool-seen';
 import type { HandlerDeps } from '../messaging/handlers';
 import { ruleActionOf, type OutboxAction } from './actions';
 import { createOutbox, type Outbox } from './outbox';
@@ -52,7 +53,10 @@ export function outboxService(deps: HandlerDeps): OutboxService {
       acting = await connection.acting(client);
       customer = action.action === 'restore'
         ? await deps.db.customers.get(action.id) ?? null
-        : (await cache.customers(client, [action.id], false)).get(action.id) ?? null;
+        : action.action === 'pickUp'
+          // A pool customer is in the cache only when the user lists it already; else as the pool listed it.
+          ? await deps.db.customers.get(action.id) ?? poolSubject(deps.db, action.id)
+          : (await cache.customers(client, [action.id], false)).get(action.id) ?? null;
     } catch (error) {
       if (isTransient(error)) return undefined; // offline and nothing cached: the CRM decides when it gets it
       throw error;
@@ -62,6 +66,7 @@ export function outboxService(deps: HandlerDeps): OutboxService {
     if (!ruleAction) return actor;
     let decision: Decision;
     if (customer) decision = decide(acting.ctx, customer, ruleAction, now());
+    else if (action.action === 'pickUp') return actor; // not listed here: the CRM decides
     else if (action.action === 'restore') {
       decision = acting.ctx.isAdmin
         ? { allowed: true, rule: 'administrator', reason: '', ask: [] }
