@@ -43,9 +43,10 @@ describe('Dialog frame', () => {
 });
 
 describe('ReturnToPoolDialog', () => {
-  it('refuses without a reason, then sends it and hides the row', async () => {
+  it('refuses without a reason, then sends it and hides the row of a customer the user no longer lists', async () => {
     const api = fakeApi();
     api.request.mockResolvedValue({ outcome: 'applied', customer: null });
+    api.getDecisions.mockResolvedValue({ 'c-001': null });
     const { state } = setup('returnToPool', api);
     fireEvent.click(screen.getByRole('button', { name: 'Return to the pool' }));
     expect(screen.getByRole('alert').textContent).toBe('Give a reason for returning the customer to the pool.');
@@ -55,6 +56,18 @@ describe('ReturnToPoolDialog', () => {
     await waitFor(() => expect(state.dialog.value).toBeNull());
     expect(api.request).toHaveBeenCalledWith('returnToPool', { id: 'c-001', reason: 'moved abroad' });
     expect(state.gone.value.has('c-001')).toBe(true);
+  });
+
+  it('keeps the row of a customer the user still lists (an administrator), with its new state', async () => {
+    const api = fakeApi();
+    api.request.mockResolvedValue({ outcome: 'applied', customer: sampleCustomer({ aeId: null }) });
+    const { state } = setup('returnToPool', api);
+    fireEvent.input(screen.getByLabelText('Reason'), { target: { value: 'moved abroad' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Return to the pool' }));
+    await waitFor(() => expect(state.dialog.value).toBeNull());
+    expect(api.getDecisions).toHaveBeenCalledWith(['c-001']);
+    expect(state.gone.value.has('c-001')).toBe(false);
+    expect(state.rowStates.value.get('c-001')).toMatchObject({ id: 'c-001' });
   });
 
   it('says pending when the action waits in the outbox', async () => {

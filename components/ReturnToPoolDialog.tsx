@@ -1,9 +1,10 @@
-// Return to the pool: a reason is required; the row leaves the list at once.
+// Return to the pool: a reason is required; the row leaves the list at once for whoever no longer lists the
+// customer by the rules (the rep who returned it), and stays, its AE empty, for whoever still does (administrators…).
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { ContentApi } from '../lib/features/api';
 import { failureText } from '../lib/features/outcome';
-import { setGone, showToast, type OpenDialog, type OverlayState } from '../lib/features/state';
+import { setGone, setRowStates, showToast, type OpenDialog, type OverlayState } from '../lib/features/state';
 import { Dialog } from './Dialog';
 import { fieldsWrittenByPage } from '../lib/features/trusted-events';
 
@@ -26,7 +27,12 @@ export function ReturnToPoolDialog({ state, api, open, onClose }: Props) {
     setBusy(true);
     try {
       const outcome = await api.request('returnToPool', { id: open.id, reason: reason.trim() });
-      setGone(state, open.id, true);
+      // Applied: the background's cache now holds the customer only if the user still lists it (null otherwise).
+      // Waiting offline: it leaves at once, as it will for its AE.
+      const states = outcome.outcome === 'applied' ? await api.getDecisions([open.id]).catch(() => null) : null;
+      const stillListed = states?.[open.id] != null;
+      if (states) setRowStates(state, states);
+      setGone(state, open.id, !stillListed);
       showToast(state, { text: outcome.outcome === 'queued' ? t('outcome.queued') : t('pool.done', { name: open.name }), tone: 'info' });
       onClose();
     } catch (e) {

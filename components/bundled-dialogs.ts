@@ -4,7 +4,8 @@ import { DeleteFromFileDialog } from './batch/DeleteFromFileDialog';
 import { BatchDialog } from './batch/BatchDialog';
 import { Dialogs } from './Dialogs';
 import { FollowedView } from './FollowedView';
+import { PoolView } from './PoolView';
 
-const kit = { Dialogs, BatchDialog, DeleteFromFileDialog, FollowedView };
+const kit = { Dialogs, BatchDialog, DeleteFromFileDialog, FollowedView, PoolView };
 
 export const bundledDialogs: DialogSource = { loaded: () => kit, load: async () => kit };

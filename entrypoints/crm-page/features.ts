@@ -15,6 +15,7 @@ import { noRowsNoticeFeature } from '../../lib/features/no-rows-notice';
 import { selectionFeature } from '../../lib/features/selection';
 import { batchFeature } from '../../lib/features/batch';
 import { followedViewFeature } from '../../lib/features/followed-view';
+import { poolFeature } from '../../lib/features/pool';
 
 export const FEATURES: Feature[] = [
   rowSlotFeature,
@@ -32,4 +33,5 @@ export const FEATURES: Feature[] = [
   selectionFeature,
   batchFeature,
   followedViewFeature,
+  poolFeature,
 ];

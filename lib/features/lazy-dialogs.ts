@@ -5,6 +5,7 @@ import type { DeleteFromFileDialog } from '../../components/batch/DeleteFromFile
 import type { BatchDialog } from '../../components/batch/BatchDialog';
 import type { Dialogs } from '../../components/Dialogs';
 import type { FollowedView } from '../../components/FollowedView';
+import type { PoolView } from '../../components/PoolView';
 import { shareModules, sharedModules } from './share-modules';
 import { DIALOGS_GLOBAL } from './shared-modules';
 
@@ -13,6 +14,7 @@ export interface DialogKit {
   BatchDialog: typeof BatchDialog;
   DeleteFromFileDialog: typeof DeleteFromFileDialog;
   FollowedView: typeof FollowedView;
+  PoolView: typeof PoolView;
 }
 
 /** What the dialogs' script leaves: the dialogs, and the shared modules it was run against. */

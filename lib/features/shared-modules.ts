@@ -44,6 +44,7 @@ export const DIALOG_ONLY_FILES = [
   'components/ReturnToPoolDialog.tsx',
   'components/ShareDialog.tsx',
   'components/FollowedView.tsx',
+  'components/PoolView.tsx',
   // Pure functions: a copy of its own does no harm.
   'lib/selection/selection.ts',
   'components/confirm-guard.ts',

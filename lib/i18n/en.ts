@@ -1,6 +1,7 @@
 import type { RuleId } from '../rules/types';
 import { batchEn } from './areas/batch';
 import { overlayEn } from './areas/overlay';
+import { poolEn } from './areas/pool';
 import { syncEn } from './areas/sync';
 
 /** Error codes that get their own sentence; any other code shows the CRM's message. */
@@ -19,6 +20,7 @@ export const en = {
   ...overlayEn,
   ...batchEn,
   ...syncEn,
+  ...poolEn,
   'app.name': 'CRM Overlay',
 
   'menu.moreActionsFor': 'More actions for {name}',

@@ -1,12 +1,14 @@
 import type { Dictionary } from './en';
 import { batchVi } from './areas/batch';
 import { overlayVi } from './areas/overlay';
+import { poolVi } from './areas/pool';
 import { syncVi } from './areas/sync';
 
 export const vi: Dictionary = {
   ...overlayVi,
   ...batchVi,
   ...syncVi,
+  ...poolVi,
   'app.name': 'CRM Overlay',
 
   'menu.moreActionsFor': 'Thao tác khác cho {name}',

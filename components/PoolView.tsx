@@ -1,0 +1,153 @@
+// The customer pool (seed 000: "for other member to pick up"): a dialog listing, paged, the customers waiting in
+// the pools the user may pick up from, each with "Pick up"; a pick up is confirmed naming the customer by name
+// and code, and counts only from a real click or key press on a confirmation the page has not covered.
+import { useEffect, useState } from 'preact/hooks';
+import type { ContentApi } from '../lib/features/api';
+import { failureText } from '../lib/features/outcome';
+import { setGone, showToast, type OverlayState } from '../lib/features/state';
+import type { PoolCustomer, PoolPage } from '../lib/messaging/protocol-pool';
+import { refusalText, t } from '../lib/i18n';
+import { useConfirmGuard } from './confirm-guard';
+import { Dialog } from './Dialog';
+import { formatTime } from './format';
+
+export const POOL_PAGE_SIZE = 20;
+
+export interface PoolViewProps {
+  api: Pick<ContentApi, 'request'>;
+  state: OverlayState;
+  onClose(): void;
+  returnFocus: HTMLElement | null;
+}
+
+function Confirm({ api, state, customer, onDone, onCancel }: {
+  api: PoolViewProps['api']; state: OverlayState; customer: PoolCustomer; onDone(): void; onCancel(): void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const guard = useConfirmGuard();
+  const { name, code } = customer;
+
+  const confirm = async (event: MouseEvent) => {
+    setError(null);
+    const refused = await guard.refusal(event, 'poolView.untrusted');
+    if (refused) return setError(refused);
+    setBusy(true);
+    try {
+      const outcome = await api.request('pickUp', { id: customer.id });
+      // Theirs now: a row this user hid earlier (they had returned it) shows again.
+      setGone(state, customer.id, false);
+      showToast(state, { text: outcome.outcome === 'queued' ? t('outcome.queued') : t('poolView.done', { name, code }), tone: 'info' });
+      onDone();
+    } catch (e) {
+      setBusy(false);
+      setError(failureText(e));
+    }
+  };
+
+  const shownError = error ?? guard.notice;
+  return (
+    <div class="crmx-pool-confirm" role="group" aria-labelledby="crmx-pool-confirm-title" data-crmx-pool-confirm={customer.id}>
+      <h3 id="crmx-pool-confirm-title">{t('poolView.confirmTitle', { name, code })}</h3>
+      <p class="crmx-confirm-text">{t('poolView.confirmBody', { name, code })}</p>
+      {shownError && <p class="crmx-error" role="alert">{shownError}</p>}
+      <div class="crmx-dialog-actions" ref={guard.ref}>
+        <button type="button" class="crmx-cancel" onClick={onCancel}>{t('dialog.cancel')}</button>
+        <button type="button" class="crmx-primary" data-crmx-confirm disabled={!guard.armed || busy} onClick={confirm}>
+          {t('poolView.confirm')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function PoolView({ api, state, onClose, returnFocus }: PoolViewProps) {
+  const [pageNumber, setPageNumber] = useState(1);
+  const [reload, setReload] = useState(0);
+  const [page, setPage] = useState<PoolPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<PoolCustomer | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.request('listPool', { page: pageNumber, pageSize: POOL_PAGE_SIZE }).then((result) => {
+      if (!live) return;
+      // The last customer of a page was picked up: show the page before.
+      if (result.items.length === 0 && pageNumber > 1) return setPageNumber(pageNumber - 1);
+      setPage(result);
+      setError(null);
+    }, (e: unknown) => live && setError(failureText(e)));
+    return () => {
+      live = false;
+    };
+  }, [pageNumber, reload]);
+
+  const items = page?.items ?? [];
+  const from = page && page.total > 0 ? (page.page - 1) * page.pageSize + 1 : 0;
+  const to = page ? Math.min(from + items.length - 1, page.total) : 0;
+  const lastPage = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
+
+  return (
+    <Dialog kind="pool" title={t('poolView.title')} onClose={onClose} returnFocus={returnFocus} wide>
+      <p class="crmx-help">{t('poolView.intro')}</p>
+      {error && <p class="crmx-error" role="alert">{error}</p>}
+      {!page && !error && <p role="status">{t('dialog.loading')}</p>}
+      {page?.refusal && (
+        <p class="crmx-error" role="alert" data-crmx-pool-refusal>
+          {t('poolView.noPool')} {refusalText(page.refusal.rule, page.refusal.ask)}
+        </p>
+      )}
+      {page && !page.refusal && page.total === 0 && <p role="status" data-crmx-pool-empty>{t('poolView.empty')}</p>}
+      {chosen && (
+        <Confirm api={api} state={state} customer={chosen}
+          onCancel={() => setChosen(null)}
+          onDone={() => {
+            setChosen(null);
+            setReload((n) => n + 1);
+          }} />
+      )}
+      {page && items.length > 0 && (
+        <>
+          <table class="crmx-pool-table" data-crmx-pool-table>
+            <caption class="crmx-visually-hidden">{t('poolView.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('poolView.col.name')}</th>
+                <th scope="col">{t('poolView.col.code')}</th>
+                <th scope="col">{t('poolView.col.phone')}</th>
+                <th scope="col">{t('poolView.col.pool')}</th>
+                <th scope="col">{t('poolView.col.returned')}</th>
+                <th scope="col"><span class="crmx-visually-hidden">{t('poolView.col.action')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.id} data-crmx-pool-row={c.id}>
+                  <th scope="row">{c.name}</th>
+                  <td>{c.code}</td>
+                  <td>{c.phone}</td>
+                  <td>{c.poolName ?? t('details.none')}</td>
+                  <td>
+                    {c.returnedAt ? formatTime(c.returnedAt) : t('details.none')}
+                    {c.returnReason && <div class="crmx-help">{t('poolView.reason', { reason: c.returnReason })}</div>}
+                  </td>
+                  <td>
+                    <button type="button" class="crmx-pool-pick" aria-label={t('poolView.pickUpFor', { name: c.name, code: c.code })}
+                      aria-haspopup="true" disabled={chosen !== null} onClick={() => setChosen(c)}>
+                      {t('poolView.pickUp')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <nav class="crmx-pool-pager" aria-label={t('poolView.pages')}>
+            <span role="status">{t('poolView.range', { from, to, total: page.total })}</span>
+            <button type="button" disabled={pageNumber <= 1} onClick={() => setPageNumber(pageNumber - 1)}>{t('poolView.previous')}</button>
+            <button type="button" disabled={pageNumber >= lastPage} onClick={() => setPageNumber(pageNumber + 1)}>{t('poolView.next')}</button>
+          </nav>
+        </>
+      )}
+    </Dialog>
+  );
+}

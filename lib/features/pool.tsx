@@ -1,0 +1,87 @@
+// The customer pool's entry on the CRM page: a "Customer pool" button above the host's list (beside the view
+// tabs, in a root of its own) that opens the pool view (components/PoolView.tsx, loaded with the dialogs).
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { OVERLAY_CSS } from '../../components/overlay-css';
+import { useDialogKit } from '../../components/use-dialog-kit';
+import { currentLanguage, t } from '../i18n';
+import type { Feature, FeatureContext } from './feature';
+import { VIEWS_HOST } from './followed-view';
+import { failureText } from './outcome';
+import { mountShadowRoot, type ShadowMount } from './shadow-mount';
+
+export const POOL_HOST = 'crmx-pool';
+
+const POOL_CSS = `
+:host { display: block !important; margin: 0 0 6px !important; }
+.crmx-pool-entry { font: 14px/1.45 system-ui, sans-serif; color: #111827; display: flex; justify-content: flex-end; }
+.crmx-pool-open { font: inherit; padding: 3px 12px; border: 1px solid #b9c0cc; border-radius: 4px; background: #fff; color: #111827; cursor: pointer; }
+.crmx-pool-open:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+.crmx-pool-table { border-collapse: collapse; width: 100%; margin: 8px 0; }
+.crmx-pool-table th, .crmx-pool-table td { text-align: start; padding: 4px 6px; border-bottom: 1px solid #eef0f3; vertical-align: top; }
+.crmx-pool-table tbody th { font-weight: 600; }
+.crmx-pool-pick { font: inherit; padding: 2px 10px; border: 1px solid #1d4ed8; border-radius: 4px; background: #fff; color: #1d4ed8; cursor: pointer; white-space: nowrap; }
+.crmx-pool-pick:disabled { opacity: .5; cursor: default; }
+.crmx-pool-confirm { border: 1px solid #cbd2dc; border-radius: 6px; padding: 8px 12px; margin: 8px 0; background: #f8fafc; }
+.crmx-pool-confirm h3 { font-size: 15px; margin: 0 0 4px; }
+.crmx-pool-pager { display: flex; gap: 8px; align-items: center; justify-content: flex-end; }
+.crmx-pool-pager button { font: inherit; padding: 3px 10px; border: 1px solid #b9c0cc; border-radius: 4px; background: #fff; cursor: pointer; }
+`;
+
+/** The element holding the host's list: the entry sits above it (and above the view tabs when they are there). */
+function anchorOf(ctx: FeatureContext): Element | null {
+  const { list } = ctx.adapter.selectors;
+  const known = list ? ctx.document.querySelector(list) : null;
+  const container = ctx.adapter.container(ctx.document);
+  const hostList = known ?? container?.closest('table') ?? container;
+  if (!hostList) return null;
+  const before = hostList.previousElementSibling;
+  return before?.localName === VIEWS_HOST ? before : hostList;
+}
+
+export const poolFeature: Feature = {
+  name: 'pool',
+  init(ctx) {
+    const { document: doc, signal: abort, state } = ctx;
+    const open = signal(false);
+    let mount: ShadowMount | null = null;
+
+    function Entry() {
+      const button = useRef<HTMLButtonElement>(null);
+      const [error, setError] = useState<string | null>(null);
+      const kit = useDialogKit(ctx.dialogs, open.value, (e) => setError(failureText(e)));
+      return (
+        <div class="crmx-pool-entry" lang={currentLanguage.value}>
+          <button ref={button} type="button" class="crmx-pool-open" aria-haspopup="dialog" data-crmx-pool-open
+            onClick={() => {
+              setError(null);
+              open.value = true;
+            }}>{t('poolView.open')}</button>
+          {error && <p class="crmx-error" role="alert">{error}</p>}
+          {open.value && kit && (
+            <kit.PoolView api={ctx.api} state={state} returnFocus={button.current} onClose={() => (open.value = false)} />
+          )}
+        </div>
+      );
+    }
+
+    /** Above the host's list, again after the host re-rendered it. */
+    const ensure = () => {
+      const anchor = anchorOf(ctx);
+      if (!anchor) return;
+      if (mount?.host.isConnected && mount.host.nextElementSibling === anchor) return;
+      if (!mount) {
+        mount = mountShadowRoot(doc, POOL_HOST, OVERLAY_CSS + POOL_CSS, abort, (host) => anchor.before(host));
+        render(<Entry />, mount.container);
+      } else {
+        anchor.before(mount.host);
+      }
+    };
+    ensure();
+    ctx.rows.onPageChange(ensure, abort);
+    abort.addEventListener('abort', () => {
+      if (mount) render(null, mount.container);
+    }, { once: true });
+  },
+};
