@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FileReadError } from './decode';
 import { MAX_FILE_ROWS, parsePhoneFile } from './parse-file';
+import writeXlsxFile from 'write-excel-file/universal';
+import { normalizePhone } from './phone';
 import { templateCsv, templateXlsx } from './template';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -35,16 +37,34 @@ describe('parsePhoneFile', () => {
   ])('reads the phone column of %s', async (_label, bytes, encoding) => {
     const parsed = await parse('list.csv', bytes);
     expect(parsed.encoding).toBe(encoding);
-    expect(parsed.rows).toEqual([{ row: 1, phone: '0912 345 678' }, { row: 2, phone: '+84 912 345 679' }]);
+    expect(parsed.rows).toEqual([{ row: 2, phone: '0912 345 678' }, { row: 3, phone: '+84 912 345 679' }]);
   });
 
-  it('keeps formulas as text, numbers rows as the file does and skips blank lines', async () => {
+  it('keeps formulas as text, numbers rows as the spreadsheet does (header = row 1) and skips blank lines', async () => {
     const parsed = await parse('x.csv', utf8('Name,Phone\nA,=cmd|\' /C calc\'!A0\n,\nB,"0912,345,678"\nC,\n'));
     expect(parsed.rows).toEqual([
-      { row: 1, phone: '=cmd|\' /C calc\'!A0' },
-      { row: 3, phone: '0912,345,678' },
-      { row: 4, phone: '' },
+      { row: 2, phone: '=cmd|\' /C calc\'!A0' },
+      { row: 4, phone: '0912,345,678' },
+      { row: 5, phone: '' },
     ]);
+  });
+
+  it.each([
+    ['CSV', 'x.csv', async (rows: string[][]) => utf8(rows.map((r) => r.join(',')).join('\n'))],
+    ['XLSX', 'x.xlsx', async (rows: string[][]) => new Uint8Array(await (await writeXlsxFile(rows.map((r) => r.map((value) => ({ value, type: String }))))
+      .toBlob()).arrayBuffer())],
+  ])('numbers %s rows as the spreadsheet shows them, blank rows above the header included', async (_label, name, make) => {
+    const parsed = await parse(name, await make([['', ''], ['Phone', 'Name'], ['0912 345 678', 'A'], ['', ''], ['0912 345 679', 'B']]));
+    expect(parsed.rows).toEqual([{ row: 3, phone: '0912 345 678' }, { row: 5, phone: '0912 345 679' }]);
+  });
+
+  it.each([
+    ['this template\'s example', ['Ví dụ / Example: 09xx xxx xxx', 'Ví dụ / Example: Tên khách hàng', '']],
+    ['the older template\'s example', ['0912 345 678', 'Nguyễn Văn A', '']],
+    ['the older example with +84', ['+84 912 345 678', 'Nguyễn Văn A', '']],
+  ])('flags %s as the sample row', async (_label, cells) => {
+    const parsed = await parse('x.csv', utf8(`Số điện thoại,Tên,Ghi chú\n${cells.join(',')}\n0912 345 678,Trần Thị B,\n`));
+    expect(parsed.rows).toEqual([{ row: 2, phone: cells[0], sample: true }, { row: 3, phone: '0912 345 678' }]);
   });
 
   it.each([
@@ -80,15 +100,16 @@ describe('parsePhoneFile', () => {
   it('reads 200,000 rows', async () => {
     const parsed = await parse('ok.csv', utf8(`Phone\n${'0912345678\n'.repeat(MAX_FILE_ROWS)}`));
     expect(parsed.rows).toHaveLength(MAX_FILE_ROWS);
-    expect(parsed.rows.at(-1)).toEqual({ row: MAX_FILE_ROWS, phone: '0912345678' });
+    expect(parsed.rows.at(-1)).toEqual({ row: MAX_FILE_ROWS + 1, phone: '0912345678' });
   });
 
-  it('reads its own templates back (CSV and XLSX)', async () => {
+  it('reads its own templates back (CSV and XLSX): the example row is flagged and holds no phone number', async () => {
     const csv = await parse('template.csv', utf8(templateCsv()));
-    expect(csv.rows).toEqual([{ row: 1, phone: '0912 345 678' }]);
+    expect(csv.rows).toEqual([{ row: 2, phone: 'Ví dụ / Example: 09xx xxx xxx', sample: true }]);
+    expect(normalizePhone(csv.rows[0].phone).ok).toBe(false);
     const xlsx = await parse('template.xlsx', new Uint8Array(await (await templateXlsx()).arrayBuffer()));
     expect(xlsx.format).toBe('xlsx');
-    expect(xlsx.rows).toEqual([{ row: 1, phone: '0912 345 678' }]);
+    expect(xlsx.rows).toEqual(csv.rows);
   });
 });
 

@@ -3,6 +3,7 @@
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
 import { phoneColumnIndex } from './columns';
+import { isTemplateSample } from './template-csv';
 import { decodeText, FileReadError, type TextEncodingName } from './decode';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -12,9 +13,11 @@ const CSV_CHUNK_BYTES = 256 * 1024;
 const MAX_CELL = 100;
 
 export interface FileRow {
-  /** 1 = the first row under the header. */
+  /** The spreadsheet's own row number: the header is row 1 when it is the first row, the first data row 2. */
   row: number;
   phone: string;
+  /** The template's example row, left in: flagged, never a delete target. */
+  sample?: true;
 }
 
 export interface ParsedFile {
@@ -69,11 +72,13 @@ function nextTask(): Promise<void> {
 function rowCollector(fileName: string) {
   let column = -1;
   let headerSeen = false;
+  /** Every row counts, blank ones included, so the numbers are the ones the spreadsheet shows. */
   let line = 0;
   const rows: FileRow[] = [];
   return {
     rows,
     add(cells: readonly unknown[]): void {
+      line++;
       if (!headerSeen) {
         if (cells.every((c) => String(c ?? '').trim() === '')) return;
         headerSeen = true;
@@ -83,12 +88,12 @@ function rowCollector(fileName: string) {
         }
         return;
       }
-      line++;
       if (cells.every((c) => String(c ?? '').trim() === '')) return;
       if (rows.length >= MAX_FILE_ROWS) {
         throw new FileReadError('too_many_rows', `"${fileName}" has more than ${MAX_FILE_ROWS.toLocaleString('en')} rows; split it into smaller files.`);
       }
-      rows.push({ row: line, phone: String(cells[column] ?? '').trim().slice(0, MAX_CELL) });
+      const phone = String(cells[column] ?? '').trim().slice(0, MAX_CELL);
+      rows.push(isTemplateSample(cells, column) ? { row: line, phone, sample: true } : { row: line, phone });
     },
     finish(): FileRow[] {
       if (!headerSeen) throw new FileReadError('empty', `"${fileName}" has no rows.`);

@@ -11,22 +11,30 @@ import { isTransient, type Send } from '../outbox/send';
 import { markCacheBehind } from './catch-up';
 import { getJob, jobTables, putJob } from './job-store';
 import type { Chunk } from './chunk-plan';
-import { chunkCount, chunkKey, jobView, type JobRecord } from './plan';
+import { chunkBody, chunkCount, chunkKey, jobView, type JobRecord } from './plan';
+
+const Match = v.object({ id: v.string(), name: v.string(), code: v.string() });
 
 const BatchAnswer = v.object({
   results: v.array(v.object({
     id: v.string(),
     ok: v.boolean(),
-    error: v.optional(v.object({ code: v.string(), message: v.string(), rule: v.optional(v.string()) })),
+    /** The file delete's answers carry the number asked for. */
+    phone: v.optional(v.string()),
+    error: v.optional(v.object({
+      code: v.string(), message: v.string(), rule: v.optional(v.string()),
+      /** 'ambiguous': the customers the CRM knows with that number. */
+      matches: v.optional(v.array(Match)),
+    })),
   })),
 });
 
-export type Results = { id: Id; ok: boolean; error?: { code: string; message: string; rule?: string } }[];
+export type Results = v.InferOutput<typeof BatchAnswer>['results'];
 
 /** Sends chunk k. 'stop': the CRM could not be reached, try later; 'unauthorized': the job cannot go on. */
 export async function sendChunk(jobId: string, k: number, chunk: Chunk, send: Send): Promise<Results | 'stop' | 'unauthorized'> {
   if (chunk.ids.length === 0) return [];
-  const body = { ...chunk.op.body, customerIds: chunk.ids };
+  const body = chunkBody(chunk.op, chunk.ids);
   try {
     return v.parse(BatchAnswer, await send('POST', chunk.op.path, body, { idempotencyKey: chunkKey(jobId, k) })).results;
   } catch (error) {
@@ -56,6 +64,8 @@ export async function recordChunk(deps: RecordDeps, job: JobRecord, k: number, c
     const errors: JobItemError[] = results.flatMap((r) => (r.ok ? [] : [{
       item: names[r.id] ?? r.id, code: r.error?.code ?? 'fault', message: r.error?.message ?? 'failed',
       ...(r.error?.rule ? { rule: r.error.rule as JobItemError['rule'] } : {}),
+      ...(r.phone !== undefined ? { phone: r.phone } : {}),
+      ...(r.error?.matches ? { matches: r.error.matches } : {}),
     }]));
     const nextChunk = k + 1;
     const finished = nextChunk >= chunkCount(fresh.state);

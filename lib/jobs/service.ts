@@ -14,7 +14,7 @@ import { syncService } from '../sync/service';
 import { chunkSizeOf, recordedPlan, type ChunkPlan } from './chunk-plan';
 import { listJobViews, putJob } from './job-store';
 import { cacheBehindOtherJob } from './catch-up';
-import { idsOf, isUndoable, jobView, opOf, ruleActionOf, rowErrors, type JobRecord } from './plan';
+import { idsOf, isUndoable, jobView, opOf, requestedOf, ruleActionOf, rowErrors, type JobRecord } from './plan';
 import { beforeOf, undoOps } from './undo';
 import { createJobRunner, type JobRunner } from './runner';
 
@@ -95,7 +95,7 @@ function build(deps: JobsDeps) {
 
   async function precheck(request: BatchRequest): Promise<PrecheckResult> {
     const checked = await check(request.kind, idsOf(request));
-    const total = request.kind === 'deleteByPhone' ? request.rows.length : idsOf(request).length;
+    const total = requestedOf(request);
     return {
       total,
       allowed: checked.allowed.length,
@@ -131,12 +131,20 @@ function build(deps: JobsDeps) {
     return { ids: checked.allowed, refused, ...(before ? { before } : {}) };
   }
 
+  /** Who the customers of a file's ambiguous rows are (from the cache the preview filled), to name them in the errors. */
+  async function candidatesOf(request: BatchRequest): Promise<(id: Id) => { name: string; code: string } | undefined> {
+    if (request.kind !== 'deleteByPhone') return () => undefined;
+    const ids = [...new Set(request.rows.flatMap((r) => (r.problem === 'ambiguous' ? r.candidates ?? [] : [])))];
+    const found = new Map((await db.customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+    return (id) => found.get(id);
+  }
+
   /** Persists the job and starts it; its customers are checked by the rules a chunk at a time. */
   async function start(request: BatchRequest): Promise<JobView> {
     const { origin, client } = await connection.current();
     const acting = await connection.acting(client);
-    const { errors, names } = rowErrors(request);
-    const total = request.kind === 'deleteByPhone' ? request.rows.length : idsOf(request).length;
+    const { errors, names } = rowErrors(request, await candidatesOf(request));
+    const total = requestedOf(request);
     const undoable = beforeOf(request, new Map()) !== undefined;
     const job = await persist(request.kind, {
       ops: [opOf(request, [])], input: idsOf(request), chunkSize: await chunkSize(), total, errors,

@@ -76,7 +76,7 @@ describe('previewPhoneFile', () => {
   it('parses the uploaded file in the background and matches its rows', async () => {
     const preview = await handlers().previewPhoneFile({ name: 'list.csv', base64: b64('\uFEFFPhone\n0912 345 678\n0999 000 111\n') }, sender);
     expect(preview).toMatchObject({ format: 'csv', encoding: 'utf-8', matched: 1, notFound: 1 });
-    expect(preview.rows[0]).toEqual({ row: 1, phone: '0912 345 678', customerId: 'c-1' });
+    expect(preview.rows[0]).toEqual({ row: 2, phone: '0912 345 678', customerId: 'c-1' });
   });
 
   it.each([

@@ -50,7 +50,7 @@ export function createImportHandlers(deps: HandlerDeps, options: ImportHandlerOp
     return memo.index;
   }
 
-  async function preview(rows: { row: number; phone: string }[], asked: string | undefined) {
+  async function preview(rows: { row: number; phone: string; sample?: boolean }[], asked: string | undefined) {
     const code = asked ?? (await country());
     return matchPhoneRows(rows, indexOf(await customers(), code), code);
   }

@@ -11,8 +11,14 @@ export interface PhonePreview {
   notFound: number;
   duplicates: number;
   invalid: number;
+  /** Rows whose number several customers have: none is deleted unless the user chooses. */
+  ambiguous: number;
+  /** The template's example row, left in the file: never deleted. */
+  samples: number;
   /** Names of the matched customers, for the confirmation list. */
   names: Record<Id, string>;
+  /** The customers of ambiguous rows, so the user can tell them apart and choose. */
+  customers: Record<Id, { name: string; code: string; phone: string }>;
 }
 
 export interface PhoneFilePreview extends PhonePreview {

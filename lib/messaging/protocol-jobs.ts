@@ -15,16 +15,22 @@ export type BatchRequest =
    * The confirmed preview of a phone file: rows matched to a customer are deleted by id (never by a
    * number the user did not see); rows with a problem are reported as that row's error.
    */
-  | { kind: 'deleteByPhone'; rows: PhoneRow[] };
+  | { kind: 'deleteByPhone'; rows: PhoneRow[]; /** The file's name, for the log. */ file?: string };
 
 export interface PhoneRow {
-  /** The row number in the user's file (1 = first data row). */
+  /** The spreadsheet's row number (the header is row 1, the first data row 2). */
   row: number;
   /** The phone number as the file had it. */
   phone: string;
   customerId: Id | null;
-  problem?: 'not_found' | 'invalid' | 'duplicate';
+  problem?: PhoneRowProblem;
+  /** For 'ambiguous': every customer with this number. */
+  candidates?: Id[];
+  /** For 'ambiguous': those of `candidates` the user chose to delete (none unless they tick them). */
+  chosen?: Id[];
 }
+
+export type PhoneRowProblem = 'not_found' | 'invalid' | 'duplicate' | 'ambiguous' | 'sample';
 
 export interface PrecheckResult {
   total: number;
@@ -39,6 +45,10 @@ export interface JobItemError {
   code: string;
   message: string;
   rule?: RuleId;
+  /** For a file row: the number it had. */
+  phone?: string;
+  /** For a number several customers have: who they are. */
+  matches?: { id: Id; name: string; code: string }[];
 }
 
 export interface JobView {
@@ -100,11 +110,14 @@ export const BatchRequestSchema = v.variant('kind', [
         row: v.pipe(v.number(), v.integer(), v.minValue(1)),
         phone: v.pipe(v.string(), v.maxLength(100)),
         customerId: v.nullable(Id),
-        problem: v.optional(v.picklist(['not_found', 'invalid', 'duplicate'])),
+        problem: v.optional(v.picklist(['not_found', 'invalid', 'duplicate', 'ambiguous', 'sample'])),
+        candidates: v.optional(v.pipe(v.array(Id), v.maxLength(1000))),
+        chosen: v.optional(v.pipe(v.array(Id), v.maxLength(1000))),
       })),
       v.minLength(1, 'the file has no rows'),
       v.maxLength(200_000, 'too many rows'),
     ),
+    file: v.optional(v.pipe(v.string(), v.maxLength(500))),
   }),
 ]) as v.GenericSchema<unknown, BatchRequest>;
 

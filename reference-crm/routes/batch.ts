@@ -1,5 +1,7 @@
 // Batch actions: share, cancel share, labels, follow, delete.
 import { Hono } from 'hono';
+import type { ShareTargets } from '../../lib/domain/types';
+import { deleteOriginDetails } from '../../lib/import/delete-origin';
 import { applyCancelShare, applyLabels, applyShare } from '../../lib/rules';
 import { stmt } from '../db/statements';
 import { invalid } from '../http/errors';
@@ -33,7 +35,10 @@ export function batchRoutes(deps: Deps): Hono<AppEnv> {
     const targets = all ? undefined : shareTargets(body.targets, store.org(), 'targets');
     const details = all ? 'All' : describeTargets(store.org(), targets!);
     const results = runBatch(c, deps, ids, 'cancelShare', (tx, current, now) => {
-      const next = tx.save(bumped(current, { shares: applyCancelShare(current, all, targets) }, now));
+      const shares = applyCancelShare(current, all, targets);
+      // Nothing of it was shared with them: the customer is left as it is, unlogged, its version kept.
+      if (sameShares(shares, current.shares)) return;
+      const next = tx.save(bumped(current, { shares }, now));
       tx.log({ customerId: current.id, type: 'Batch Cancel Share customer', at: now.toISOString(), actorId: callerId(c),
         details, changes: [{ field: 'shares', before: current.shares, after: next.shares }] });
     });
@@ -76,13 +81,18 @@ export function batchRoutes(deps: Deps): Hono<AppEnv> {
     const ids = customerIds(await jsonBody(c, ['customerIds']));
     const results = runBatch(c, deps, ids, 'delete', (tx, current, now) => {
       tx.save(bumped(current, { deletedAt: now.toISOString() }, now));
-      tx.log({ customerId: current.id, type: 'Batch Delete customer', at: now.toISOString(), actorId: callerId(c),
-        details: '', changes: [{ field: 'deletedAt', before: null, after: now.toISOString() }] });
+      tx.log({ customerId: current.id, type: 'Delete customer', at: now.toISOString(), actorId: callerId(c),
+        details: deleteOriginDetails({ from: 'batch' }), changes: [{ field: 'deletedAt', before: null, after: now.toISOString() }] });
     });
     return c.json({ results });
   });
 
   return app;
+}
+
+/** The same departments, roles and users (cancelling only ever removes, so equal sizes mean equal lists). */
+function sameShares(a: ShareTargets, b: ShareTargets): boolean {
+  return a.departmentIds.length === b.departmentIds.length && a.roleIds.length === b.roleIds.length && a.userIds.length === b.userIds.length;
 }
 
 export function follows(db: Parameters<typeof stmt>[0], userId: string, customerId: string): boolean {

@@ -50,7 +50,21 @@ describe('batch actions', () => {
     expect(rep.body.results[0].error.rule).toBe('administrator-only');
     const admin = await crm.call('tok-admin', 'POST', '/batch/delete', { customerIds: ['c-1', 'c-gone'] });
     expect(admin.body.results).toMatchObject([{ id: 'c-1', ok: true }, { id: 'c-gone', ok: false, error: { rule: 'deleted' } }]);
-    expect((await crm.call('tok-admin', 'GET', '/audit?type=Batch%20Delete%20customer')).body.items).toHaveLength(1);
+    const logs = (await crm.call('tok-admin', 'GET', '/audit?type=Delete%20customer')).body.items;
+    expect(logs.map((l: { customerId: string; details: string }) => [l.customerId, l.details])).toEqual([['c-1', 'Batch delete']]);
+    expect((await crm.call('tok-admin', 'GET', '/audit?type=Batch%20Delete%20customer')).body.items).toHaveLength(0);
+  });
+
+  it.each([
+    ['all, on a customer shared with no one', { all: true }],
+    ['chosen targets it was not shared with', { all: false, targets: { userIds: ['u-key'] } }],
+  ])('cancelling shares that change nothing (%s) logs nothing and keeps the version', async (_label, body) => {
+    const before = (await crm.call('tok-admin', 'GET', '/customers/c-twin')).body;
+    const res = await crm.call('tok-admin', 'POST', '/batch/cancel-share', { customerIds: ['c-twin', 'c-shared'], ...body });
+    expect(res.body.results).toEqual([{ id: 'c-twin', ok: true }, { id: 'c-shared', ok: true }]);
+    expect((await crm.call('tok-admin', 'GET', '/customers/c-twin')).body.version).toBe(before.version);
+    const logs = (await crm.call('tok-admin', 'GET', '/audit?type=Batch%20Cancel%20Share%20customer')).body.items;
+    expect(logs.map((l: { customerId: string }) => l.customerId)).toEqual(body.all ? ['c-shared'] : []);
   });
 
   it('follows and unfollows in batch', async () => {
@@ -89,8 +103,62 @@ describe('delete by phone', () => {
       ['84-903-000-003', true, 'c-3'],
     ]);
     expect(body.results[3].ids).toEqual(['c-twin', 'c-twin2']);
-    const logs = (await crm.call('tok-admin', 'GET', '/audit?type=Batch%20Delete%20customer')).body.items;
+    expect(body.results[3].error.matches).toEqual([{ id: 'c-twin', name: 'Twin One', code: 'C-TWIN' }, { id: 'c-twin2', name: 'Twin Two', code: 'C-TWIN2' }]);
+    const logs = (await crm.call('tok-admin', 'GET', '/audit?type=Delete%20customer')).body.items;
     expect(logs.map((l: { customerId: string }) => l.customerId).sort()).toEqual(['c-1', 'c-2', 'c-3']);
+  });
+
+  type Row = { id: string; phone: string; ok: boolean; error?: { code: string; matches?: { id: string; name: string }[] } };
+  const rows = async (token: string, body: unknown) => {
+    const res = await crm.call(token, 'POST', '/batch/delete-by-phone', body);
+    return { status: res.status, results: res.body.results as Row[], body: res.body };
+  };
+
+  it('rows: deletes each confirmed customer while it still has the number, logging file, row and phone', async () => {
+    const { version } = (await crm.call('tok-admin', 'GET', '/customers/c-3')).body;
+    expect((await crm.call('tok-rep', 'PATCH', '/customers/c-3', { phone: '0903 999 999' }, { 'if-match': `"${version}"` })).status).toBe(200);
+    const { results } = await rows('tok-admin', { file: 'xoa khach.xlsx', rows: [
+      { id: 'c-1', row: 2, phone: '+84 912 345 678' },
+      { id: 'c-3', row: 3, phone: '0903 000 003' },
+      { id: 'c-gone', row: 4, phone: '0966 000 000' },
+      { id: 'c-1', row: 5, phone: '0912345678' },
+      { id: 'c-2', row: 6, phone: 'n/a' },
+    ] });
+    expect(results.map((r) => [r.id, r.ok, r.error?.code])).toEqual([
+      ['c-1', true, undefined], ['c-3', false, 'not_found'], ['c-gone', false, 'not_found'], ['c-1', false, 'duplicate'], ['c-2', false, 'invalid'],
+    ]);
+    const logs = (await crm.call('tok-admin', 'GET', '/audit?type=Delete%20customer')).body.items;
+    expect(logs.map((l: { customerId: string; details: string }) => [l.customerId, l.details])).toEqual([
+      ['c-1', 'File "xoa khach.xlsx", row 2, phone +84 912 345 678'],
+    ]);
+  });
+
+  it('rows: a number the CRM knows on several customers is ambiguous, naming them, unless the user chose the customer', async () => {
+    const ambiguous = await rows('tok-admin', { file: 'f.csv', rows: [{ id: 'c-twin', row: 2, phone: '0977000000' }] });
+    expect(ambiguous.results).toMatchObject([{ id: 'c-twin', ok: false, error: { code: 'ambiguous', matches: [{ id: 'c-twin', name: 'Twin One' }, { id: 'c-twin2', name: 'Twin Two' }] } }]);
+    expect((await crm.call('tok-admin', 'GET', '/customers/ids')).body.ids).toEqual(expect.arrayContaining(['c-twin', 'c-twin2']));
+
+    const chosen = await rows('tok-admin', { file: 'f.csv', rows: [{ id: 'c-twin2', row: 2, phone: '0977000000', chosen: true }] });
+    expect(chosen.results).toEqual([{ id: 'c-twin2', phone: '0977000000', ok: true }]);
+    const ids = (await crm.call('tok-admin', 'GET', '/customers/ids')).body.ids;
+    expect(ids).toContain('c-twin');
+    expect(ids).not.toContain('c-twin2');
+  });
+
+  it('rows: refuses a non-administrator per row, and malformed rows with 400', async () => {
+    const rep = await rows('tok-rep', { rows: [{ id: 'c-1', row: 2, phone: '0912 345 678' }] });
+    expect(rep.results).toMatchObject([{ id: 'c-1', ok: false, error: { code: 'forbidden' } }]);
+    for (const [body, message] of [
+      [{ rows: [{ id: 'c-1', row: 0, phone: '1' }] }, 'rows[0].row'],
+      [{ rows: [{ id: 'c-1', row: 2, phone: '1', extra: 1 }] }, 'rows[0].extra: unknown field'],
+      [{ rows: [{ id: 'c-1', row: 2, phone: '1', chosen: 'yes' }] }, 'rows[0].chosen'],
+      [{ rows: [], phones: [] }, 'phones: not with rows'],
+      [{ phones: ['1'], file: 'x' }, 'file: only with rows'],
+    ] as const) {
+      const res = await crm.call('tok-admin', 'POST', '/batch/delete-by-phone', body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(message);
+    }
   });
 
   it('does not find an already deleted customer', async () => {
