@@ -1,7 +1,7 @@
 // The customer pool (seed 000: "for other member to pick up"): a dialog listing, paged, the customers waiting in
 // the pools the user may pick up from, each with "Pick up"; a pick up is confirmed naming the customer by name
 // and code, and counts only from a real click or key press on a confirmation the page has not covered.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContentApi } from '../lib/features/api';
 import { failureText } from '../lib/features/outcome';
 import { setGone, showToast, type OverlayState } from '../lib/features/state';
@@ -26,7 +26,10 @@ function Confirm({ api, state, customer, onDone, onCancel }: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const guard = useConfirmGuard();
+  const cancel = useRef<HTMLButtonElement>(null);
   const { name, code } = customer;
+  // Keyboard users land on the question; Cancel first, so a stray Enter picks up nobody.
+  useEffect(() => cancel.current?.focus(), [customer.id]);
 
   const confirm = async (event: MouseEvent) => {
     setError(null);
@@ -52,7 +55,7 @@ function Confirm({ api, state, customer, onDone, onCancel }: {
       <p class="crmx-confirm-text">{t('poolView.confirmBody', { name, code })}</p>
       {shownError && <p class="crmx-error" role="alert">{shownError}</p>}
       <div class="crmx-dialog-actions" ref={guard.ref}>
-        <button type="button" class="crmx-cancel" onClick={onCancel}>{t('dialog.cancel')}</button>
+        <button ref={cancel} type="button" class="crmx-cancel" onClick={onCancel}>{t('dialog.cancel')}</button>
         <button type="button" class="crmx-primary" data-crmx-confirm disabled={!guard.armed || busy} onClick={confirm}>
           {t('poolView.confirm')}
         </button>
@@ -67,6 +70,13 @@ export function PoolView({ api, state, onClose, returnFocus }: PoolViewProps) {
   const [page, setPage] = useState<PoolPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<PoolCustomer | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  /** Focus stays in the dialog when the question goes away (else Escape and Tab would leave it): on `selector`, else on Close. */
+  const refocus = (selector: string) => setTimeout(() => {
+    const frame = root.current?.closest('[role=dialog]');
+    (frame?.querySelector<HTMLElement>(selector) ?? frame?.querySelector<HTMLElement>('.crmx-dialog-close'))?.focus();
+  });
 
   useEffect(() => {
     let live = true;
@@ -89,19 +99,24 @@ export function PoolView({ api, state, onClose, returnFocus }: PoolViewProps) {
 
   return (
     <Dialog kind="pool" title={t('poolView.title')} onClose={onClose} returnFocus={returnFocus} wide>
+      <div ref={root}>
       <p class="crmx-help">{t('poolView.intro')}</p>
       {error && <p class="crmx-error" role="alert">{error}</p>}
       {!page && !error && <p role="status">{t('dialog.loading')}</p>}
       {page?.refusal && (
         <p class="crmx-error" role="alert" data-crmx-pool-refusal>
-          {t('poolView.noPool')} {refusalText(page.refusal.rule, page.refusal.ask)}
+          {refusalText(page.refusal.rule, page.refusal.ask)}
         </p>
       )}
       {page && !page.refusal && page.total === 0 && <p role="status" data-crmx-pool-empty>{t('poolView.empty')}</p>}
       {chosen && (
         <Confirm api={api} state={state} customer={chosen}
-          onCancel={() => setChosen(null)}
+          onCancel={() => {
+            refocus(`[data-crmx-pool-row="${CSS.escape(chosen.id)}"] .crmx-pool-pick`);
+            setChosen(null);
+          }}
           onDone={() => {
+            refocus('.crmx-dialog-close');
             setChosen(null);
             setReload((n) => n + 1);
           }} />
@@ -148,6 +163,7 @@ export function PoolView({ api, state, onClose, returnFocus }: PoolViewProps) {
           </nav>
         </>
       )}
+      </div>
     </Dialog>
   );
 }

@@ -102,7 +102,7 @@ export const en = {
   'rule.return-to-pool-required': 'To leave the customer without an account executive, return it to the pool with a reason',
   'rule.pool-member': 'Your department is a member of this customer\'s pool',
   'rule.has-account-executive': 'The customer already has an account executive: someone picked it up first',
-  'rule.not-pool-member': 'You are not a member of this customer\'s pool',
+  'rule.not-pool-member': 'You are not a member of the customer pool',
 
   'error.not_connected': 'Not connected to a CRM yet: open the extension\'s options and connect.',
   'error.network': 'The CRM cannot be reached.',

@@ -90,7 +90,7 @@ export const vi: Dictionary = {
   'rule.return-to-pool-required': 'Muốn để khách hàng không có nhân viên phụ trách, hãy trả khách hàng về kho kèm lý do',
   'rule.pool-member': 'Phòng ban của bạn là thành viên của kho khách hàng này',
   'rule.has-account-executive': 'Khách hàng đã có nhân viên phụ trách: đã có người nhận trước',
-  'rule.not-pool-member': 'Bạn không phải thành viên của kho khách hàng này',
+  'rule.not-pool-member': 'Bạn không phải thành viên của kho khách hàng',
 
   'error.not_connected': 'Chưa kết nối CRM: hãy mở trang tùy chọn của tiện ích để kết nối.',
   'error.network': 'Không kết nối được CRM.',
