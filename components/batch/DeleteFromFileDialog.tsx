@@ -7,13 +7,14 @@ import { failureText } from '../../lib/features/outcome';
 import { asProtocolError } from '../../lib/features/row-states';
 import { fromBase64, toBase64 } from '../../lib/import/base64';
 import { templateCsv } from '../../lib/import/template-csv';
+import type { Id } from '../../lib/domain/types';
 import type { PhonePreview } from '../../lib/messaging/protocol-import';
+import type { PhoneRow } from '../../lib/messaging/protocol-jobs';
 import { useConfirmGuard } from '../confirm-guard';
 import { Dialog } from '../Dialog';
-import { JobProgress } from './JobProgress';
+import { FileJobProgress } from './file-job-progress';
+import { FilePreview, targetCount, type FileChoices } from './file-preview';
 import type { JobsStore } from './jobs-store';
-
-const SHOWN = 500;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -43,6 +44,15 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
   const [step, setStep] = useState<Step>({ at: 'pick' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [choices, setChoices] = useState<FileChoices>(new Map());
+  const choose = (row: number, id: Id, chosen: boolean) => {
+    const next = new Map(choices);
+    const ids = new Set(next.get(row) ?? []);
+    if (chosen) ids.add(id);
+    else ids.delete(id);
+    next.set(row, ids);
+    setChoices(next);
+  };
   const guard = useConfirmGuard();
   const shownError = error ?? guard.notice;
 
@@ -50,6 +60,7 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
     const file = input.files?.[0];
     if (!file) return;
     setError(null);
+    setChoices(new Map());
     setStep({ at: 'reading', file: file.name });
     try {
       if (file.size > 20 * 1024 * 1024) throw new TooLarge(t('batch.file.tooLarge', { name: file.name }));
@@ -65,13 +76,14 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
     }
   };
 
-  const confirm = async (event: MouseEvent, preview: PhonePreview) => {
+  const confirm = async (event: MouseEvent, preview: PhonePreview, file: string) => {
     setError(null);
     const refused = await guard.refusal(event, 'batch.untrusted');
     if (refused) return setError(refused);
     setBusy(true);
     try {
-      const job = await api.request('startBatch', { kind: 'deleteByPhone', rows: preview.rows });
+      const rows = preview.rows.map((r): PhoneRow => (r.problem === 'ambiguous' ? { ...r, chosen: [...(choices.get(r.row) ?? [])] } : r));
+      const job = await api.request('startBatch', { kind: 'deleteByPhone', file, rows });
       jobs.started(job);
       setStep({ at: 'running', jobId: job.id });
     } catch (e) {
@@ -105,52 +117,18 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
         </div>
       )}
       {step.at === 'reading' && <p role="status">{t('batch.file.reading', { name: step.file })}</p>}
-      {step.at === 'preview' && <Preview preview={step.preview} file={step.file} />}
+      {step.at === 'preview' && <FilePreview preview={step.preview} file={step.file} choices={choices} onChoose={choose} />}
       {shownError && <p class="crmx-error" role="alert" data-crmx-file-error>{shownError}</p>}
       {step.at === 'preview' && (
         <div class="crmx-dialog-actions" ref={guard.ref}>
           <button type="button" onClick={onClose}>{t('dialog.cancel')}</button>
-          <button type="button" class="crmx-danger-button" data-crmx-confirm disabled={!guard.armed || busy || step.preview.matched === 0}
-            onClick={(e) => void confirm(e, step.preview)}>
-            {t('batch.file.confirm', { count: step.preview.matched, host: crmHost })}
+          <button type="button" class="crmx-danger-button" data-crmx-confirm disabled={!guard.armed || busy || targetCount(step.preview, choices) === 0}
+            onClick={(e) => void confirm(e, step.preview, step.file)}>
+            {t('batch.file.confirm', { count: targetCount(step.preview, choices), host: crmHost })}
           </button>
         </div>
       )}
-      {step.at === 'running' && (job ? <JobProgress job={job} api={api} jobs={jobs} /> : <p role="status">{t('batch.loading')}</p>)}
+      {step.at === 'running' && (job ? <FileJobProgress job={job} api={api} jobs={jobs} /> : <p role="status">{t('batch.loading')}</p>)}
     </Dialog>
-  );
-}
-
-function Preview({ preview, file }: { preview: PhonePreview; file: string }) {
-  const matched = preview.rows.filter((r) => r.customerId && !r.problem);
-  const problems = preview.rows.filter((r) => r.problem);
-  return (
-    <section class="crmx-file-preview" data-crmx-preview>
-      <h3>{t('batch.file.previewOf', { name: file })}</h3>
-      <dl class="crmx-file-counts">
-        <div><dt>{t('batch.file.read')}</dt><dd data-crmx-count="read">{preview.rows.length}</dd></div>
-        <div><dt>{t('batch.file.matched')}</dt><dd data-crmx-count="matched">{preview.matched}</dd></div>
-        <div><dt>{t('batch.file.notFound')}</dt><dd data-crmx-count="notFound">{preview.notFound}</dd></div>
-        <div><dt>{t('batch.file.duplicates')}</dt><dd data-crmx-count="duplicates">{preview.duplicates}</dd></div>
-        <div><dt>{t('batch.file.invalid')}</dt><dd data-crmx-count="invalid">{preview.invalid}</dd></div>
-      </dl>
-      <h4>{t('batch.file.willDelete', { count: matched.length })}</h4>
-      <ol class="crmx-target-list" tabIndex={0} data-crmx-targets>
-        {matched.slice(0, SHOWN).map((r) => (
-          <li key={r.row} data-crmx-target={r.customerId!}>{preview.names[r.customerId!] ?? r.customerId} — {r.phone} ({t('batch.file.row', { row: r.row })})</li>
-        ))}
-      </ol>
-      {matched.length > SHOWN && <p class="crmx-help">{t('batch.targetsMore', { count: matched.length - SHOWN })}</p>}
-      {problems.length > 0 && (
-        <details>
-          <summary>{t('batch.file.problems', { count: problems.length })}</summary>
-          <ul class="crmx-job-errors">
-            {problems.slice(0, SHOWN).map((r) => (
-              <li key={r.row}>{t('batch.file.row', { row: r.row })} “{r.phone}”: {t(`batch.problem.${r.problem!}`)}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </section>
   );
 }
