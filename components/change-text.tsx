@@ -6,6 +6,7 @@ import type { ChangeRecord, LogEntry, ShareTargets } from '../lib/domain/types';
 import type { OrgDirectory } from '../lib/messaging/protocol-sync';
 import type { ContentApi } from '../lib/features/api';
 import { formatTime } from './format';
+import { parseDeleteOrigin } from '../lib/import/delete-origin';
 
 export type DirectoryApi = Pick<ContentApi, 'request'>;
 
@@ -78,6 +79,10 @@ const minus = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
 export function entryDetails(entry: LogEntry, directory: OrgDirectory | null): string {
   const changes = entry.changes ?? [];
   if (entry.type === 'Edit customer' && changes.length > 0) return changes.map((c) => fieldText(c.field)).join(', ');
+  if (entry.type === 'Delete customer') {
+    const origin = parseDeleteOrigin(entry.details);
+    if (origin) return origin.from === 'batch' ? t('batch.origin.batch') : t('batch.origin.file', { file: origin.file, row: origin.row, phone: origin.phone });
+  }
   const shares = changes.find((c) => c.field === 'shares');
   if (shares && isTargets(shares.before) && isTargets(shares.after)) {
     const [from, to] = entry.type === 'Batch Cancel Share customer' ? [shares.before, shares.after] : [shares.after, shares.before];

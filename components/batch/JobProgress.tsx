@@ -6,6 +6,7 @@ import { failureText } from '../../lib/features/outcome';
 import type { JobView } from '../../lib/messaging/protocol-jobs';
 import { isFinished, percent, type JobsStore } from './jobs-store';
 import { JobChangeRecords } from '../JobChangeRecords';
+import { FileJobProgress } from './file-job-progress';
 
 /** Jobs whose customers' log entries carry what changed (seed 000: "View change records"). */
 const RECORDS_CHANGES = new Set<JobView['kind']>(['share', 'cancelShare', 'setLabels', 'addLabels']);
@@ -28,6 +29,12 @@ function itemErrorText(e: JobView['errors'][number]): string {
 }
 
 export function JobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentApi, 'request'>; jobs: JobsStore }) {
+  // A file delete shows the figures of the Vietnamese document wherever it is listed.
+  if (job.kind === 'deleteByPhone') return <FileJobProgress job={job} api={api} jobs={jobs} />;
+  return <BatchJobProgress job={job} api={api} jobs={jobs} />;
+}
+
+function BatchJobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentApi, 'request'>; jobs: JobsStore }) {
   const [showErrors, setShowErrors] = useState(false);
   const [showChanges, setShowChanges] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -38,7 +38,8 @@ export const BATCH_CSS = `
 .crmx-danger-button[disabled], .crmx-primary[disabled] { opacity: .6; cursor: default; }
 .crmx-file-templates { display: flex; gap: 8px; margin: 8px 0; }
 .crmx-file-pick { display: grid; gap: 4px; margin: 8px 0; }
-.crmx-file-counts { display: grid; grid-template-columns: repeat(5, auto); gap: 4px 12px; margin: 4px 0; }
+.crmx-file-counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, auto)); gap: 4px 12px; margin: 4px 0; }
+.crmx-file-candidates { list-style: none; margin: 2px 0 6px; padding-inline-start: 8px; }
 .crmx-file-counts dt { color: #6b7280; font-size: 12px; }
 .crmx-file-counts dd { margin: 0; font-weight: 600; }
 `;

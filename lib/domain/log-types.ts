@@ -11,6 +11,7 @@ export const LOG_TYPES = [
   'Batch Cancel Share customer',
   'Batch Set Labels customer',
   'Batch Add Labels customer',
+  // No longer written (deletes by selection or file log 'Delete customer'); kept so older entries still show and filter.
   'Batch Delete customer',
   'Follow customer',
   'Unfollow customer',
