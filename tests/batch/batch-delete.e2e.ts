@@ -1,5 +1,6 @@
 // Batch delete by selection as the administrator: the confirmation lists the exact customers and names
-// the CRM's host; above 100 customers the count must be typed.
+// the CRM's host; above 100 customers the count must be typed. Each customer deleted is logged
+// "Delete customer" (the seed's type) saying it was a batch delete.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
@@ -14,7 +15,7 @@ describe('batch delete by selection', () => {
   });
   afterAll(async () => s?.close());
 
-  const audit = async () => (await api<{ items: { customerId: string }[] }>(s.crm, 'tok-admin', '/audit?type=Batch%20Delete%20customer&limit=100000')).body.items;
+  const audit = async () => (await api<{ items: { customerId: string; details: string }[] }>(s.crm, 'tok-admin', '/audit?type=Delete%20customer&limit=100000')).body.items;
 
   it('deletes two checked rows after a confirmation that lists them and names the host', async () => {
     const page = await s.openCustomers('?pageSize=20');
@@ -30,7 +31,21 @@ describe('batch delete by selection', () => {
     expect(await dialog.locator('#crmx-batch-type-count').count()).toBe(0);
     await dialog.locator('[data-crmx-confirm]').click();
     await page.locator('[data-crmx-job][data-crmx-job-status=done]').waitFor({ timeout: 60_000 });
-    expect((await audit()).map((e) => e.customerId).sort()).toEqual([largeCustomerId(1), largeCustomerId(2)]);
+    expect((await audit()).map((e) => [e.customerId, e.details]).sort()).toEqual([[largeCustomerId(1), 'Batch delete'], [largeCustomerId(2), 'Batch delete']]);
+    expect((await api<{ items: unknown[] }>(s.crm, 'tok-admin', '/audit?type=Batch%20Delete%20customer')).body.items).toEqual([]);
+  });
+
+  it('says "1 customer", not "1 customers", when one is selected', async () => {
+    const page = await s.openCustomers('?pageSize=20');
+    const boxes = page.locator('input.crmx-select-box');
+    await boxes.nth(0).waitFor();
+    await boxes.nth(0).click();
+    await page.locator('[data-crmx-batch-action=delete]').click();
+    const dialog = page.locator('[data-crmx-dialog=batch-delete]');
+    await dialog.locator('[data-crmx-precheck=ok]').waitFor();
+    expect(await dialog.locator('[data-crmx-confirm]').textContent()).toBe('Delete 1 customer');
+    expect(await dialog.locator('[data-crmx-delete-confirm]').textContent()).toContain('This deletes the customer listed above from');
+    await page.keyboard.press('Escape');
   });
 
   it('above 100 customers, asks for the count to be typed before deleting', async () => {
