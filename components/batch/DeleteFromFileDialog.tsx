@@ -12,8 +12,8 @@ import type { PhonePreview } from '../../lib/messaging/protocol-import';
 import type { PhoneRow } from '../../lib/messaging/protocol-jobs';
 import { useConfirmGuard } from '../confirm-guard';
 import { Dialog } from '../Dialog';
-import { FileJobProgress } from './file-job-progress';
 import { FilePreview, targetCount, type FileChoices } from './file-preview';
+import { JobProgress } from './JobProgress';
 import type { JobsStore } from './jobs-store';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -128,7 +128,7 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
           </button>
         </div>
       )}
-      {step.at === 'running' && (job ? <FileJobProgress job={job} api={api} jobs={jobs} /> : <p role="status">{t('batch.loading')}</p>)}
+      {step.at === 'running' && (job ? <JobProgress job={job} api={api} jobs={jobs} /> : <p role="status">{t('batch.loading')}</p>)}
     </Dialog>
   );
 }

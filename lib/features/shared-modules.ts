@@ -52,10 +52,12 @@ export const DIALOG_ONLY_FILES = [
   'lib/rules/reassignable.ts',
   'components/batch/BatchDialog.tsx',
   'components/batch/DeleteFromFileDialog.tsx',
+  'components/batch/file-preview.tsx',
   'components/batch/TargetsPicker.tsx',
   'components/batch/TagPicker.tsx',
   'components/batch/TargetList.tsx',
   'lib/import/base64.ts',
   'lib/import/template-csv.ts',
   'lib/import/columns.ts',
+  'lib/import/delete-origin.ts',
 ];
