@@ -9,6 +9,14 @@ import type { ConflictView, PendingAction } from '../../lib/messaging/protocol-m
 import type { SyncStatus } from '../../lib/messaging/protocol-sync';
 import type { OnChange } from './SidePanel';
 
+const SYNC_PHASES = ['org', 'customers', 'follows', 'logs'] as const;
+
+/** What the sync is doing, in the user's words (the phase is a name in the code, never shown as such). */
+export function syncingText(status: Pick<SyncStatus, 'phase' | 'done'>): string {
+  const phase = SYNC_PHASES.find((p) => p === status.phase) ?? 'customers';
+  return t(`sync.phase.${phase}`, { done: status.done });
+}
+
 export function SyncSection({ api, onChange }: { api: ContentApi; onChange: OnChange }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +30,7 @@ export function SyncSection({ api, onChange }: { api: ContentApi; onChange: OnCh
       <h2 id="crmx-panel-sync">{t('batch.panel.sync')}</h2>
       {status && (
         <p role="status">
-          {status.running ? t('batch.panel.syncRunning', { phase: status.phase ?? '', done: status.done })
+          {status.running ? syncingText(status)
             : status.lastSyncAt ? t('batch.panel.lastSync', { at: formatTime(status.lastSyncAt, { seconds: true }) })
               : t('batch.panel.neverSynced')}
           {status.offline && <> · {t('batch.panel.offline')}</>}
