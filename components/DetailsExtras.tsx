@@ -5,7 +5,7 @@ import { menuItems } from '../lib/features/menu-items';
 import { asProtocolError } from '../lib/features/row-states';
 import type { OverlayState } from '../lib/features/state';
 import type { CustomerDetails } from '../lib/messaging/protocol';
-import { Timeline } from './LogDialog';
+import { Timeline } from './Timeline';
 import { useLoad } from './use-load';
 
 /** The button clicked (currentTarget is not reliable under delegated event handling). */

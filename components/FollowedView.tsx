@@ -12,6 +12,16 @@ import type { SelectionStore } from '../lib/selection/store';
 
 export const FOLLOWED_PAGE_SIZE = 25;
 
+// Here rather than with the tabs: the page script carries only what shows before the tab is opened.
+const FOLLOWED_CSS = `
+.crmx-followed-view { padding: 8px 0; }
+.crmx-followed-table { border-collapse: collapse; width: 100%; }
+.crmx-followed-table th, .crmx-followed-table td { text-align: start; padding: 4px 8px; border-bottom: 1px solid #eef0f3; }
+.crmx-followed-controls { white-space: nowrap; width: 1%; }
+.crmx-followed-pager { display: flex; gap: 8px; align-items: center; justify-content: flex-end; margin-top: 8px; }
+.crmx-followed-pager button { font: inherit; padding: 3px 10px; border: 1px solid #b9c0cc; border-radius: 4px; background: #fff; cursor: pointer; }
+`;
+
 export interface FollowedViewProps {
   api: Pick<ContentApi, 'request'>;
   state: OverlayState;
@@ -63,6 +73,7 @@ export function FollowedView({ api, state, store, version, openMenu, toggleFollo
   const last = Math.min(shownFrom + items.length, page?.total ?? 0);
   return (
     <section class="crmx-followed-view" aria-labelledby="crmx-followed-view-title" data-crmx-followed-view>
+      <style>{FOLLOWED_CSS}</style>
       <h2 id="crmx-followed-view-title" class="crmx-visually-hidden">{t('follow.view.title')}</h2>
       {error && <p class="crmx-error" role="alert">{error}</p>}
       {page && page.total === 0 && <p data-crmx-followed-empty>{t('follow.view.empty')}</p>}

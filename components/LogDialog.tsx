@@ -9,10 +9,10 @@ import type { OpenDialog } from '../lib/features/state';
 import { LOG_TYPES, type LogType } from '../lib/domain/log-types';
 import type { LogEntry } from '../lib/domain/types';
 import type { TimelinePage, TimelineRequest } from '../lib/messaging/protocol-sync';
-import { EntryChanges, entryDetails, useDirectory, type DirectoryApi } from './change-text';
 import { DateField } from './DateField';
 import { Dialog } from './Dialog';
-import { formatTime, logTypeLabel } from './format';
+import { logTypeLabel } from './format';
+import { Timeline } from './Timeline';
 
 const PAGE = 50;
 
@@ -99,24 +99,5 @@ export function LogDialog({ api, open, onClose }: Props) {
         </>
       )}
     </Dialog>
-  );
-}
-
-/** Entries newest first; with `api`, people and targets by name and each entry's change records. */
-export function Timeline({ items, api }: { items: LogEntry[]; api?: DirectoryApi }) {
-  const directory = useDirectory(api, items.length > 0);
-  return (
-    <ol class="crmx-timeline">
-      {items.map((entry) => (
-        <li key={entry.id} class="crmx-timeline-entry" data-crmx-log-type={entry.type}>
-          <time class="crmx-timeline-time" dateTime={entry.at}>{formatTime(entry.at)}</time>
-          <div class="crmx-timeline-body">
-            <p class="crmx-timeline-type">{logTypeLabel(entry.type)}</p>
-            {entryDetails(entry, directory) && <p class="crmx-timeline-details">{entryDetails(entry, directory)}</p>}
-            {api && entry.changes?.length > 0 && <EntryChanges entry={entry} directory={directory} />}
-          </div>
-        </li>
-      ))}
-    </ol>
   );
 }

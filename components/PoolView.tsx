@@ -13,6 +13,19 @@ import { formatTime } from './format';
 
 export const POOL_PAGE_SIZE = 20;
 
+// Here rather than with the pool's button: the page script carries only what shows before the pool is opened.
+const POOL_VIEW_CSS = `
+.crmx-pool-table { border-collapse: collapse; width: 100%; margin: 8px 0; }
+.crmx-pool-table th, .crmx-pool-table td { text-align: start; padding: 4px 6px; border-bottom: 1px solid #eef0f3; vertical-align: top; }
+.crmx-pool-table tbody th { font-weight: 600; }
+.crmx-pool-pick { font: inherit; padding: 2px 10px; border: 1px solid #1d4ed8; border-radius: 4px; background: #fff; color: #1d4ed8; cursor: pointer; white-space: nowrap; }
+.crmx-pool-pick:disabled { opacity: .5; cursor: default; }
+.crmx-pool-confirm { border: 1px solid #cbd2dc; border-radius: 6px; padding: 8px 12px; margin: 8px 0; background: #f8fafc; }
+.crmx-pool-confirm h3 { font-size: 15px; margin: 0 0 4px; }
+.crmx-pool-pager { display: flex; gap: 8px; align-items: center; justify-content: flex-end; }
+.crmx-pool-pager button { font: inherit; padding: 3px 10px; border: 1px solid #b9c0cc; border-radius: 4px; background: #fff; cursor: pointer; }
+`;
+
 export interface PoolViewProps {
   api: Pick<ContentApi, 'request'>;
   state: OverlayState;
@@ -99,6 +112,7 @@ export function PoolView({ api, state, onClose, returnFocus }: PoolViewProps) {
 
   return (
     <Dialog kind="pool" title={t('poolView.title')} onClose={onClose} returnFocus={returnFocus} wide>
+      <style>{POOL_VIEW_CSS}</style>
       <div ref={root}>
       <p class="crmx-help">{t('poolView.intro')}</p>
       {error && <p class="crmx-error" role="alert">{error}</p>}

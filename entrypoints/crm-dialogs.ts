@@ -6,12 +6,13 @@ import { DeleteFromFileDialog } from '../components/batch/DeleteFromFileDialog';
 import { BatchDialog } from '../components/batch/BatchDialog';
 import { Dialogs } from '../components/Dialogs';
 import { FollowedView } from '../components/FollowedView';
+import { JobProgress } from '../components/batch/JobProgress';
 import { PoolView } from '../components/PoolView';
 import type { LoadedDialogs } from '../lib/features/lazy-dialogs';
 import { DIALOGS_GLOBAL, SHARED_GLOBAL } from '../lib/features/shared-modules';
 
 export default defineUnlistedScript(() => {
   const scope = globalThis as Record<string, unknown>;
-  const loaded: LoadedDialogs = { kit: { Dialogs, BatchDialog, DeleteFromFileDialog, FollowedView, PoolView }, sharedModules: scope[SHARED_GLOBAL] };
+  const loaded: LoadedDialogs = { kit: { Dialogs, BatchDialog, DeleteFromFileDialog, FollowedView, PoolView, JobProgress }, sharedModules: scope[SHARED_GLOBAL] };
   scope[DIALOGS_GLOBAL] = loaded;
 });

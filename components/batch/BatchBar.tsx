@@ -11,8 +11,8 @@ import { clearSelection, type SelectionStore } from '../../lib/selection/store';
 import type { DialogSource } from '../../lib/features/lazy-dialogs';
 import { useDialogKit } from '../use-dialog-kit';
 import type { BatchKind } from './BatchDialog';
-import { JobProgress } from './JobProgress';
-import { isFinished, type JobsStore } from './jobs-store';
+import { isFinished } from './job-state';
+import type { JobsStore } from './jobs-store';
 
 export interface BatchBarProps {
   store: SelectionStore;
@@ -53,13 +53,14 @@ export function BatchBar(props: BatchBarProps) {
   const [open, setOpen] = useState<Open>(null);
   const [resolving, setResolving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const kit = useDialogKit(props.dialogs, open !== null, (e) => {
+  const mine = jobs.mine.value.map((id) => jobs.jobs.value.get(id)).filter((j) => j !== undefined);
+  // A job's progress comes with the dialogs' script (already there once a batch was started from this page).
+  const kit = useDialogKit(props.dialogs, open !== null || mine.length > 0, (e) => {
     setOpen(null);
     setError(failureText(e));
   });
   const selection = store.selection.value;
   const count = selection.ids.size;
-  const mine = jobs.mine.value.map((id) => jobs.jobs.value.get(id)).filter((j) => j !== undefined);
   const pageIds = props.page?.ids.value ?? [];
   const offerMatching = props.page && !selection.matching && pageIds.length > 0 && pageState(selection, pageIds) === 'all';
 
@@ -126,7 +127,7 @@ export function BatchBar(props: BatchBarProps) {
         <div class="crmx-batch-jobs">
           {mine.map((job) => (
             <div key={job.id} class="crmx-batch-job">
-              <JobProgress job={job} api={api} jobs={jobs} />
+              {kit ? <kit.JobProgress job={job} api={api} jobs={jobs} /> : <p role="status">{t('batch.loading')}</p>}
               {isFinished(job) && (
                 <button type="button" class="crmx-link" onClick={() => (jobs.mine.value = jobs.mine.value.filter((id) => id !== job.id))}>
                   {t('batch.dismiss')}

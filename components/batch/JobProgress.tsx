@@ -4,7 +4,8 @@ import { errorText, t, type MessageKey } from '../../lib/i18n';
 import type { ContentApi } from '../../lib/features/api';
 import { failureText } from '../../lib/features/outcome';
 import type { JobView } from '../../lib/messaging/protocol-jobs';
-import { isFinished, percent, type JobsStore } from './jobs-store';
+import { isFinished, percent } from './job-state';
+import type { JobsStore } from './jobs-store';
 import { JobChangeRecords } from '../JobChangeRecords';
 import { FileJobProgress } from './file-job-progress';
 

@@ -6,7 +6,8 @@ import { errorText, t } from '../../lib/i18n';
 import type { ContentApi } from '../../lib/features/api';
 import { failureText } from '../../lib/features/outcome';
 import type { JobItemError, JobView } from '../../lib/messaging/protocol-jobs';
-import { isFinished, percent, type JobsStore } from './jobs-store';
+import { isFinished, percent } from './job-state';
+import type { JobsStore } from './jobs-store';
 
 /** The final figures of a file delete: share deleted (never rounded up to 100%), deleted, requested, errors. */
 export function fileFigures(job: Pick<JobView, 'succeeded' | 'total' | 'errors'>): { percent: number; deleted: number; requested: number; errors: number } {

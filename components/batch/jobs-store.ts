@@ -37,9 +37,3 @@ export function createJobsStore(api: Pick<ContentApi, 'request'>): JobsStore {
     },
   };
 }
-
-export const isFinished = (job: JobView) => job.status === 'done' || job.status === 'failed' || job.status === 'cancelled';
-
-export function percent(job: JobView): number {
-  return job.total === 0 ? 100 : Math.floor((job.done / job.total) * 100);
-}

@@ -28,12 +28,6 @@ const VIEWS_CSS = `
 .crmx-view-tabs [role="tab"] { font: inherit; padding: 4px 12px; border: 1px solid transparent; border-bottom: 0; border-radius: 6px 6px 0 0; background: none; color: #374151; cursor: pointer; }
 .crmx-view-tabs [role="tab"][aria-selected="true"] { border-color: #cbd2dc; background: #fff; color: #111827; font-weight: 600; margin-bottom: -1px; }
 .crmx-view-tabs [role="tab"]:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
-.crmx-followed-view { padding: 8px 0; }
-.crmx-followed-table { border-collapse: collapse; width: 100%; }
-.crmx-followed-table th, .crmx-followed-table td { text-align: start; padding: 4px 8px; border-bottom: 1px solid #eef0f3; }
-.crmx-followed-controls { white-space: nowrap; width: 1%; }
-.crmx-followed-pager { display: flex; gap: 8px; align-items: center; justify-content: flex-end; margin-top: 8px; }
-.crmx-followed-pager button { font: inherit; padding: 3px 10px; border: 1px solid #b9c0cc; border-radius: 4px; background: #fff; cursor: pointer; }
 `;
 
 /** The element that holds the host's list (with its pager, where the adapter knows it): what the Followed tab hides and the tabs sit above. */

@@ -5,6 +5,7 @@ import type { DeleteFromFileDialog } from '../../components/batch/DeleteFromFile
 import type { BatchDialog } from '../../components/batch/BatchDialog';
 import type { Dialogs } from '../../components/Dialogs';
 import type { FollowedView } from '../../components/FollowedView';
+import type { JobProgress } from '../../components/batch/JobProgress';
 import type { PoolView } from '../../components/PoolView';
 import { shareModules, sharedModules } from './share-modules';
 import { DIALOGS_GLOBAL } from './shared-modules';
@@ -14,6 +15,7 @@ export interface DialogKit {
   BatchDialog: typeof BatchDialog;
   DeleteFromFileDialog: typeof DeleteFromFileDialog;
   FollowedView: typeof FollowedView;
+  JobProgress: typeof JobProgress;
   PoolView: typeof PoolView;
 }
 

@@ -18,15 +18,6 @@ const POOL_CSS = `
 .crmx-pool-entry { font: 14px/1.45 system-ui, sans-serif; color: #111827; display: flex; justify-content: flex-end; }
 .crmx-pool-open { font: inherit; padding: 3px 12px; border: 1px solid #b9c0cc; border-radius: 4px; background: #fff; color: #111827; cursor: pointer; }
 .crmx-pool-open:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
-.crmx-pool-table { border-collapse: collapse; width: 100%; margin: 8px 0; }
-.crmx-pool-table th, .crmx-pool-table td { text-align: start; padding: 4px 6px; border-bottom: 1px solid #eef0f3; vertical-align: top; }
-.crmx-pool-table tbody th { font-weight: 600; }
-.crmx-pool-pick { font: inherit; padding: 2px 10px; border: 1px solid #1d4ed8; border-radius: 4px; background: #fff; color: #1d4ed8; cursor: pointer; white-space: nowrap; }
-.crmx-pool-pick:disabled { opacity: .5; cursor: default; }
-.crmx-pool-confirm { border: 1px solid #cbd2dc; border-radius: 6px; padding: 8px 12px; margin: 8px 0; background: #f8fafc; }
-.crmx-pool-confirm h3 { font-size: 15px; margin: 0 0 4px; }
-.crmx-pool-pager { display: flex; gap: 8px; align-items: center; justify-content: flex-end; }
-.crmx-pool-pager button { font: inherit; padding: 3px 10px; border: 1px solid #b9c0cc; border-radius: 4px; background: #fff; cursor: pointer; }
 `;
 
 /** The element holding the host's list: the entry sits above it (and above the view tabs when they are there). */

@@ -5,9 +5,8 @@ import * as preactHooks from 'preact/hooks';
 import * as preactJsx from 'preact/jsx-runtime';
 import * as dialog from '../../components/Dialog';
 import * as format from '../../components/format';
-import * as logDialog from '../../components/LogDialog';
+import * as timeline from '../../components/Timeline';
 import * as useLoad from '../../components/use-load';
-import * as jobProgress from '../../components/batch/JobProgress';
 import * as i18n from '../i18n';
 import * as outcome from './outcome';
 import * as rowStates from './row-states';
@@ -16,7 +15,7 @@ import * as state from './state';
 import * as trustedEvents from './trusted-events';
 
 const MODULES: Record<SharedKey, object> = {
-  preact, preactHooks, preactJsx, i18n, state, outcome, rowStates, trustedEvents, dialog, useLoad, format, jobProgress, logDialog,
+  preact, preactHooks, preactJsx, i18n, state, outcome, rowStates, trustedEvents, dialog, useLoad, format, timeline,
 };
 
 export function shareModules(scope: object = globalThis): void {

@@ -24,8 +24,7 @@ export const SHARED_MODULES = {
   dialog: 'components/Dialog.tsx',
   useLoad: 'components/use-load.ts',
   format: 'components/format.ts',
-  jobProgress: 'components/batch/JobProgress.tsx',
-  logDialog: 'components/LogDialog.tsx',
+  timeline: 'components/Timeline.tsx',
 } as const;
 
 export type SharedKey = keyof typeof SHARED_MODULES;
@@ -38,6 +37,9 @@ export const DIALOG_ONLY_FILES = [
   'components/EditDialog.tsx',
   'components/EditConflict.tsx',
   'components/ChangeRecords.tsx',
+  'components/LogDialog.tsx',
+  'components/DateField.tsx',
+  'lib/domain/log-types.ts',
   // Pure text and small views of change records (the log timeline in the page script uses them too).
   'components/change-text.tsx',
   'components/DeleteDialog.tsx',
@@ -53,6 +55,10 @@ export const DIALOG_ONLY_FILES = [
   'components/batch/BatchDialog.tsx',
   'components/batch/DeleteFromFileDialog.tsx',
   'components/batch/file-preview.tsx',
+  'components/batch/JobProgress.tsx',
+  'components/batch/file-job-progress.tsx',
+  'components/batch/job-state.ts',
+  'components/JobChangeRecords.tsx',
   'components/batch/TargetsPicker.tsx',
   'components/batch/TagPicker.tsx',
   'components/batch/TargetList.tsx',
