@@ -10,11 +10,12 @@ import { useDialogKit } from '../../components/use-dialog-kit';
 import type { Id } from '../domain/types';
 import { currentLanguage, t } from '../i18n';
 import { clearSelection, selectionStoreFor } from '../selection/store';
-import type { Feature, FeatureContext } from './feature';
+import type { Feature } from './feature';
 import { toggleFollow } from './follow-star';
 import { failureText } from './outcome';
 import { openMenu } from './row-menu';
 import { rowControlsCss } from './row-slot';
+import { hostList } from './host-list';
 import { mountShadowRoot, type ShadowMount } from './shadow-mount';
 import { setRowStates } from './state';
 
@@ -29,15 +30,6 @@ const VIEWS_CSS = `
 .crmx-view-tabs [role="tab"][aria-selected="true"] { border-color: #cbd2dc; background: #fff; color: #111827; font-weight: 600; margin-bottom: -1px; }
 .crmx-view-tabs [role="tab"]:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
-
-/** The element that holds the host's list (with its pager, where the adapter knows it): what the Followed tab hides and the tabs sit above. */
-function hostList(ctx: FeatureContext): Element | null {
-  const { list } = ctx.adapter.selectors;
-  const known = list ? ctx.document.querySelector(list) : null;
-  if (known) return known;
-  const container = ctx.adapter.container(ctx.document);
-  return container?.closest('table') ?? container;
-}
 
 function hideHostList(list: Element | null, hidden: boolean): void {
   if (!list) return;

@@ -8,6 +8,7 @@ import { useDialogKit } from '../../components/use-dialog-kit';
 import { currentLanguage, t } from '../i18n';
 import type { Feature, FeatureContext } from './feature';
 import { VIEWS_HOST } from './followed-view';
+import { hostList } from './host-list';
 import { failureText } from './outcome';
 import { mountShadowRoot, type ShadowMount } from './shadow-mount';
 
@@ -22,13 +23,10 @@ const POOL_CSS = `
 
 /** The element holding the host's list: the entry sits above it (and above the view tabs when they are there). */
 function anchorOf(ctx: FeatureContext): Element | null {
-  const { list } = ctx.adapter.selectors;
-  const known = list ? ctx.document.querySelector(list) : null;
-  const container = ctx.adapter.container(ctx.document);
-  const hostList = known ?? container?.closest('table') ?? container;
-  if (!hostList) return null;
-  const before = hostList.previousElementSibling;
-  return before?.localName === VIEWS_HOST ? before : hostList;
+  const list = hostList(ctx);
+  if (!list) return null;
+  const before = list.previousElementSibling;
+  return before?.localName === VIEWS_HOST ? before : list;
 }
 
 export const poolFeature: Feature = {
