@@ -7,7 +7,7 @@
 // background's push that the job is done.
 import type { Page } from 'playwright-core';
 import type { ShareTargets } from '../lib/domain/types';
-import type { JobView } from '../lib/messaging/protocol-jobs';
+import type { JobView } from '../lib/protocol/jobs';
 import { largeCustomerId, makeLargeSeed } from '../tests/fixtures/seed-large';
 import { okData, sendFromPage, waitFor, wireMessage } from '../tests/background/wire';
 import { startScenario } from '../tests/harness/scenario';

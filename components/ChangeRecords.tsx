@@ -5,7 +5,7 @@ import { t } from '../lib/i18n';
 import type { ContentApi } from '../lib/features/api';
 import { failureText } from '../lib/features/outcome';
 import type { LogEntry } from '../lib/domain/types';
-import type { TimelinePage } from '../lib/messaging/protocol-sync';
+import type { TimelinePage } from '../lib/protocol/sync';
 import { ChangeTable, useDirectory, whoAndWhen } from './change-text';
 
 const PAGE = 20;

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { currentLanguage, errorText, t } from '../lib/i18n';
-import { sendMessage, type ProtocolError, type SessionView } from '../lib/messaging/protocol';
+import { sendMessage, type ProtocolError, type SessionView } from '../lib/protocol/messages';
 import { crmBaseUrl, crmMatchPattern, language, normalizeCrmUrl, type LanguageSetting } from '../lib/settings';
 
 type Status =

@@ -4,7 +4,7 @@ import type { ContentApi } from '../lib/features/api';
 import { menuItems } from '../lib/features/menu-items';
 import { asProtocolError } from '../lib/features/row-states';
 import type { OverlayState } from '../lib/features/state';
-import type { CustomerDetails } from '../lib/messaging/protocol';
+import type { CustomerDetails } from '../lib/protocol/messages';
 import { Timeline } from './Timeline';
 import { useLoad } from './use-load';
 

@@ -4,7 +4,7 @@ import { DetailsPanel } from './DetailsPanel';
 import { createOverlayState, markChanged } from '../lib/features/state';
 import { allowAll, fakeApi } from '../lib/features/test-context';
 import { sampleCustomer } from '../lib/crm-client/test-data';
-import { ReplyError } from '../lib/messaging/protocol';
+import { ReplyError } from '../lib/protocol/messages';
 
 afterEach(cleanup);
 

@@ -6,7 +6,7 @@ import { formatTime } from './format';
 import type { ContentApi } from '../lib/features/api';
 import { asProtocolError } from '../lib/features/row-states';
 import type { OpenDetails, OverlayState } from '../lib/features/state';
-import type { CustomerDetails, ProtocolError } from '../lib/messaging/protocol';
+import type { CustomerDetails, ProtocolError } from '../lib/protocol/messages';
 
 type Load = { status: 'loading' } | { status: 'ok'; data: CustomerDetails } | { status: 'error'; error: ProtocolError };
 

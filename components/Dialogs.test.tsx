@@ -4,7 +4,7 @@ import { Dialogs } from './Dialogs';
 import { createOverlayState, type DialogKind } from '../lib/features/state';
 import { fakeApi } from '../lib/features/test-context';
 import { sampleCustomer } from '../lib/crm-client/test-data';
-import { ReplyError } from '../lib/messaging/protocol';
+import { ReplyError } from '../lib/protocol/messages';
 
 afterEach(cleanup);
 

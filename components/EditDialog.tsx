@@ -10,8 +10,8 @@ import {
 import { failureText } from '../lib/features/outcome';
 import { showToast, type OpenDialog, type OverlayState } from '../lib/features/state';
 import type { Customer, CustomerEdit, EditableField } from '../lib/domain/types';
-import type { CustomerDetails } from '../lib/messaging/protocol';
-import type { OrgDirectory } from '../lib/messaging/protocol-sync';
+import type { CustomerDetails } from '../lib/protocol/messages';
+import type { OrgDirectory } from '../lib/protocol/sync';
 import { ChangeRecords } from './ChangeRecords';
 import { ConflictView } from './EditConflict';
 import { Dialog } from './Dialog';

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { failureText } from '../lib/features/outcome';
-import type { JobChangesPage, JobView } from '../lib/messaging/protocol-jobs';
+import type { JobChangesPage, JobView } from '../lib/protocol/jobs';
 import { ChangeTable, useDirectory, whoAndWhen, type DirectoryApi } from './change-text';
 
 const PAGE = 20;

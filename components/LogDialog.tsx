@@ -8,7 +8,7 @@ import { failureText } from '../lib/features/outcome';
 import type { OpenDialog } from '../lib/features/state';
 import { LOG_TYPES, type LogType } from '../lib/domain/log-types';
 import type { LogEntry } from '../lib/domain/types';
-import type { TimelinePage, TimelineRequest } from '../lib/messaging/protocol-sync';
+import type { TimelinePage, TimelineRequest } from '../lib/protocol/sync';
 import { DateField } from './DateField';
 import { Dialog } from './Dialog';
 import { logTypeLabel } from './format';

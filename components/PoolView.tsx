@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContentApi } from '../lib/features/api';
 import { failureText } from '../lib/features/outcome';
 import { setGone, showToast, type OverlayState } from '../lib/features/state';
-import type { PoolCustomer, PoolPage } from '../lib/messaging/protocol-pool';
+import type { PoolCustomer, PoolPage } from '../lib/protocol/pool';
 import { refusalText, t } from '../lib/i18n';
 import { useConfirmGuard } from './confirm-guard';
 import { Dialog } from './Dialog';

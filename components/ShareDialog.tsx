@@ -5,8 +5,8 @@ import type { ContentApi } from '../lib/features/api';
 import { failureText } from '../lib/features/outcome';
 import { markChanged, showToast, type OpenDialog, type OverlayState } from '../lib/features/state';
 import type { Id, ShareTargets } from '../lib/domain/types';
-import type { CustomerDetails } from '../lib/messaging/protocol';
-import type { OrgDirectory } from '../lib/messaging/protocol-sync';
+import type { CustomerDetails } from '../lib/protocol/messages';
+import type { OrgDirectory } from '../lib/protocol/sync';
 import { Dialog } from './Dialog';
 import { useLoad } from './use-load';
 

@@ -2,8 +2,8 @@
 //
 // These live in `storage.local`, which content scripts can read. That is fine for everything here, and
 // it is exactly why the API TOKEN IS NOT A SETTING: the token is kept in the extension's own IndexedDB
-// (lib/store/db.ts, table `meta`, key 'token'), which only the background opens and writes
-// (lib/store/session.ts). Content scripts never see it; the options page hands it to the background
+// (lib/background/store/db.ts, table `meta`, key 'token'), which only the background opens and writes
+// (lib/background/store/session.ts). Content scripts never see it; the options page hands it to the background
 // with the `connect` message and never reads it back.
 import { storage } from 'wxt/utils/storage';
 import { SETTINGS, type SettingDef } from './settings-schema';

@@ -1,9 +1,9 @@
 // P3 and P4 in the browser: the extension's own store code vs raw IndexedDB with the same indexes.
 import type { Customer, LogEntry } from '../../lib/domain/types';
 import { LOG_TYPES } from '../../lib/domain/log-types';
-import { applyCustomerDelta } from '../../lib/store/customers';
-import { CrmxDb } from '../../lib/store/db';
-import { putLogs, timeline } from '../../lib/store/logs';
+import { applyCustomerDelta } from '../../lib/background/store/customers';
+import { CrmxDb } from '../../lib/background/store/db';
+import { putLogs, timeline } from '../../lib/background/store/logs';
 
 const CUSTOMER_PAGE = 1000;
 const LOG_PAGE = 5000;
@@ -101,7 +101,7 @@ export async function storeBench(customers: number, logs: number) {
   });
   const rawWrite = await timeIt(async () => {
     // Raw gets the same derived keys the extension computes, so both maintain the same indexes.
-    const { withDerivedKeys } = await import('../../lib/store/derived');
+    const { withDerivedKeys } = await import('../../lib/background/store/derived');
     for (let i = 0; i < customers; i += CUSTOMER_PAGE) {
       await rawPut(plain, 'customers', Array.from({ length: Math.min(CUSTOMER_PAGE, customers - i) }, (_, k) => withDerivedKeys(makeCustomer(i + k))));
     }

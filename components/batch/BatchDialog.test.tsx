@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { BatchDialog, type BatchKind } from './BatchDialog';
-import type { PrecheckResult } from '../../lib/messaging/protocol-jobs';
+import type { PrecheckResult } from '../../lib/protocol/jobs';
 
 afterEach(cleanup);
 

@@ -6,7 +6,7 @@ import { refusalText, t, type MessageKey } from '../../lib/i18n';
 import type { Id, ShareTargets } from '../../lib/domain/types';
 import type { ContentApi } from '../../lib/features/api';
 import { failureText } from '../../lib/features/outcome';
-import type { BatchRequest, JobView, PrecheckResult } from '../../lib/messaging/protocol-jobs';
+import type { BatchRequest, JobView, PrecheckResult } from '../../lib/protocol/jobs';
 import { useConfirmGuard } from '../confirm-guard';
 import { Dialog } from '../Dialog';
 import { useLoad } from '../use-load';

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { errorText, t, type MessageKey } from '../../lib/i18n';
 import type { ContentApi } from '../../lib/features/api';
 import { failureText } from '../../lib/features/outcome';
-import type { JobView } from '../../lib/messaging/protocol-jobs';
+import type { JobView } from '../../lib/protocol/jobs';
 import { isFinished, percent } from './job-state';
 import type { JobsStore } from './jobs-store';
 import { JobChangeRecords } from '../JobChangeRecords';

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/i18n';
 import type { Id, ShareTargets } from '../../lib/domain/types';
-import type { OrgDirectory } from '../../lib/messaging/protocol-sync';
+import type { OrgDirectory } from '../../lib/protocol/sync';
 
 type Group = keyof ShareTargets;
 const GROUPS: Array<{ key: Group; label: MessageKey }> = [

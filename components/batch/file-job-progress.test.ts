@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDictionary, currentLanguage, formatMessage } from '../../lib/i18n';
 import { vi as viDictionary } from '../../lib/i18n/vi';
 import { batchEn, batchVi } from '../../lib/i18n/areas/batch';
-import type { JobItemError } from '../../lib/messaging/protocol-jobs';
+import type { JobItemError } from '../../lib/protocol/jobs';
 import { fileErrorText, fileFigures } from './file-job-progress';
 import { targetCount } from './file-preview';
 

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { errorText, t } from '../../lib/i18n';
 import type { ContentApi } from '../../lib/features/api';
 import { failureText } from '../../lib/features/outcome';
-import type { JobItemError, JobView } from '../../lib/messaging/protocol-jobs';
+import type { JobItemError, JobView } from '../../lib/protocol/jobs';
 import { isFinished, percent } from './job-state';
 import type { JobsStore } from './jobs-store';
 

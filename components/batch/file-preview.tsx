@@ -3,7 +3,7 @@
 // row flagged, and the rows that delete nothing with their spreadsheet row number and why.
 import { t } from '../../lib/i18n';
 import type { Id } from '../../lib/domain/types';
-import type { PhonePreview } from '../../lib/messaging/protocol-import';
+import type { PhonePreview } from '../../lib/protocol/import';
 
 const SHOWN = 500;
 

@@ -1,5 +1,5 @@
 // Where a job stands, from its view alone (pure: the page script and the dialogs' script each have a copy).
-import type { JobView } from '../../lib/messaging/protocol-jobs';
+import type { JobView } from '../../lib/protocol/jobs';
 
 export const isFinished = (job: JobView) => job.status === 'done' || job.status === 'failed' || job.status === 'cancelled';
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CrmClient } from '../../lib/crm-client/client';
-import { createHandlers, type HandlerDeps } from '../../lib/messaging/handlers';
-import { createMutationHandlers } from '../../lib/messaging/handlers-mutations';
-import { jobsService } from '../../lib/jobs/service';
-import { fakeCrm, type FakeCrm } from '../../lib/outbox/test-crm';
-import { CrmxDb } from '../../lib/store/db';
+import { createHandlers, type HandlerDeps } from '../../lib/background/handlers/core';
+import { createMutationHandlers } from '../../lib/background/handlers/mutations';
+import { jobsService } from '../../lib/background/jobs/service';
+import { fakeCrm, type FakeCrm } from '../../lib/background/outbox/test-crm';
+import { CrmxDb } from '../../lib/background/store/db';
 import { scheduleBackgroundWork } from './jobs-schedule';
 
 const ORIGIN = 'http://127.0.0.1:5555';

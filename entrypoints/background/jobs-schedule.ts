@@ -2,9 +2,9 @@
 // the browser comes back online, and after any successful call to the CRM (it answers again).
 import { browser } from 'wxt/browser';
 import type { CrmClient } from '../../lib/crm-client/client';
-import { jobsService } from '../../lib/jobs/service';
-import type { HandlerDeps } from '../../lib/messaging/handlers';
-import { outboxService } from '../../lib/outbox/service';
+import { jobsService } from '../../lib/background/jobs/service';
+import type { HandlerDeps } from '../../lib/background/handlers/core';
+import { outboxService } from '../../lib/background/outbox/service';
 
 const ALARM = 'crmx-outbox-jobs';
 

@@ -1,6 +1,6 @@
 // The push channel: tell every open UI (CRM tabs, extension pages) what changed.
 import { browser } from 'wxt/browser';
-import { sendMessage, type Change } from '../../lib/messaging/protocol';
+import { sendMessage, type Change } from '../../lib/protocol/messages';
 import { crmMatchPattern } from '../../lib/settings';
 
 export async function pushChange(change: Change, crmOrigin: string | null): Promise<void> {

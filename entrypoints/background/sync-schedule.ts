@@ -1,8 +1,8 @@
 // When the cache is synced: on install, on worker start (unless a sync finished a moment ago), every
 // five minutes by an alarm, and when the browser comes back online. On demand: the syncNow message.
 import { browser } from 'wxt/browser';
-import type { HandlerDeps } from '../../lib/messaging/handlers';
-import { syncService } from '../../lib/sync/service';
+import type { HandlerDeps } from '../../lib/background/handlers/core';
+import { syncService } from '../../lib/background/sync/service';
 
 const ALARM = 'crmx-sync';
 const PERIOD_MINUTES = 5;

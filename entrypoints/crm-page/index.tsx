@@ -12,7 +12,7 @@ import { readOnlySetting } from '../../lib/settings-reader';
 import { SETTINGS } from '../../lib/settings-schema';
 import { observeRows } from '../../lib/host/observe-rows';
 import { followLanguageSetting } from '../../lib/i18n/follow-setting';
-import { onMessage } from '../../lib/messaging/protocol';
+import { onMessage } from '../../lib/protocol/messages';
 import { extensionApi } from '../../lib/features/api';
 import { createChangeFeed } from '../../lib/features/changes';
 import { startFeatures } from '../../lib/features/feature';

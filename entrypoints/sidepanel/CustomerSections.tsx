@@ -6,7 +6,7 @@ import type { Customer, Id } from '../../lib/domain/types';
 import type { ContentApi } from '../../lib/features/api';
 import { tagSuggestionsFrom } from '../../lib/features/batch';
 import { failureText } from '../../lib/features/outcome';
-import type { SessionView } from '../../lib/messaging/protocol';
+import type { SessionView } from '../../lib/protocol/messages';
 import { selectMatching, setPage, toggle, type MatchingFilter } from '../../lib/selection/selection';
 import { BatchBar, filterText } from '../../components/batch/BatchBar';
 import { bundledDialogs } from '../../components/bundled-dialogs';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { sampleCustomer } from '../../lib/crm-client/test-data';
-import type { Change } from '../../lib/messaging/protocol';
+import type { Change } from '../../lib/protocol/messages';
 import { FollowedSection } from './CustomerSections';
 
 afterEach(cleanup);

@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { sampleCustomer, sampleMe } from '../../lib/crm-client/test-data';
 import { createSelectionStore } from '../../lib/selection/store';
 import { createJobsStore } from '../../components/batch/jobs-store';
-import type { Change } from '../../lib/messaging/protocol';
-import type { JobView } from '../../lib/messaging/protocol-jobs';
+import type { Change } from '../../lib/protocol/messages';
+import type { JobView } from '../../lib/protocol/jobs';
 import { SidePanel } from './SidePanel';
 
 afterEach(cleanup);

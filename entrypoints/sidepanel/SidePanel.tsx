@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { currentLanguage, t } from '../../lib/i18n';
 import type { ContentApi } from '../../lib/features/api';
 import { failureText } from '../../lib/features/outcome';
-import type { Change, SessionView } from '../../lib/messaging/protocol';
+import type { Change, SessionView } from '../../lib/protocol/messages';
 import type { SelectionStore } from '../../lib/selection/store';
 import type { JobsStore } from '../../components/batch/jobs-store';
 import { JobProgress } from '../../components/batch/JobProgress';

@@ -5,8 +5,8 @@ import { fieldText } from '../../components/change-text';
 import { formatTime } from '../../components/format';
 import type { ContentApi } from '../../lib/features/api';
 import { failureText } from '../../lib/features/outcome';
-import type { ConflictView, PendingAction } from '../../lib/messaging/protocol-mutations';
-import type { SyncStatus } from '../../lib/messaging/protocol-sync';
+import type { ConflictView, PendingAction } from '../../lib/protocol/mutations';
+import type { SyncStatus } from '../../lib/protocol/sync';
 import type { OnChange } from './SidePanel';
 
 const SYNC_PHASES = ['org', 'customers', 'follows', 'logs'] as const;

@@ -8,7 +8,7 @@ import { extensionApi } from '../../lib/features/api';
 import { followLanguageSetting } from '../../lib/i18n/follow-setting';
 import { loadBundledDictionary } from '../../lib/i18n/languages';
 import { language } from '../../lib/settings';
-import { onMessage, type Change } from '../../lib/messaging/protocol';
+import { onMessage, type Change } from '../../lib/protocol/messages';
 import { createSelectionStore } from '../../lib/selection/store';
 import { PANEL_CSS } from './panel-css';
 import { SidePanel } from './SidePanel';

@@ -80,7 +80,7 @@ function query(params: Record<string, string | number | boolean | undefined>): s
 }
 
 export class CrmClient {
-  // Names kept stable: lib/outbox/send.ts falls back to them when `send` is missing.
+  // Names kept stable: lib/background/outbox/send.ts falls back to them when `send` is missing.
   private readonly apiBase: string;
   private readonly doFetch: typeof fetch;
   private readonly timeoutMs: number;

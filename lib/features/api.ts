@@ -3,7 +3,7 @@
 import type { Id } from '../domain/types';
 import {
   sendMessage, unwrap, type CustomerDetails, type PayloadOf, type ReplyDataOf, type RequestType, type RowState, type SessionView,
-} from '../messaging/protocol';
+} from '../protocol/messages';
 
 export interface ContentApi {
   getSession(): Promise<SessionView | null>;

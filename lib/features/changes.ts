@@ -1,5 +1,5 @@
 // The background's pushes, fanned out to the features that care.
-import type { Change } from '../messaging/protocol';
+import type { Change } from '../protocol/messages';
 
 export interface ChangeFeed {
   subscribe(listener: (change: Change) => void, signal: AbortSignal): void;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignableFields, changesFrom, initialValues, validate, TEXT_FIELDS } from './edit-form';
 import { sampleCustomer } from '../crm-client/test-data';
-import type { DecisionView } from '../messaging/protocol';
+import type { DecisionView } from '../protocol/messages';
 
 const c = sampleCustomer({ id: 'c-1', code: 'KH1', name: 'An', email: 'a@b.vn', phone: '0912 345 678', aeId: 'u-rep', csrId: null });
 

@@ -1,6 +1,6 @@
 // The edit dialog's form, pure: which fields, what the user may change, validation, the changes to send.
 import type { Customer, CustomerEdit, EditableField } from '../domain/types';
-import type { DecisionView } from '../messaging/protocol';
+import type { DecisionView } from '../protocol/messages';
 import { t, type MessageKey } from '../i18n';
 import { reassignableFields } from '../rules/reassignable';
 

@@ -4,7 +4,7 @@ import { rowStatesFeature } from './row-states';
 import { ROW_SLOT_HOST } from './row-slot';
 import { loadReferencePage, rerenderRows } from '../host/test-fixture';
 import { testContext, userClick } from './test-context';
-import { ReplyError } from '../messaging/protocol';
+import { ReplyError } from '../protocol/messages';
 
 let controller: AbortController;
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { menuItems } from './menu-items';
 import { ACTIONS, type Action } from '../rules/types';
-import type { Decisions, DecisionView, RowState } from '../messaging/protocol';
+import type { Decisions, DecisionView, RowState } from '../protocol/messages';
 
 const allow: DecisionView = { allowed: true, rule: 'account-executive', reason: 'AE', ask: [] };
 const refuse = (rule: DecisionView['rule'], names: string[] = []): DecisionView => ({

@@ -1,6 +1,6 @@
 // What the row menu shows for a customer: pure, from the background's decisions.
 import type { Action } from '../rules/types';
-import type { ProtocolError, RowState } from '../messaging/protocol';
+import type { ProtocolError, RowState } from '../protocol/messages';
 import { errorText, refusalText, t, type MessageKey } from '../i18n';
 import type { MenuItemId } from './state';
 

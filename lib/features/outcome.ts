@@ -1,6 +1,6 @@
 // Mutation outcomes as the user reads them.
 import { errorText, t } from '../i18n';
-import type { MutationOutcome } from '../messaging/protocol-mutations';
+import type { MutationOutcome } from '../protocol/mutations';
 import { asProtocolError } from './row-states';
 
 /** The text for an error thrown by a request (a refusal names the rule and whom to ask). */

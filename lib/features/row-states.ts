@@ -1,7 +1,7 @@
 // Loads what the user may do with each customer on the page (and whether they follow it), in
 // batches, as rows appear; reloads the ones the background says changed.
 import type { Id } from '../domain/types';
-import { ReplyError, type ProtocolError } from '../messaging/protocol';
+import { ReplyError, type ProtocolError } from '../protocol/messages';
 import type { Feature, FeatureContext } from './feature';
 import { markChanged, setRowStates } from './state';
 

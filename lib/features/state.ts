@@ -1,7 +1,7 @@
 // The state the overlay's features share with the components in the shadow root.
 import { signal, type Signal } from '@preact/signals';
 import type { Id } from '../domain/types';
-import type { ProtocolError, RowState } from '../messaging/protocol';
+import type { ProtocolError, RowState } from '../protocol/messages';
 
 export type MenuItemId = 'view' | 'edit' | 'delete' | 'returnToPool' | 'share' | 'log' | 'follow';
 

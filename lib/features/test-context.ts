@@ -6,7 +6,7 @@ import type { ContentApi } from './api';
 import { createChangeFeed } from './changes';
 import type { FeatureContext } from './feature';
 import { createOverlayState } from './state';
-import type { Decisions, RowState } from '../messaging/protocol';
+import type { Decisions, RowState } from '../protocol/messages';
 import { ACTIONS } from '../rules/types';
 import { sampleCustomer } from '../crm-client/test-data';
 import { bundledDialogs } from '../../components/bundled-dialogs';

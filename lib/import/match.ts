@@ -2,8 +2,8 @@
 // number several customers share is never resolved here: the row lists them all and the user chooses.
 // Pure, and linear in rows + customers.
 import type { Id } from '../domain/types';
-import type { PhonePreview } from '../messaging/protocol-import';
-import type { PhoneRow } from '../messaging/protocol-jobs';
+import type { PhonePreview } from '../protocol/import';
+import type { PhoneRow } from '../protocol/jobs';
 import { normalizePhone } from './phone';
 
 export interface PhoneCustomer {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { api, setFaults } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
 import { largeCustomerId, makeLargeSeed } from '../fixtures/seed-large';
-import type { JobView } from '../../lib/messaging/protocol-jobs';
+import type { JobView } from '../../lib/protocol/jobs';
 import { okData, sendFromPage, waitFor } from './wire';
 
 const N = 2000;

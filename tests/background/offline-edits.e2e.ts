@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
 import type { Customer } from '../../lib/domain/types';
-import type { MutationOutcome, PendingAction } from '../../lib/messaging/protocol-mutations';
-import type { Reply } from '../../lib/messaging/protocol';
+import type { MutationOutcome, PendingAction } from '../../lib/protocol/mutations';
+import type { Reply } from '../../lib/protocol/messages';
 import { sendFromTab, waitFor } from './wire';
 
 const IDS = [

@@ -2,7 +2,7 @@
 // timestamp }` runtime message answered by `{ res }` or `{ err }`), from a page or a worker of the
 // browser under test. No test hooks in the extension: these are the messages its own pages send.
 import type { Page, Worker } from 'playwright-core';
-import type { ProtocolMap, Reply, ReplyDataOf, RequestType } from '../../lib/messaging/protocol';
+import type { ProtocolMap, Reply, ReplyDataOf, RequestType } from '../../lib/protocol/messages';
 
 export interface WireAnswer<T> {
   res?: Reply<T>;

@@ -3,7 +3,7 @@
 // Every fault must have happened in the run: the kills are counted, and the CRM counts the 503s and 429s
 // it answered. Chunks of 250 with a CRM that answers in 300 ms keep the job running past the last kill.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobView } from '../../lib/messaging/protocol-jobs';
+import type { JobView } from '../../lib/protocol/jobs';
 import { okData, sendFromPage, waitFor } from '../background/wire';
 import { largeCustomerId, makeLargeSeed } from '../fixtures/seed-large';
 import { api, injectedFaults, setFaults } from '../harness/crm';

@@ -4,8 +4,8 @@
 // never silently over the other user's change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../lib/domain/types';
-import type { Reply } from '../../lib/messaging/protocol';
-import type { ConflictView, MutationOutcome, PendingAction } from '../../lib/messaging/protocol-mutations';
+import type { Reply } from '../../lib/protocol/messages';
+import type { ConflictView, MutationOutcome, PendingAction } from '../../lib/protocol/mutations';
 import { sendFromTab, waitFor } from '../background/wire';
 import { api } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';

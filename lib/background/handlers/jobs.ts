@@ -1,0 +1,67 @@
+// Background handlers for the jobs area of the protocol (lib/protocol/jobs.ts): persisted, resumable
+// batch jobs (lib/background/jobs).
+import { CrmError } from '../../crm-client/errors';
+import { jobsService } from '../jobs/service';
+import { jobView, type JobRecord } from '../jobs/plan';
+import { timeline } from '../store/logs';
+import type { LogType } from '../../domain/log-types';
+import type { LogEntry } from '../../domain/types';
+import { createConnection } from '../connection';
+import type { HandlerDeps } from './core';
+import type { JobsProtocol } from '../../protocol/jobs';
+import type { Handlers } from '../router';
+
+export function createJobsHandlers(deps: HandlerDeps): Pick<Handlers, keyof JobsProtocol> {
+  const jobs = () => jobsService(deps);
+  const connection = createConnection(deps);
+
+  return {
+    precheckBatch: (request) => jobs().precheck(request),
+    startBatch: (request) => jobs().start(request),
+    getJobs: () => jobs().list(),
+    async cancelJob(id) {
+      const service = jobs();
+      const job = (await service.runner.cancel(id)) ?? (await service.runner.read(id));
+      if (!job) throw new CrmError({ code: 'not_found', message: `No job ${id}` });
+      return jobView(job as JobRecord);
+    },
+    undoJob: (id) => jobs().undo(id),
+
+    async getJobChanges({ id, offset, limit }) {
+      const job = (await jobs().runner.read(id)) as JobRecord | undefined;
+      if (!job) throw new CrmError({ code: 'not_found', message: `No job ${id}` });
+      const type = LOGGED_AS[job.kind];
+      if (!type) return { total: 0, items: [] };
+      const failed = new Set(job.state.errors.map((e) => e.item));
+      const asked = job.state.input ?? job.state.ops.flatMap((op) => op.ids);
+      const changed = [...new Set(asked)].filter((customerId) => !failed.has(customerId)).slice(0, job.state.succeeded);
+      const page = changed.slice(offset, offset + limit);
+      const client = await connection.current().then((c) => c.client, () => null);
+      const items = await Promise.all(page.map(async (customerId) => {
+        // This job's entry: the customer's first entry of its type since the job started (a later job's comes after it).
+        const query = { customerId, types: [type], from: job.createdAt, limit: 20 };
+        let entries: LogEntry[] | null = null;
+        if (client) {
+          entries = await client.customerLogs(customerId, query).then((answer) => answer.items, () => null);
+          if (entries) await deps.db.logs.bulkPut(entries);
+        }
+        // Offline (or refused): what the cache holds.
+        entries ??= (await timeline(deps.db, query)).items;
+        const cached = await deps.db.customers.get(customerId);
+        return { customerId, name: cached?.name ?? null, entry: entries.at(-1) ?? null };
+      }));
+      return { total: changed.length, items };
+    },
+
+    async resolveMatching(filter) {
+      const { client } = await connection.current();
+      return client.customerIds(filter);
+    },
+  };
+}
+
+/** The log type each change-making kind records, one entry per customer. */
+const LOGGED_AS: Partial<Record<JobRecord['kind'], LogType>> = {
+  share: 'Batch Share customer', cancelShare: 'Batch Cancel Share customer',
+  setLabels: 'Batch Set Labels customer', addLabels: 'Batch Add Labels customer',
+};

@@ -1,0 +1,58 @@
+// Background handlers for the mutations area of the protocol (lib/protocol/mutations.ts): every action
+// is pre-checked by the rules and goes through the outbox (lib/background/outbox).
+import type { CustomerEdit } from '../../domain/types';
+import { CrmError } from '../../crm-client/errors';
+import type { OutboxEntry } from '../outbox/actions';
+import { outboxService } from '../outbox/service';
+import type { HandlerDeps } from './core';
+import type { ConflictView, MutationProtocol, PendingAction } from '../../protocol/mutations';
+import type { Handlers } from '../router';
+
+export function createMutationHandlers(deps: HandlerDeps): Pick<Handlers, keyof MutationProtocol> {
+  const { db } = deps;
+  const service = () => outboxService(deps);
+
+  return {
+    editCustomer: ({ id, version, changes }) => service().run({ action: 'edit', id, version, changes }),
+    deleteCustomer: ({ id }) => service().run({ action: 'delete', id }),
+    restoreCustomer: ({ id }) => service().run({ action: 'restore', id }),
+    returnToPool: ({ id, reason }) => service().run({ action: 'returnToPool', id, reason }),
+    shareCustomer: ({ id, targets }) => service().run({ action: 'share', id, targets }),
+
+    async getPending() {
+      const [rows, conflicts] = await Promise.all([db.outbox.orderBy('id').toArray(), db.conflicts.orderBy('createdAt').toArray()]);
+      const actions: PendingAction[] = (rows as Partial<OutboxEntry>[] as OutboxEntry[]).map((row) => ({
+        id: row.id,
+        customerId: row.customerId ?? null,
+        action: row.action ?? `${row.method} ${row.path}`,
+        createdAt: row.createdAt,
+        attempts: row.attempts,
+        lastError: row.lastError ?? null,
+        status: row.status,
+      }));
+      const views: ConflictView[] = conflicts.map((c) => ({
+        id: c.id, customerId: c.customerId, createdAt: c.createdAt, mine: c.mine as CustomerEdit, theirs: c.current,
+      }));
+      return { actions, conflicts: views };
+    },
+
+    async resolveConflict({ id, keep }) {
+      const conflict = await db.conflicts.get(id);
+      if (!conflict) throw new CrmError({ code: 'not_found', message: `No conflict ${id} (already resolved?)` });
+      await db.conflicts.delete(id);
+      void service().outbox.pushPending();
+      if (keep === 'theirs') return null;
+      // Mine over theirs: my changes again, against the version the CRM answered.
+      return service().run({ action: 'edit', id: conflict.customerId, version: conflict.current.version, changes: conflict.mine as CustomerEdit });
+    },
+
+    async dismissPending({ id }) {
+      const row = await db.outbox.get(id);
+      if (!row) return null;
+      if (row.status !== 'failed') throw new CrmError({ code: 'not_dismissable', message: 'Only a failed action can be dismissed; a pending one is still to be sent' });
+      await db.outbox.delete(id);
+      await service().outbox.pushPending();
+      return null;
+    },
+  };
+}

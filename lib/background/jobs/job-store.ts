@@ -1,0 +1,62 @@
+// Jobs in Dexie, split in two: the plan (ids, names, before-state for undo) is written once, in `meta`;
+// the job row holds only status and progress. Progress is rewritten after every chunk, so keeping the
+// 10,000 ids out of it keeps each chunk's write small (a whole-record rewrite cost ~100 ms a chunk).
+import type { CrmxDb, JobRow } from '../store/db';
+import { jobView, type JobRecord, type JobState } from './plan';
+import type { JobView } from '../../protocol/jobs';
+
+type Plan = Pick<JobState, 'ops' | 'names' | 'before' | 'input'>;
+type Progress = Omit<JobState, keyof Plan> & { hasBefore?: boolean };
+
+const planKey = (id: string) => `job-plan:${id}`;
+/** Plans never change once written: this worker's copy saves reading them again for every chunk. */
+const plans = new Map<string, Plan>();
+
+/** The tables a transaction that writes jobs must include. */
+export const jobTables = (db: CrmxDb) => [db.jobs, db.meta] as const;
+
+export async function putJob(db: CrmxDb, job: JobRecord): Promise<void> {
+  const { ops, names, before, input, ...progress } = job.state;
+  if (!plans.has(job.id)) {
+    const plan: Plan = { ops, ...(names ? { names } : {}), ...(before ? { before } : {}), ...(input ? { input } : {}) };
+    await db.meta.put({ key: planKey(job.id), value: plan });
+    plans.set(job.id, plan);
+  }
+  const row: JobRow = { ...job, state: { ...progress, hasBefore: before !== undefined } satisfies Progress };
+  await db.jobs.put(row);
+}
+
+async function planOf(db: CrmxDb, row: JobRow): Promise<Plan | undefined> {
+  const cached = plans.get(row.id);
+  if (cached) return cached;
+  const stored = (await db.meta.get(planKey(row.id)))?.value as Plan | undefined;
+  if (stored) plans.set(row.id, stored);
+  return stored;
+}
+
+async function withPlan(db: CrmxDb, row: JobRow): Promise<JobRecord> {
+  const plan = await planOf(db, row);
+  // Rows written before the split carry their plan inline.
+  return { ...row, state: { ...(row.state as JobState), ...plan } } as JobRecord;
+}
+
+export async function getJob(db: CrmxDb, id: string): Promise<JobRecord | undefined> {
+  const row = await db.jobs.get(id);
+  return row && withPlan(db, row);
+}
+
+/** Queued and running jobs, oldest first, without their plans (read one with getJob when it runs). */
+export async function openJobIds(db: CrmxDb): Promise<string[]> {
+  const rows = await db.jobs.where('status').anyOf(['queued', 'running']).sortBy('createdAt');
+  return rows.map((r) => r.id);
+}
+
+/** Every job as the UI sees it, newest first; plans are not read. */
+export async function listJobViews(db: CrmxDb): Promise<JobView[]> {
+  const rows = await db.jobs.orderBy('createdAt').reverse().toArray();
+  return rows.map((row) => {
+    const state = row.state as Progress & Partial<Plan>;
+    const before = state.before ?? (state.hasBefore ? {} : undefined);
+    return jobView({ ...row, state: { ops: [], ...state, before } } as JobRecord);
+  });
+}

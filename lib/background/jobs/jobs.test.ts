@@ -1,0 +1,230 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CrmClient } from '../../crm-client/client';
+import { sampleCustomer } from '../../crm-client/test-data';
+import type { Customer } from '../../domain/types';
+import { createHandlers } from '../handlers/core';
+import type { Change } from '../../protocol/messages';
+import type { JobView } from '../../protocol/jobs';
+import { fakeCrm, type FakeCrm } from '../outbox/test-crm';
+import { CrmxDb } from '../store/db';
+import { jobsService, type JobsDeps } from './service';
+import { createJobsHandlers } from '../handlers/jobs';
+
+const ORIGIN = 'http://127.0.0.1:5555';
+const page = { id: 'x', url: 'chrome-extension://x/options.html' };
+const CHUNK = 4;
+const noShares = { departmentIds: [], roleIds: [], userIds: [] };
+const ids = Array.from({ length: 25 }, (_, i) => `c-${String(i + 1).padStart(3, '0')}`);
+const toCsr = { departmentIds: [], roleIds: [], userIds: ['u-csr'] };
+
+let dbName: string;
+let n = 0;
+let crm: FakeCrm;
+let pushed: Change[];
+const open: CrmxDb[] = [];
+
+function customers(): Customer[] {
+  return [
+    ...ids.map((id, i) => sampleCustomer({ id, name: `Own ${i + 1}`, shares: i === 0 ? toCsr : noShares, tags: i % 2 ? ['a'] : [] })),
+    sampleCustomer({ id: 'c-other', aeId: 'u-other', csrId: null, shares: { ...noShares, userIds: ['u-ae'] } }),
+  ];
+}
+
+/** A worker: its own connection to the same IndexedDB, its own runner (a fresh service). */
+function worker(fetch: typeof globalThis.fetch = crm.fetch): JobsDeps {
+  const db = new CrmxDb(dbName);
+  open.push(db);
+  let origin: string | null = ORIGIN;
+  return {
+    db, chunkSize: async () => CHUNK,
+    getCrmOrigin: async () => origin,
+    setCrmOrigin: async (o) => void (origin = o),
+    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }),
+    push: (change) => pushed.push(change),
+  };
+}
+
+beforeEach(async () => {
+  dbName = `jobs-test-${++n}`;
+  crm = fakeCrm(customers());
+  pushed = [];
+  await createHandlers(worker()).connect({ url: ORIGIN, token: 'tok-ae' }, page);
+});
+afterEach(async () => {
+  open.forEach((db) => db.close());
+  open.length = 0;
+  await new CrmxDb(dbName).delete();
+});
+
+/**
+ * A worker that dies at the `at`-th batch call, before the CRM gets it or after it applied it: that
+ * call and every later one freeze for ever.
+ */
+function dyingFetch(at: number, phase: 'before' | 'after') {
+  let batches = 0;
+  let died!: () => void;
+  const dead = new Promise<void>((resolve) => (died = resolve));
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (!String(input).includes('/batch/')) return crm.fetch(input, init);
+    const call = batches++;
+    if (call < at) return crm.fetch(input, init);
+    if (call === at && phase === 'after') await crm.fetch(input, init);
+    died();
+    return new Promise<Response>(() => undefined);
+  }) as typeof globalThis.fetch;
+  return { fetch, dead };
+}
+
+async function finished(deps: JobsDeps, id: string): Promise<JobView> {
+  const service = jobsService(deps);
+  await service.runner.kick();
+  await service.runner.cacheSettled();
+  return (await service.list()).find((j) => j.id === id)!;
+}
+
+const appliedShares = () => crm.applied.filter((a) => a.what.startsWith('share ')).map((a) => a.what.slice(6));
+
+describe('a batch job', () => {
+  it('shares in chunks of the configured size, each with its own key, and records progress', async () => {
+    const deps = worker();
+    const job = await jobsService(deps).start({ kind: 'share', customerIds: ids, targets: toCsr });
+    const done = await finished(deps, job.id);
+    expect(done).toMatchObject({ status: 'done', total: 25, done: 25, succeeded: 25, errors: [] });
+    const keys = crm.received.filter((r) => r.path === '/batch/share').map((r) => r.key);
+    expect(keys).toEqual(Array.from({ length: 7 }, (_, k) => `${job.id}:${k}`));
+    expect(pushed.filter((c) => c.kind === 'job').length).toBeGreaterThanOrEqual(7);
+    expect((await deps.db.customers.get('c-005'))?.shares.userIds).toEqual(['u-csr']);
+  });
+
+  it('keeps the next chunk on the wire while the CRM works on one, never more than two', async () => {
+    const arrived: number[] = [];
+    const waiting = new Map<number, () => void>();
+    let open = 0;
+    let mostOpen = 0;
+    const deps = worker((async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (!String(input).includes('/batch/')) return crm.fetch(input, init);
+      const k = Number(new Headers(init?.headers).get('Idempotency-Key')!.split(':')[1]);
+      mostOpen = Math.max(mostOpen, ++open);
+      arrived.push(k);
+      waiting.get(k)?.();
+      // Chunk k's answer is held until chunk k+1 has come (a sequential runner never sends it: then the
+      // answer goes after 300 ms, and the assertions below say why).
+      if (k < 6) await Promise.race([new Promise<void>((resolve) => waiting.set(k + 1, resolve)), new Promise((r) => setTimeout(r, 300))]);
+      open--;
+      return crm.fetch(input, init);
+    }) as typeof globalThis.fetch);
+    const job = await jobsService(deps).start({ kind: 'share', customerIds: ids, targets: toCsr });
+    expect(await finished(deps, job.id)).toMatchObject({ status: 'done', done: 25, succeeded: 25 });
+    expect(arrived).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(mostOpen).toBe(2);
+  });
+
+  it('does not hold a chunk back until the keep-alive call answers', async () => {
+    let calls = 0;
+    const deps: JobsDeps = { ...worker(), keepAlive: () => { calls++; return new Promise<void>(() => undefined); } };
+    const job = await jobsService(deps).start({ kind: 'share', customerIds: ids, targets: toCsr });
+    expect(await finished(deps, job.id)).toMatchObject({ status: 'done', done: 25, succeeded: 25 });
+    expect(calls).toBe(7);
+  });
+
+  const boundaries = Array.from({ length: 7 }, (_, k) => k);
+  for (const phase of ['before', 'after'] as const) {
+    it.each(boundaries)(`resumed after the worker died ${phase === 'before' ? 'before sending' : 'with the answer lost of'} chunk %i shares each customer once`, async (k) => {
+      const dying = dyingFetch(k, phase);
+      const first = worker(dying.fetch);
+      const job = await jobsService(first).start({ kind: 'share', customerIds: ids, targets: toCsr });
+      await dying.dead;
+      const stored = (await jobsService(first).list())[0];
+      expect(stored.status).toBe('running');
+      // Pipelined: chunk k-1 may still be unrecorded when chunk k goes out.
+      expect([Math.max(0, k - 1) * CHUNK, k * CHUNK]).toContain(stored.done);
+
+      const done = await finished(worker(), job.id);
+      expect(done).toMatchObject({ status: 'done', done: 25, succeeded: 25 });
+      expect(appliedShares().sort()).toEqual([...ids].sort());
+      if (phase === 'after') expect(crm.received.filter((r) => r.key === `${job.id}:${k}`)).toHaveLength(2);
+    });
+  }
+
+  it('skips customers the rules refuse and reports them, grouped by rule in the pre-check', async () => {
+    const deps = worker();
+    const request = { kind: 'setLabels' as const, customerIds: ['c-001', 'c-other', 'c-404'], tags: ['x'] };
+    expect(await jobsService(deps).precheck(request)).toEqual({
+      total: 3, allowed: 1,
+      refused: [{ rule: 'edit-required', count: 1, ids: ['c-other'] }, { rule: 'not-listed', count: 1, ids: ['c-404'] }],
+    });
+    const job = await jobsService(deps).start(request);
+    const done = await finished(deps, job.id);
+    expect(done).toMatchObject({ status: 'done', total: 3, done: 3, succeeded: 1 });
+    expect(done.errors).toMatchObject([{ item: 'c-other', rule: 'edit-required' }, { item: 'c-404', rule: 'not-listed' }]);
+    expect(crm.received.flatMap((r) => r.path)).toEqual(['/batch/labels']);
+    expect(crm.customers.get('c-other')?.tags).toEqual(['vip', 'north']);
+  });
+
+  it('deletes file rows by id and reports the others with their row number and why', async () => {
+    const deps = worker();
+    const job = await jobsService(deps).start({
+      kind: 'deleteByPhone',
+      rows: [
+        { row: 1, phone: '0900', customerId: 'c-002' },
+        { row: 2, phone: 'abc', customerId: null, problem: 'invalid' },
+        { row: 3, phone: '0911', customerId: null, problem: 'not_found' },
+        { row: 4, phone: '0900', customerId: 'c-002' },
+      ],
+    });
+    // Only administrators delete: the acting user (an AE) is refused row 1 before anything is sent.
+    const done = await finished(deps, job.id);
+    expect(done.errors.map((e) => [e.item, e.code])).toEqual([['row 2', 'invalid'], ['row 3', 'not_found'], ['row 4', 'duplicate'], ['row 1', 'forbidden']]);
+    expect(done).toMatchObject({ total: 4, done: 4, succeeded: 0, status: 'done' });
+    expect(crm.received).toEqual([]);
+  });
+
+  it('stops between chunks when cancelled', async () => {
+    const dying = dyingFetch(2, 'before');
+    const deps = worker(dying.fetch);
+    const job = await jobsService(deps).start({ kind: 'follow', customerIds: ids });
+    await dying.dead;
+    expect(await jobsService(deps).runner.cancel(job.id)).toMatchObject({ status: 'cancelled' });
+    const after = await finished(worker(), job.id);
+    expect(after).toMatchObject({ status: 'cancelled', done: 2 * CHUNK });
+    expect(crm.follows.size).toBe(2 * CHUNK);
+  });
+
+  it('undoes a share on the customers that did not have it, and labels back to what they were', async () => {
+    const deps = worker();
+    const share = await jobsService(deps).start({ kind: 'share', customerIds: ids.slice(0, 6), targets: toCsr });
+    expect(await finished(deps, share.id)).toMatchObject({ undoable: true });
+    const undo = await jobsService(deps).undo(share.id);
+    expect(undo).toMatchObject({ kind: 'cancelShare', undoOf: share.id, total: 5 });
+    await finished(deps, undo.id);
+    expect(ids.slice(0, 6).map((id) => crm.customers.get(id)?.shares.userIds)).toEqual([['u-csr'], [], [], [], [], []]);
+    await expect(jobsService(deps).undo(share.id)).rejects.toMatchObject({ code: 'invalid' });
+
+    const labels = await jobsService(deps).start({ kind: 'addLabels', customerIds: ids.slice(0, 4), tags: ['new'] });
+    await finished(deps, labels.id);
+    expect(crm.customers.get('c-002')?.tags).toEqual(['a', 'new']);
+    await finished(deps, (await jobsService(deps).undo(labels.id)).id);
+    expect(ids.slice(0, 4).map((id) => crm.customers.get(id)?.tags)).toEqual([[], ['a'], [], ['a']]);
+  });
+});
+
+describe('resolveMatching', () => {
+  it('answers every id the CRM lists under the filter', async () => {
+    const answer = await createJobsHandlers(worker()).resolveMatching({ q: 'Own' }, page);
+    expect(answer).toEqual({ ids, total: 25 });
+  });
+});
+
+describe('a job started by one user', () => {
+  it('never runs as a user connected after it', async () => {
+    crm.online = false;
+    const first = worker();
+    const job = await jobsService(first).start({ kind: 'follow', customerIds: ['c-001'] });
+    await jobsService(first).runner.kick();
+    crm.online = true;
+    const next = worker();
+    await createHandlers(next).connect({ url: ORIGIN, token: 'tok-csr' }, page);
+    expect(await finished(next, job.id)).toMatchObject({ status: 'failed', done: 0 });
+    expect(crm.received).toEqual([]);
+  });
+});

@@ -1,0 +1,183 @@
+// What a persisted job is: the CRM calls it makes (ops), cut into chunks, and its progress. Pure.
+import type { Id, ShareTargets } from '../../domain/types';
+import type { Action } from '../../rules/types';
+import type { BatchRequest, JobItemError, JobView, PhoneRow } from '../../protocol/jobs';
+import type { JobRow } from '../store/db';
+
+/** One batch endpoint over a list of customers; `body` is everything but `customerIds`. */
+export interface JobOp {
+  path: string;
+  body: Record<string, unknown>;
+  ids: Id[];
+}
+
+export interface JobState {
+  /** With `input`: one op whose customers are planned a chunk at a time (see ./chunk-plan.ts). */
+  ops: JobOp[];
+  /** The customers asked for, in order; chunk k is planned over slice k just before it is sent. */
+  input?: Id[];
+  /** Frozen at start, so a resumed chunk is the same request (same ids, same idempotency key). */
+  chunkSize: number;
+  /** The next chunk to send, counted over all ops; chunk k is sent with key `${jobId}:${k}`. */
+  nextChunk: number;
+  total: number;
+  done: number;
+  succeeded: number;
+  errors: JobItemError[];
+  /** How items are named in errors when not by id (file rows: "row 12"). */
+  names?: Record<Id, string>;
+  /** What the job changes, as it was before: for undo. */
+  before?: { shares?: Record<Id, ShareTargets>; tags?: Record<Id, string[]> };
+  /** A chunk's before-state could not be trusted (planned while the cache lagged another job): no undo. */
+  beforeStale?: true;
+  undoOf?: string;
+  undoneBy?: string;
+  /** "<CRM origin>|<user id>" of whoever started it: it never runs as anyone else. */
+  actor?: string;
+}
+
+export type JobRecord = Omit<JobRow, 'kind' | 'state'> & { kind: JobView['kind']; state: JobState };
+
+export const MAX_CHUNK = 1000;
+
+/** The rules action each kind needs per customer (null: none, e.g. unfollow). */
+export function ruleActionOf(kind: BatchRequest['kind']): Action | null {
+  switch (kind) {
+    case 'unfollow': return null;
+    case 'deleteByPhone': return 'delete';
+    default: return kind;
+  }
+}
+
+/** The customers a file row deletes: its one match, or those the user chose among several. */
+export function rowTargets(row: PhoneRow): Id[] {
+  if (row.problem === 'ambiguous') return (row.chosen ?? []).filter((id) => row.candidates?.includes(id));
+  return row.customerId !== null && !row.problem ? [row.customerId] : [];
+}
+
+/** The customer ids a request is about (file rows: those matched to a customer, or chosen, without a problem). */
+export function idsOf(request: BatchRequest): Id[] {
+  const ids = request.kind === 'deleteByPhone' ? request.rows.flatMap(rowTargets) : request.customerIds;
+  return [...new Set(ids)];
+}
+
+/**
+ * What a request asks to delete or change, the "requested" of "deleted / requested": one per customer,
+ * and for a file one per row (a row whose number several customers have counts each customer chosen).
+ */
+export function requestedOf(request: BatchRequest): number {
+  if (request.kind !== 'deleteByPhone') return idsOf(request).length;
+  return request.rows.reduce((sum, row) => sum + Math.max(1, rowTargets(row).length), 0);
+}
+
+const PROBLEM_TEXT = {
+  not_found: 'no customer has this phone number',
+  invalid: 'not a phone number',
+  duplicate: 'the number is in the file more than once',
+  ambiguous: 'several customers have this number and none was chosen',
+  sample: 'the template\'s example row, never deleted',
+} as const;
+
+/** The one op a request becomes (over the allowed ids), plus the per-item errors known before sending. */
+export function opOf(request: BatchRequest, ids: Id[]): JobOp {
+  switch (request.kind) {
+    case 'share': return { path: '/batch/share', body: { targets: request.targets }, ids };
+    case 'cancelShare': return { path: '/batch/cancel-share', body: { all: request.all, ...(request.targets ? { targets: request.targets } : {}) }, ids };
+    case 'setLabels':
+    case 'addLabels': return { path: '/batch/labels', body: { mode: request.kind === 'setLabels' ? 'set' : 'add', tags: request.tags }, ids };
+    case 'follow':
+    case 'unfollow': return { path: '/batch/follow', body: { follow: request.kind === 'follow' }, ids };
+    case 'delete': return { path: '/batch/delete', body: {}, ids };
+    // By id and number: the CRM deletes a row's customer only while it still has that number, and answers
+    // 'ambiguous' when it knows more customers with it than the preview showed (and the user chose none).
+    case 'deleteByPhone': {
+      const rows: Record<Id, PhoneOpRow> = {};
+      for (const row of request.rows) {
+        for (const id of rowTargets(row)) {
+          rows[id] ??= { row: row.row, phone: row.phone, ...(row.problem === 'ambiguous' ? { chosen: true as const } : {}) };
+        }
+      }
+      return { path: '/batch/delete-by-phone', body: { ...(request.file ? { file: request.file } : {}), rows }, ids };
+    }
+  }
+}
+
+/** One customer of a file delete as the CRM is asked: the row it came from, its number, chosen by the user. */
+export interface PhoneOpRow {
+  row: number;
+  phone: string;
+  chosen?: true;
+}
+
+/** The body of chunk `ids` of an op: the ids, or for the file delete each id with its row and number. */
+export function chunkBody(op: JobOp, ids: Id[]): Record<string, unknown> {
+  if (op.path !== '/batch/delete-by-phone') return { ...op.body, customerIds: ids };
+  const rows = op.body.rows as Record<Id, PhoneOpRow>;
+  return { ...(op.body.file ? { file: op.body.file } : {}), rows: ids.map((id) => ({ id, ...rows[id] })) };
+}
+
+/**
+ * File rows that cannot be deleted, each reported with its row number, its number and why (a number
+ * several customers have names them, from `who`); `names` says which row each target came from.
+ */
+export function rowErrors(
+  request: BatchRequest, who: (id: Id) => { name: string; code: string } | undefined = () => undefined,
+): { errors: JobItemError[]; names: Record<Id, string> } {
+  const names: Record<Id, string> = {};
+  const errors: JobItemError[] = [];
+  if (request.kind !== 'deleteByPhone') return { errors, names };
+  const seen = new Set<Id>();
+  for (const row of request.rows) {
+    const item = `row ${row.row}`;
+    const targets = rowTargets(row);
+    if (targets.length === 0) {
+      const problem = row.problem ?? 'not_found';
+      const matches = problem === 'ambiguous'
+        ? (row.candidates ?? []).map((id) => ({ id, name: who(id)?.name ?? '', code: who(id)?.code ?? '' }))
+        : undefined;
+      errors.push({ item, code: problem, message: `${row.phone}: ${PROBLEM_TEXT[problem]}`, phone: row.phone, ...(matches ? { matches } : {}) });
+      continue;
+    }
+    for (const id of targets) {
+      if (seen.has(id)) {
+        errors.push({ item, code: 'duplicate', message: `${row.phone}: the same customer as an earlier row`, phone: row.phone });
+      } else {
+        seen.add(id);
+        names[id] = item;
+      }
+    }
+  }
+  return { errors, names };
+}
+
+export function chunkCount(state: Pick<JobState, 'ops' | 'chunkSize' | 'input'>): number {
+  if (state.input) return Math.ceil(state.input.length / state.chunkSize);
+  return state.ops.reduce((sum, op) => sum + Math.ceil(op.ids.length / state.chunkSize), 0);
+}
+
+/** Chunk k: which op and which ids. */
+export function chunkAt(state: Pick<JobState, 'ops' | 'chunkSize'>, k: number): { op: JobOp; ids: Id[] } | null {
+  let left = k;
+  for (const op of state.ops) {
+    const count = Math.ceil(op.ids.length / state.chunkSize);
+    if (left < count) return { op, ids: op.ids.slice(left * state.chunkSize, (left + 1) * state.chunkSize) };
+    left -= count;
+  }
+  return null;
+}
+
+export const chunkKey = (jobId: string, k: number) => `${jobId}:${k}`;
+
+export function isUndoable(job: JobRecord): boolean {
+  return (job.status === 'done' || job.status === 'cancelled') && !job.state.undoneBy && !job.state.undoOf
+    && job.state.before !== undefined && !job.state.beforeStale && job.state.succeeded > 0;
+}
+
+export function jobView(job: JobRecord): JobView {
+  const { total, done, succeeded, errors, undoOf } = job.state;
+  return {
+    id: job.id, kind: job.kind, status: job.status, total, done, succeeded, errors,
+    createdAt: job.createdAt, updatedAt: job.updatedAt, undoable: isUndoable(job),
+    ...(undoOf ? { undoOf } : {}),
+  };
+}

@@ -1,0 +1,177 @@
+// The background's jobs: pre-check by the rules, start (persist, then run), undo, and the one runner.
+import type { Customer, Id, ShareTargets } from '../../domain/types';
+import { CrmError } from '../../crm-client/errors';
+import { decide } from '../../rules/index';
+import type { RuleId } from '../../rules/types';
+import type { CrmxDb } from '../store/db';
+import { createConnection } from '../connection';
+import { createCustomerCache } from '../customer-cache';
+import type { HandlerDeps } from '../handlers/core';
+import type { BatchRequest, JobItemError, JobView, PrecheckResult } from '../../protocol/jobs';
+import { isTransient, sendVia } from '../outbox/send';
+import { batchChunkSize } from '../../settings';
+import { syncService } from '../sync/service';
+import { chunkSizeOf, recordedPlan, type ChunkPlan } from './chunk-plan';
+import { listJobViews, putJob } from './job-store';
+import { cacheBehindOtherJob } from './catch-up';
+import { idsOf, isUndoable, jobView, opOf, requestedOf, ruleActionOf, rowErrors, type JobRecord } from './plan';
+import { beforeOf, undoOps } from './undo';
+import { createJobRunner, type JobRunner } from './runner';
+
+export interface JobsDeps extends HandlerDeps {
+  /** Customers per CRM call; default: the batchChunkSize setting. */
+  chunkSize?: () => Promise<number>;
+  keepAlive?: () => Promise<void>;
+}
+
+interface Checked {
+  allowed: Id[];
+  refused: Map<RuleId, { ids: Id[]; reason: string }>;
+  customers: Map<Id, Customer>;
+  actor: string;
+}
+
+/** A chunk is retried inside the client (backoff, Retry-After) before the job waits for its next run. */
+const CHUNK_ATTEMPTS = 4;
+
+const services = new WeakMap<CrmxDb, ReturnType<typeof build>>();
+
+export function jobsService(deps: JobsDeps) {
+  let service = services.get(deps.db);
+  if (!service) services.set(deps.db, (service = build(deps)));
+  return service;
+}
+
+function build(deps: JobsDeps) {
+  const { db } = deps;
+  const now = () => deps.now?.() ?? new Date();
+  const connection = createConnection(deps);
+  const cache = createCustomerCache(db, now, () => syncService(deps).customersSettled());
+  const runner: JobRunner = createJobRunner({
+    db, now, push: (change) => deps.push(change), keepAlive: deps.keepAlive,
+    async syncCustomers() {
+      return (await syncService(deps).run({ again: true, customersOnly: true })).error === null;
+    },
+    async connect() {
+      const { origin, client } = await connection.current();
+      const acting = await connection.acting(client).catch((error: unknown) => {
+        if (isTransient(error)) return null;
+        throw error;
+      });
+      return { send: sendVia(client, CHUNK_ATTEMPTS), actor: acting ? `${origin}|${acting.me.user.id}` : null };
+    },
+    planChunk: (job, ids) => planChunk(job, ids),
+  });
+
+  /** The rules over the cached customers (filled from the CRM when it answers). */
+  async function check(kind: BatchRequest['kind'], ids: Id[]): Promise<Checked> {
+    const { origin, client } = await connection.current();
+    const acting = await connection.acting(client);
+    let found: Map<Id, Customer | null>;
+    try {
+      found = await cache.customers(client, ids, false);
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      found = new Map((await db.customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+    }
+    const action = ruleActionOf(kind);
+    const result: Checked = { allowed: [], refused: new Map(), customers: new Map(), actor: `${origin}|${acting.me.user.id}` };
+    for (const id of ids) {
+      const customer = found.get(id);
+      if (customer) result.customers.set(id, customer);
+      // Unknown while offline: the CRM decides (and answers per customer).
+      const decision = !action || customer === undefined ? null
+        : customer === null ? { allowed: false, rule: 'not-listed' as const, reason: 'The customer is not in your list' }
+          : decide(acting.ctx, customer, action, now());
+      if (!decision || decision.allowed) result.allowed.push(id);
+      else {
+        const group = result.refused.get(decision.rule) ?? { ids: [], reason: decision.reason };
+        group.ids.push(id);
+        result.refused.set(decision.rule, group);
+      }
+    }
+    return result;
+  }
+
+  async function precheck(request: BatchRequest): Promise<PrecheckResult> {
+    const checked = await check(request.kind, idsOf(request));
+    const total = requestedOf(request);
+    return {
+      total,
+      allowed: checked.allowed.length,
+      refused: [...checked.refused].map(([rule, g]) => ({ rule, count: g.ids.length, ids: g.ids })),
+    };
+  }
+
+  async function persist(kind: JobView['kind'], state: Omit<JobRecord['state'], 'nextChunk' | 'done' | 'succeeded'>, done: number): Promise<JobRecord> {
+    const at = now().toISOString();
+    const job: JobRecord = {
+      id: `job-${now().getTime().toString(36)}-${crypto.randomUUID().slice(0, 8)}`,
+      kind, status: 'queued', createdAt: at, updatedAt: at,
+      state: { ...state, nextChunk: 0, done, succeeded: 0 },
+    };
+    await putJob(db, job);
+    deps.push({ kind: 'job', job: jobView(job) });
+    void runner.kick();
+    return job;
+  }
+
+  const chunkSize = async (): Promise<number> => chunkSizeOf(await (deps.chunkSize ?? (() => batchChunkSize.getValue()))());
+
+  /** The customers of one chunk by the rules: those refused are skipped and reported as per-item errors. */
+  async function planChunk(job: JobRecord, ids: Id[]): Promise<ChunkPlan> {
+    const checked = await check(job.kind, ids);
+    const names = job.state.names ?? {};
+    const refused: JobItemError[] = [...checked.refused].flatMap(([rule, g]) =>
+      g.ids.map((id) => ({ item: names[id] ?? id, code: 'forbidden', message: g.reason, rule })));
+    const allowedIds = new Set(checked.allowed);
+    const allowed = new Map([...checked.customers].filter(([id]) => allowedIds.has(id)));
+    const before = beforeOf({ kind: job.kind, targets: job.state.ops[0].body.targets as ShareTargets | undefined }, allowed);
+    if (before && await cacheBehindOtherJob(db, job.id)) return { ids: checked.allowed, refused, staleBefore: true };
+    return { ids: checked.allowed, refused, ...(before ? { before } : {}) };
+  }
+
+  /** Who the customers of a file's ambiguous rows are (from the cache the preview filled), to name them in the errors. */
+  async function candidatesOf(request: BatchRequest): Promise<(id: Id) => { name: string; code: string } | undefined> {
+    if (request.kind !== 'deleteByPhone') return () => undefined;
+    const ids = [...new Set(request.rows.flatMap((r) => (r.problem === 'ambiguous' ? r.candidates ?? [] : [])))];
+    const found = new Map((await db.customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+    return (id) => found.get(id);
+  }
+
+  /** Persists the job and starts it; its customers are checked by the rules a chunk at a time. */
+  async function start(request: BatchRequest): Promise<JobView> {
+    const { origin, client } = await connection.current();
+    const acting = await connection.acting(client);
+    const { errors, names } = rowErrors(request, await candidatesOf(request));
+    const total = requestedOf(request);
+    const undoable = beforeOf(request, new Map()) !== undefined;
+    const job = await persist(request.kind, {
+      ops: [opOf(request, [])], input: idsOf(request), chunkSize: await chunkSize(), total, errors,
+      actor: `${origin}|${acting.me.user.id}`,
+      ...(Object.keys(names).length > 0 ? { names } : {}),
+      ...(undoable ? { before: {} } : {}),
+    }, errors.length);
+    return jobView(job);
+  }
+
+  async function undo(id: string): Promise<JobView> {
+    const job = await runner.read(id);
+    if (!job) throw new CrmError({ code: 'not_found', message: `No job ${id}` });
+    if (!isUndoable(job)) throw new CrmError({ code: 'invalid', message: `Job ${id} cannot be undone (only finished share and label jobs, once)` });
+    const ops = undoOps(await recordedPlan(db, job));
+    const kind = job.kind === 'share' ? 'cancelShare' : 'setLabels';
+    const total = ops.reduce((sum, op) => sum + op.ids.length, 0);
+    const undoJob = await persist(kind, {
+      ops, chunkSize: await chunkSize(), total, errors: [], undoOf: id, ...(job.state.actor ? { actor: job.state.actor } : {}),
+    }, 0);
+    await putJob(db, { ...job, state: { ...job.state, undoneBy: undoJob.id } });
+    return jobView(undoJob);
+  }
+
+  async function list(): Promise<JobView[]> {
+    return listJobViews(db);
+  }
+
+  return { precheck, start, undo, list, runner };
+}

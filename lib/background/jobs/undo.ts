@@ -1,0 +1,58 @@
+// Undo of a finished share or labels job: the before-state taken while planning, and the ops that put
+// it back on the customers the job changed. Pure.
+import type { Customer, Id, ShareTargets } from '../../domain/types';
+import type { BatchRequest } from '../../protocol/jobs';
+import { chunkAt, type JobOp, type JobRecord, type JobState } from './plan';
+
+/** Before-state for undo: the share targets each customer did not have yet, or its tags. */
+export function beforeOf(request: { kind: BatchRequest['kind']; targets?: ShareTargets }, customers: Map<Id, Customer>): JobState['before'] {
+  if (request.kind === 'share' && request.targets) {
+    const targets = request.targets;
+    const shares: Record<Id, ShareTargets> = {};
+    const missing = (have: Id[], want: Id[]) => want.filter((id) => !have.includes(id));
+    for (const [id, c] of customers) {
+      shares[id] = {
+        departmentIds: missing(c.shares.departmentIds, targets.departmentIds),
+        roleIds: missing(c.shares.roleIds, targets.roleIds),
+        userIds: missing(c.shares.userIds, targets.userIds),
+      };
+    }
+    return { shares };
+  }
+  if (request.kind === 'setLabels' || request.kind === 'addLabels') {
+    return { tags: Object.fromEntries([...customers].map(([id, c]) => [id, [...c.tags]])) };
+  }
+  return undefined;
+}
+
+/** The ops that put back what a finished share or labels job changed, on the customers it changed. */
+export function undoOps(job: JobRecord): JobOp[] {
+  const failed = new Set(job.state.errors.map((e) => e.item));
+  const groups = new Map<string, JobOp>();
+  const add = (path: string, body: Record<string, unknown>, id: Id) => {
+    const key = `${path} ${JSON.stringify(body)}`;
+    const group = groups.get(key) ?? { path, body, ids: [] };
+    group.ids.push(id);
+    groups.set(key, group);
+  };
+  const sent = job.state.ops.flatMap((op) => op.ids).slice(0, sentCount(job.state));
+  for (const id of sent) {
+    if (failed.has(id)) continue;
+    const added = job.state.before?.shares?.[id];
+    const tags = job.state.before?.tags?.[id];
+    if (added && added.departmentIds.length + added.roleIds.length + added.userIds.length > 0) {
+      add('/batch/cancel-share', { all: false, targets: added }, id);
+    } else if (tags) {
+      add('/batch/labels', { mode: 'set', tags }, id);
+    }
+  }
+  return [...groups.values()];
+}
+
+/** How many of the ops' ids were sent (chunks recorded). */
+function sentCount(state: JobState): number {
+  let count = 0;
+  for (let k = 0; k < state.nextChunk; k++) count += chunkAt(state, k)?.ids.length ?? 0;
+  return count;
+}
+

@@ -1,0 +1,167 @@
+// The outbox: every single-customer action is stored with its idempotency key before it is sent, and
+// sent in creation order, one at a time. An action the CRM could not receive stays pending and is
+// replayed later with the SAME key, so the CRM applies it exactly once.
+import { CrmError } from '../../crm-client/errors';
+import { oneAtATime } from '../../one-at-a-time';
+import type { UserContext } from '../../rules/types';
+import type { CrmxDb } from '../store/db';
+import type { Change } from '../../protocol/messages';
+import type { MutationOutcome } from '../../protocol/mutations';
+import { requestOf, type OutboxAction, type OutboxEntry } from './actions';
+import { openEntries, pendingCounts, recordApplied, recordConflict } from './records';
+import { isTransient, type Send } from './send';
+
+export interface OutboxDeps {
+  db: CrmxDb;
+  /** How to reach the CRM now, and who acts; throws when not connected (then everything waits). */
+  connect(): Promise<{ send: Send; ctx: UserContext | null; actor: string | null }>;
+  push(change: Change): void;
+  now(): Date;
+  newKey?(): string;
+}
+
+/** After the CRM was unreachable, new actions queue behind older pending ones without trying for this long. */
+const OFFLINE_GRACE_MS = 5_000;
+
+interface Waiter {
+  resolve(outcome: MutationOutcome): void;
+  reject(error: unknown): void;
+}
+
+export function createOutbox(deps: OutboxDeps) {
+  const { db } = deps;
+  const newKey = deps.newKey ?? (() => crypto.randomUUID());
+  const waiting = new Map<string, Waiter>();
+  let lastUnreachableAt = -Infinity;
+  let seq = 0;
+
+  /** Ids sort in creation order: time, then a counter for actions in the same millisecond. */
+  const nextId = () => `ob-${String(deps.now().getTime()).padStart(15, '0')}-${String(seq++ % 1e6).padStart(6, '0')}`;
+
+  const open = () => openEntries(db);
+
+  async function pushPending(): Promise<void> {
+    deps.push({ kind: 'pending', ...(await pendingCounts(db)) });
+  }
+
+  function settle(id: string, how: { outcome: MutationOutcome } | { error: unknown }): void {
+    const waiter = waiting.get(id);
+    if (!waiter) return;
+    waiting.delete(id);
+    if ('outcome' in how) waiter.resolve(how.outcome);
+    else waiter.reject(how.error);
+  }
+
+  /** Whoever still waits gets 'queued' (their action stays in the outbox), and the UIs are told. */
+  async function queueAllWaiting(): Promise<void> {
+    if (waiting.size === 0) return;
+    for (const id of [...waiting.keys()]) settle(id, { outcome: { outcome: 'queued', outboxId: id } });
+    await pushPending();
+  }
+
+  async function sendOne(entry: OutboxEntry, send: Send, ctx: UserContext | null): Promise<'next' | 'stop'> {
+    await db.outbox.update(entry.id, { status: 'sending', attempts: entry.attempts + 1 });
+    let answer: unknown;
+    try {
+      answer = await send(entry.method, entry.path, entry.body, { idempotencyKey: entry.idempotencyKey, ifMatch: entry.ifMatch });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (isTransient(error)) {
+        lastUnreachableAt = deps.now().getTime();
+        await db.outbox.update(entry.id, { status: 'pending', lastError: message });
+        return 'stop';
+      }
+      if (error instanceof CrmError && error.code === 'stale' && error.current) {
+        const conflictId = await recordConflict(db, entry, error.current, deps.now());
+        settle(entry.id, { outcome: { outcome: 'conflict', conflictId, current: error.current } });
+        deps.push({ kind: 'customers', ids: [entry.customerId] });
+      } else if (waiting.has(entry.id)) {
+        // The user is waiting for this answer and sees the refusal; nothing is left to retry.
+        await db.outbox.delete(entry.id);
+        settle(entry.id, { error });
+      } else {
+        await db.outbox.update(entry.id, { status: 'failed', lastError: message });
+      }
+      return 'next';
+    }
+    const customer = await recordApplied(db, entry, answer, ctx);
+    settle(entry.id, { outcome: { outcome: 'applied', customer } });
+    const followChange = entry.action === 'follow' || entry.action === 'unfollow';
+    deps.push(followChange ? { kind: 'follows', ids: [entry.customerId] } : { kind: 'customers', ids: [entry.customerId] });
+    return 'next';
+  }
+
+  /** 'stopped' when the CRM could not be reached: trying again at once would only fail again. */
+  async function drain(): Promise<'empty' | 'stopped'> {
+    let rows = await open();
+    if (rows.length === 0) return 'empty';
+    let connection: Awaited<ReturnType<OutboxDeps['connect']>>;
+    try {
+      connection = await deps.connect();
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      lastUnreachableAt = deps.now().getTime();
+      return 'stopped';
+    }
+    while (rows.length > 0) {
+      const row = rows[0];
+      if (row.actor && connection.actor && row.actor !== connection.actor) {
+        // Connected as someone else (or to another CRM) since: never send it in their name.
+        await db.outbox.update(row.id, { status: 'failed', lastError: `Made as ${row.actor.split('|')[1]} on ${row.actor.split('|')[0]}; not sent as another user` });
+        settle(row.id, { error: new CrmError({ code: 'unauthorized', message: 'Connected as another user since this action was made' }) });
+        await pushPending();
+        rows = await open();
+        continue;
+      }
+      const step = await sendOne(row, connection.send, connection.ctx);
+      await pushPending();
+      if (step === 'stop') return 'stopped';
+      rows = await open();
+    }
+    return 'empty';
+  }
+
+  /** Sends every pending action in order; resolves when the outbox is empty or the CRM stopped answering. */
+  const flush = oneAtATime({
+    pass: async () => {
+      await drain();
+      // Asked again while draining: something may have changed (the CRM answered again), even after a stop.
+      return true;
+    },
+    failure: 'the outbox could not be sent',
+    after: () => queueAllWaiting().catch(() => undefined),
+  }).run;
+
+  /** Stores the action and sends it (after any older pending ones). */
+  async function submit(action: OutboxAction, actor?: string): Promise<MutationOutcome> {
+    const request = requestOf(action);
+    const entry: OutboxEntry = {
+      id: nextId(), idempotencyKey: newKey(), method: request.method, path: request.path, body: request.body,
+      ...(request.ifMatch !== undefined ? { ifMatch: request.ifMatch } : {}),
+      status: 'pending', createdAt: deps.now().toISOString(), attempts: 0, customerId: action.id, action: action.action,
+      ...(actor ? { actor } : {}),
+    };
+    const olderPending = await db.transaction('rw', db.outbox, async () => {
+      const older = await db.outbox.where('status').anyOf(['pending', 'sending']).count();
+      await db.outbox.add(entry);
+      return older;
+    });
+    const outcome = new Promise<MutationOutcome>((resolve, reject) => waiting.set(entry.id, { resolve, reject }));
+    if (olderPending > 0 && deps.now().getTime() - lastUnreachableAt < OFFLINE_GRACE_MS) {
+      settle(entry.id, { outcome: { outcome: 'queued', outboxId: entry.id } });
+      await pushPending();
+    } else {
+      void flush();
+    }
+    return outcome;
+  }
+
+  /** Rows left 'sending' by a worker that died mid-request go back to pending (same key: applied once). */
+  async function recover(): Promise<void> {
+    await db.outbox.where('status').equals('sending').modify({ status: 'pending' });
+  }
+
+  return { submit, flush, recover, pushPending };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

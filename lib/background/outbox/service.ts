@@ -1,0 +1,91 @@
+// The background's one outbox, and the rules pre-check every action passes before it is stored.
+import type { Customer } from '../../domain/types';
+import { CrmError } from '../../crm-client/errors';
+import { decide } from '../../rules/index';
+import type { Decision } from '../../rules/types';
+import type { CrmxDb } from '../store/db';
+import { createConnection, type Acting } from '../connection';
+import { createCustomerCache } from '../customer-cache';
+import { poolSubject } from '../pool-seen';
+import type { HandlerDeps } from '../handlers/core';
+import { ruleActionOf, type OutboxAction } from './actions';
+import { createOutbox, type Outbox } from './outbox';
+import { isTransient, sendVia } from './send';
+
+export interface OutboxService {
+  outbox: Outbox;
+  /** Throws a 'forbidden' CrmError (rule + whom to ask) when the rules refuse; then submits. */
+  run: Outbox['submit'];
+}
+
+/** One quick retry, then the action waits in the outbox (the UI shows it pending) for the next replay. */
+const SEND_ATTEMPTS = 2;
+
+const services = new WeakMap<CrmxDb, OutboxService>();
+
+/** One outbox per database: every handler file and the scheduler share it. */
+export function outboxService(deps: HandlerDeps): OutboxService {
+  const known = services.get(deps.db);
+  if (known) return known;
+  const now = () => deps.now?.() ?? new Date();
+  const connection = createConnection(deps);
+  const cache = createCustomerCache(deps.db, now);
+  const outbox = createOutbox({
+    db: deps.db,
+    now,
+    push: (change) => deps.push(change),
+    async connect() {
+      const { origin, client } = await connection.current();
+      const acting = await connection.acting(client).catch((error: unknown) => {
+        if (isTransient(error)) return null;
+        throw error;
+      });
+      return { send: sendVia(client, SEND_ATTEMPTS), ctx: acting?.ctx ?? null, actor: acting ? `${origin}|${acting.me.user.id}` : null };
+    },
+  });
+
+  /** Refuses by the rules; answers who acts ("<origin>|<user id>"), when known. */
+  async function precheck(action: OutboxAction): Promise<string | undefined> {
+    const { origin, client } = await connection.current();
+    let acting: Acting;
+    let customer: Customer | null | undefined;
+    try {
+      acting = await connection.acting(client);
+      customer = action.action === 'restore'
+        ? await deps.db.customers.get(action.id) ?? null
+        : action.action === 'pickUp'
+          // A pool customer is in the cache only when the user lists it already; else as the pool listed it.
+          ? await deps.db.customers.get(action.id) ?? poolSubject(deps.db, action.id)
+          : (await cache.customers(client, [action.id], false)).get(action.id) ?? null;
+    } catch (error) {
+      if (isTransient(error)) return undefined; // offline and nothing cached: the CRM decides when it gets it
+      throw error;
+    }
+    const actor = `${origin}|${acting.me.user.id}`;
+    const ruleAction = ruleActionOf(action.action);
+    if (!ruleAction) return actor;
+    let decision: Decision;
+    if (customer) decision = decide(acting.ctx, customer, ruleAction, now());
+    else if (action.action === 'pickUp') return actor; // not listed here: the CRM decides
+    else if (action.action === 'restore') {
+      decision = acting.ctx.isAdmin
+        ? { allowed: true, rule: 'administrator', reason: '', ask: [] }
+        : { allowed: false, rule: 'administrator-only', reason: 'Only administrators restore deleted customers', ask: [{ kind: 'administrator', userIds: [...acting.ctx.adminUserIds] }] };
+    } else {
+      decision = { allowed: false, rule: 'not-listed', reason: 'The customer is not in your list', ask: [] };
+    }
+    if (!decision.allowed) {
+      throw new CrmError({ code: 'forbidden', message: decision.reason, rule: decision.rule, ask: decision.ask });
+    }
+    return actor;
+  }
+
+  const service: OutboxService = {
+    outbox,
+    async run(action) {
+      return outbox.submit(action, await precheck(action));
+    },
+  };
+  services.set(deps.db, service);
+  return service;
+}

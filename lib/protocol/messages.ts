@@ -1,0 +1,172 @@
+// The ONE message protocol between the background and every other context (content script, options,
+// side panel…). Requests go to the background and always answer a Reply; `changed` is the push
+// channel from the background to the open UIs.
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import * as v from 'valibot';
+import type { Customer, Id } from '../domain/types';
+import type { Action, AskWhom, RuleId } from '../rules/types';
+import type { CrmErrorCode } from '../crm-client/errors';
+import type { Me } from '../crm-client/schemas';
+import { SYNC_SCHEMAS, SYNC_SENDER_KINDS, type SyncProtocol, type SyncStatus } from './sync';
+import { MUTATION_SCHEMAS, MUTATION_SENDER_KINDS, type MutationProtocol } from './mutations';
+import { JOBS_SCHEMAS, JOBS_SENDER_KINDS, type JobsProtocol, type JobView } from './jobs';
+import { IMPORT_SCHEMAS, IMPORT_SENDER_KINDS, type ImportProtocol } from './import';
+import { CONTENT_SCHEMAS, CONTENT_SENDER_KINDS, type ContentProtocol } from './content';
+import { POOL_SCHEMAS, POOL_SENDER_KINDS, type PoolProtocol } from './pool';
+
+/** Codes of the CRM, plus the refusals of the router itself. */
+export type ProtocolErrorCode =
+  | CrmErrorCode
+  /** The sender may not send this message (wrong extension, wrong tab origin, not an extension page). */
+  | 'refused_sender'
+  /** The payload does not match the message's schema. */
+  | 'invalid_message'
+  /** No CRM address or token yet: connect in the options page first. */
+  | 'not_connected';
+
+export interface AskView extends AskWhom {
+  /** The names of `userIds`, resolved from the org. */
+  names: string[];
+}
+
+export interface ProtocolError {
+  code: ProtocolErrorCode;
+  message: string;
+  rule?: RuleId;
+  ask?: AskView[];
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
+
+export interface DecisionView {
+  allowed: boolean;
+  rule: RuleId;
+  reason: string;
+  ask: AskView[];
+}
+export type Decisions = Record<Action, DecisionView>;
+
+export interface SessionView {
+  crmOrigin: string;
+  me: Me;
+  /** True when the CRM could not be reached and `me` is the last one seen. */
+  offline: boolean;
+}
+
+export interface RowState {
+  id: Id;
+  followed: boolean;
+  decisions: Decisions;
+}
+
+export interface CustomerDetails {
+  customer: Customer;
+  aeName: string | null;
+  csrName: string | null;
+  poolName: string | null;
+  shares: { departments: string[]; roles: string[]; users: string[] };
+  followed: boolean;
+  decisions: Decisions;
+  /** True when the CRM could not be reached and this is the cached copy. */
+  fromCache: boolean;
+}
+
+/** What the background pushes after something changed, so open UIs refresh what they show. */
+export type Change =
+  | { kind: 'customers'; ids: Id[] }
+  | { kind: 'follows'; ids: Id[] }
+  | { kind: 'session' }
+  | { kind: 'sync'; status: SyncStatus }
+  | { kind: 'job'; job: JobView }
+  /** The outbox or the conflicts changed (pending actions to show). */
+  | { kind: 'pending'; count: number; conflicts: number };
+
+export interface ConnectRequest {
+  url: string;
+  token: string;
+}
+
+export interface DecisionsRequest {
+  ids: Id[];
+  /** Ask the CRM for these customers again instead of trusting the cache. */
+  fresh?: boolean;
+}
+
+/** The core messages; each area (sync, mutations, jobs, import) has its own file beside this one. */
+export interface CoreProtocol {
+  getSession(): Reply<SessionView | null>;
+  connect(request: ConnectRequest): Reply<SessionView>;
+  testConnection(): Reply<SessionView>;
+  getCustomer(id: Id): Reply<CustomerDetails>;
+  /** null for ids the CRM does not list for the user. */
+  getDecisions(request: DecisionsRequest): Reply<Record<Id, RowState | null>>;
+  toggleFollow(id: Id): Reply<{ followed: boolean }>;
+}
+
+export interface ProtocolMap extends CoreProtocol, SyncProtocol, MutationProtocol, JobsProtocol, ImportProtocol, ContentProtocol, PoolProtocol {
+  changed(change: Change): void;
+}
+
+export type RequestType = Exclude<keyof ProtocolMap, 'changed'>;
+export type PayloadOf<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
+export type ReplyDataOf<K extends RequestType> = ReturnType<ProtocolMap[K]> extends Reply<infer T> ? T : never;
+
+/**
+ * Who may send a request: 'crm-page' = a content script in a tab on the configured CRM origin, or an
+ * extension page; 'extension-page' = extension pages only (settings and the token).
+ */
+export type SenderKind = 'crm-page' | 'extension-page';
+
+export const SENDER_KINDS: Record<RequestType, SenderKind> = {
+  getSession: 'crm-page',
+  connect: 'extension-page',
+  testConnection: 'extension-page',
+  getCustomer: 'crm-page',
+  getDecisions: 'crm-page',
+  toggleFollow: 'crm-page',
+  ...SYNC_SENDER_KINDS,
+  ...MUTATION_SENDER_KINDS,
+  ...JOBS_SENDER_KINDS,
+  ...IMPORT_SENDER_KINDS,
+  ...CONTENT_SENDER_KINDS,
+  ...POOL_SENDER_KINDS,
+};
+
+const IdSchema = v.pipe(v.string(), v.minLength(1, 'customer id is empty'), v.maxLength(200, 'customer id is too long'));
+
+export const PAYLOAD_SCHEMAS: { [K in RequestType]: v.GenericSchema<unknown, PayloadOf<K>> } = {
+  getSession: v.undefined(),
+  connect: v.object({
+    url: v.pipe(v.string(), v.minLength(1, 'CRM address is empty'), v.maxLength(2048)),
+    token: v.pipe(v.string(), v.minLength(1, 'API token is empty'), v.maxLength(4096)),
+  }),
+  testConnection: v.undefined(),
+  getCustomer: IdSchema,
+  getDecisions: v.object({
+    ids: v.pipe(v.array(IdSchema), v.maxLength(1000, 'at most 1000 ids per request')),
+    fresh: v.optional(v.boolean()),
+  }),
+  toggleFollow: IdSchema,
+  ...SYNC_SCHEMAS,
+  ...MUTATION_SCHEMAS,
+  ...JOBS_SCHEMAS,
+  ...IMPORT_SCHEMAS,
+  ...CONTENT_SCHEMAS,
+  ...POOL_SCHEMAS,
+};
+
+export const messenger = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = messenger;
+
+/** Unwraps a Reply: the data, or a thrown ReplyError carrying the typed error. */
+export function unwrap<T>(reply: Reply<T>): T {
+  if (reply.ok) return reply.data;
+  throw new ReplyError(reply.error);
+}
+
+export class ReplyError extends Error {
+  constructor(readonly error: ProtocolError) {
+    super(error.message);
+    this.name = 'ReplyError';
+  }
+}
