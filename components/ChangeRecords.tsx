@@ -2,8 +2,8 @@
 // and after, by name.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import type { ContentApi } from '../lib/features/api';
-import { failureText } from '../lib/features/outcome';
+import type { ContentApi } from '../lib/ui/api';
+import { failureText } from '../lib/ui/outcome';
 import type { LogEntry } from '../lib/domain/types';
 import type { TimelinePage } from '../lib/protocol/sync';
 import { ChangeTable, useDirectory, whoAndWhen } from './change-text';

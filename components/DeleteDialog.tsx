@@ -2,9 +2,9 @@
 // key press on a confirmation the page has not covered confirms (see confirm-guard); the toast offers Restore.
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import type { ContentApi } from '../lib/features/api';
-import { failureText } from '../lib/features/outcome';
-import { setGone, showToast, type OpenDialog, type OverlayState } from '../lib/features/state';
+import type { ContentApi } from '../lib/ui/api';
+import { failureText } from '../lib/ui/outcome';
+import { setGone, showToast, type OpenDialog, type OverlayState } from '../lib/ui/state';
 import { useConfirmGuard } from './confirm-guard';
 import { Dialog } from './Dialog';
 

@@ -1,9 +1,9 @@
 // The details panel's actions (refusals explained, as in the row menu) and its latest log entries.
 import { errorText, t } from '../lib/i18n';
-import type { ContentApi } from '../lib/features/api';
-import { menuItems } from '../lib/features/menu-items';
-import { asProtocolError } from '../lib/features/row-states';
-import type { OverlayState } from '../lib/features/state';
+import type { ContentApi } from '../lib/ui/api';
+import { menuItems } from '../lib/ui/menu-items';
+import { asProtocolError } from '../lib/ui/outcome';
+import type { OverlayState } from '../lib/ui/state';
 import type { CustomerDetails } from '../lib/protocol/messages';
 import { Timeline } from './Timeline';
 import { useLoad } from './use-load';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { DetailsPanel } from './DetailsPanel';
-import { createOverlayState, markChanged } from '../lib/features/state';
-import { allowAll, fakeApi } from '../lib/features/test-context';
+import { createOverlayState, markChanged } from '../lib/ui/state';
+import { allowAll, fakeApi } from '../lib/ui/test-helpers';
 import { sampleCustomer } from '../lib/crm-client/test-data';
 import { ReplyError } from '../lib/protocol/messages';
 

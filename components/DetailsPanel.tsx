@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, t, type MessageKey } from '../lib/i18n';
 import { clicked, DetailsActions, LatestLog } from './DetailsExtras';
 import { formatTime } from './format';
-import type { ContentApi } from '../lib/features/api';
-import { asProtocolError } from '../lib/features/row-states';
-import type { OpenDetails, OverlayState } from '../lib/features/state';
+import type { ContentApi } from '../lib/ui/api';
+import { asProtocolError } from '../lib/ui/outcome';
+import type { OpenDetails, OverlayState } from '../lib/ui/state';
 import type { CustomerDetails, ProtocolError } from '../lib/protocol/messages';
 
 type Load = { status: 'loading' } | { status: 'ok'; data: CustomerDetails } | { status: 'error'; error: ProtocolError };

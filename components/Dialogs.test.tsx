@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { Dialogs } from './Dialogs';
-import { createOverlayState, type DialogKind } from '../lib/features/state';
-import { fakeApi } from '../lib/features/test-context';
+import { createOverlayState, type DialogKind } from '../lib/ui/state';
+import { fakeApi } from '../lib/ui/test-helpers';
 import { sampleCustomer } from '../lib/crm-client/test-data';
 import { ReplyError } from '../lib/protocol/messages';
 

@@ -1,6 +1,6 @@
 // The one open dialog, if any.
-import type { ContentApi } from '../lib/features/api';
-import type { OverlayState } from '../lib/features/state';
+import type { ContentApi } from '../lib/ui/api';
+import type { OverlayState } from '../lib/ui/state';
 import { DeleteDialog } from './DeleteDialog';
 import { EditDialog } from './EditDialog';
 import { LogDialog } from './LogDialog';

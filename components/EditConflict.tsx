@@ -1,6 +1,6 @@
 // An edit conflict: the CRM's current values (theirs) beside mine for each field I changed, and the choice.
 import { t } from '../lib/i18n';
-import { fieldLabel } from '../lib/features/edit-form';
+import { fieldLabel } from '../lib/ui/edit-form';
 import type { Customer, CustomerEdit, EditableField } from '../lib/domain/types';
 
 function show(value: unknown): string {

@@ -3,12 +3,12 @@
 // edit's change records.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import type { ContentApi } from '../lib/features/api';
+import type { ContentApi } from '../lib/ui/api';
 import {
   assignableFields, changesFrom, fieldLabel, initialValues, TEXT_FIELDS, validate, type FormValues,
-} from '../lib/features/edit-form';
-import { failureText } from '../lib/features/outcome';
-import { showToast, type OpenDialog, type OverlayState } from '../lib/features/state';
+} from '../lib/ui/edit-form';
+import { failureText } from '../lib/ui/outcome';
+import { showToast, type OpenDialog, type OverlayState } from '../lib/ui/state';
 import type { Customer, CustomerEdit, EditableField } from '../lib/domain/types';
 import type { CustomerDetails } from '../lib/protocol/messages';
 import type { OrgDirectory } from '../lib/protocol/sync';
@@ -16,7 +16,7 @@ import { ChangeRecords } from './ChangeRecords';
 import { ConflictView } from './EditConflict';
 import { Dialog } from './Dialog';
 import { useLoad } from './use-load';
-import { fieldsWrittenByPage } from '../lib/features/trusted-events';
+import { fieldsWrittenByPage } from '../lib/ui/trusted-events';
 
 interface Props { state: OverlayState; api: ContentApi; open: OpenDialog; onClose(): void }
 

@@ -3,12 +3,12 @@
 import type { Signal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Customer, Id } from '../lib/domain/types';
-import type { ContentApi } from '../lib/features/api';
-import { failureText } from '../lib/features/outcome';
-import type { OpenMenu, OverlayState } from '../lib/features/state';
+import type { ContentApi } from '../lib/ui/api';
+import { failureText } from '../lib/ui/outcome';
+import type { OpenMenu, OverlayState } from '../lib/ui/state';
 import { t } from '../lib/i18n';
-import { pageState, selectRange, setPage, toggle } from '../lib/selection/selection';
-import type { SelectionStore } from '../lib/selection/store';
+import { pageState, selectRange, setPage, toggle } from '../lib/ui/selection';
+import type { SelectionStore } from '../lib/ui/selection-store';
 
 export const FOLLOWED_PAGE_SIZE = 25;
 

@@ -2,7 +2,7 @@
 // before and after, who and when (the customer's log entry of that job), a page at a time.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import { failureText } from '../lib/features/outcome';
+import { failureText } from '../lib/ui/outcome';
 import type { JobChangesPage, JobView } from '../lib/protocol/jobs';
 import { ChangeTable, useDirectory, whoAndWhen, type DirectoryApi } from './change-text';
 

@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi as mock } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { t } from '../lib/i18n';
-import { createOverlayState } from '../lib/features/state';
-import { fakeApi } from '../lib/features/test-context';
-import type { DialogSource } from '../lib/features/lazy-dialogs';
+import { createOverlayState } from '../lib/ui/state';
+import { fakeApi } from '../lib/ui/test-helpers';
+import type { DialogSource } from './kit/lazy-dialogs';
 import { bundledDialogs } from './bundled-dialogs';
 import { LazyDialogs } from './LazyDialogs';
 

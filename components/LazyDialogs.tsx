@@ -1,8 +1,8 @@
 // The one open dialog, drawn once the dialogs are loaded (on the first open, on the CRM page).
-import type { ContentApi } from '../lib/features/api';
-import type { DialogSource } from '../lib/features/lazy-dialogs';
-import { failureText } from '../lib/features/outcome';
-import { showToast, type OverlayState } from '../lib/features/state';
+import type { ContentApi } from '../lib/ui/api';
+import type { DialogSource } from './kit/lazy-dialogs';
+import { failureText } from '../lib/ui/outcome';
+import { showToast, type OverlayState } from '../lib/ui/state';
 import { useDialogKit } from './use-dialog-kit';
 
 export function LazyDialogs({ state, api, dialogs }: { state: OverlayState; api: ContentApi; dialogs: DialogSource }) {

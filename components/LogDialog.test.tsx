@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { LogDialog, timelineRequest } from './LogDialog';
-import { fakeApi } from '../lib/features/test-context';
+import { fakeApi } from '../lib/ui/test-helpers';
 import type { LogEntry } from '../lib/domain/types';
 import { addDictionary, currentLanguage } from '../lib/i18n';
 import { vi } from '../lib/i18n/vi';

@@ -3,9 +3,9 @@
 // is down, so this opens offline too).
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import type { ContentApi } from '../lib/features/api';
-import { failureText } from '../lib/features/outcome';
-import type { OpenDialog } from '../lib/features/state';
+import type { ContentApi } from '../lib/ui/api';
+import { failureText } from '../lib/ui/outcome';
+import type { OpenDialog } from '../lib/ui/state';
 import { LOG_TYPES, type LogType } from '../lib/domain/log-types';
 import type { LogEntry } from '../lib/domain/types';
 import type { TimelinePage, TimelineRequest } from '../lib/protocol/sync';

@@ -1,8 +1,8 @@
 // Everything the content script draws, inside its one shadow root.
 import { currentLanguage } from '../lib/i18n';
-import type { ContentApi } from '../lib/features/api';
-import type { DialogSource } from '../lib/features/lazy-dialogs';
-import type { OverlayState } from '../lib/features/state';
+import type { ContentApi } from '../lib/ui/api';
+import type { DialogSource } from './kit/lazy-dialogs';
+import type { OverlayState } from '../lib/ui/state';
 import { DetailsPanel } from './DetailsPanel';
 import { LazyDialogs } from './LazyDialogs';
 import { PageNotice } from './PageNotice';

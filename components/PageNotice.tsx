@@ -1,6 +1,6 @@
 // A small notice about the page itself (e.g. the adapter finds no customer rows).
 import { t } from '../lib/i18n';
-import type { OverlayState } from '../lib/features/state';
+import type { OverlayState } from '../lib/ui/state';
 
 export function PageNotice({ state }: { state: OverlayState }) {
   const text = state.notice.value;

@@ -2,9 +2,9 @@
 // the pools the user may pick up from, each with "Pick up"; a pick up is confirmed naming the customer by name
 // and code, and counts only from a real click or key press on a confirmation the page has not covered.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ContentApi } from '../lib/features/api';
-import { failureText } from '../lib/features/outcome';
-import { setGone, showToast, type OverlayState } from '../lib/features/state';
+import type { ContentApi } from '../lib/ui/api';
+import { failureText } from '../lib/ui/outcome';
+import { setGone, showToast, type OverlayState } from '../lib/ui/state';
 import type { PoolCustomer, PoolPage } from '../lib/protocol/pool';
 import { refusalText, t } from '../lib/i18n';
 import { useConfirmGuard } from './confirm-guard';

@@ -2,11 +2,11 @@
 // customer by the rules (the rep who returned it), and stays, its AE empty, for whoever still does (administrators…).
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import type { ContentApi } from '../lib/features/api';
-import { failureText } from '../lib/features/outcome';
-import { setGone, setRowStates, showToast, type OpenDialog, type OverlayState } from '../lib/features/state';
+import type { ContentApi } from '../lib/ui/api';
+import { failureText } from '../lib/ui/outcome';
+import { setGone, setRowStates, showToast, type OpenDialog, type OverlayState } from '../lib/ui/state';
 import { Dialog } from './Dialog';
-import { fieldsWrittenByPage } from '../lib/features/trusted-events';
+import { fieldsWrittenByPage } from '../lib/ui/trusted-events';
 
 interface Props { state: OverlayState; api: ContentApi; open: OpenDialog; onClose(): void }
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { RowMenu } from './RowMenu';
-import { createOverlayState, setRowStates } from '../lib/features/state';
-import { allowAll } from '../lib/features/test-context';
+import { createOverlayState, setRowStates } from '../lib/ui/state';
+import { allowAll } from '../lib/ui/test-helpers';
 
 afterEach(cleanup);
 

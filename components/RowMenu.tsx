@@ -2,8 +2,8 @@
 // focus goes back to the button on close. Refused items stay focusable but aria-disabled, with why.
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import { menuItems, type MenuItemView } from '../lib/features/menu-items';
-import type { OpenMenu, OverlayState } from '../lib/features/state';
+import { menuItems, type MenuItemView } from '../lib/ui/menu-items';
+import type { OpenMenu, OverlayState } from '../lib/ui/state';
 
 export function RowMenu({ state }: { state: OverlayState }) {
   const open = state.menu.value;

@@ -1,9 +1,9 @@
 // Share: pick departments, roles and people (with search); shows the current shares; only adds.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../lib/i18n';
-import type { ContentApi } from '../lib/features/api';
-import { failureText } from '../lib/features/outcome';
-import { markChanged, showToast, type OpenDialog, type OverlayState } from '../lib/features/state';
+import type { ContentApi } from '../lib/ui/api';
+import { failureText } from '../lib/ui/outcome';
+import { markChanged, showToast, type OpenDialog, type OverlayState } from '../lib/ui/state';
 import type { Id, ShareTargets } from '../lib/domain/types';
 import type { CustomerDetails } from '../lib/protocol/messages';
 import type { OrgDirectory } from '../lib/protocol/sync';

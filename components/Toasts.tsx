@@ -1,7 +1,7 @@
 // Short messages at the top of the page (saved, pending, deleted with Restore…). A live region, so
 // screen readers hear them; each stays until closed or replaced by newer ones.
 import { t } from '../lib/i18n';
-import { dismissToast, type OverlayState } from '../lib/features/state';
+import { dismissToast, type OverlayState } from '../lib/ui/state';
 
 export function Toasts({ state }: { state: OverlayState }) {
   const toasts = state.toasts.value;

@@ -1,5 +1,5 @@
 // The dialogs bundled with an extension page (the side panel); the CRM page loads them on first use.
-import type { DialogSource } from '../lib/features/lazy-dialogs';
+import type { DialogSource } from './kit/lazy-dialogs';
 import { DeleteFromFileDialog } from './batch/DeleteFromFileDialog';
 import { BatchDialog } from './batch/BatchDialog';
 import { Dialogs } from './Dialogs';

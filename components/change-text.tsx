@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { hasMessage, t, type MessageKey } from '../lib/i18n';
 import type { ChangeRecord, LogEntry, ShareTargets } from '../lib/domain/types';
 import type { OrgDirectory } from '../lib/protocol/sync';
-import type { ContentApi } from '../lib/features/api';
+import type { ContentApi } from '../lib/ui/api';
 import { formatTime } from './format';
 import { parseDeleteOrigin } from '../lib/import/delete-origin';
 

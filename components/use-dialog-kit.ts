@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DialogKit, DialogSource } from '../lib/features/lazy-dialogs';
+import type { DialogKit, DialogSource } from './kit/lazy-dialogs';
 
 /** The dialogs once `wanted` (loaded on first want); `onError` hears a failed load. */
 export function useDialogKit(source: DialogSource, wanted: boolean, onError: (error: unknown) => void): DialogKit | null {

@@ -4,8 +4,8 @@
 import { useState } from 'preact/hooks';
 import { refusalText, t, type MessageKey } from '../../lib/i18n';
 import type { Id, ShareTargets } from '../../lib/domain/types';
-import type { ContentApi } from '../../lib/features/api';
-import { failureText } from '../../lib/features/outcome';
+import type { ContentApi } from '../../lib/ui/api';
+import { failureText } from '../../lib/ui/outcome';
 import type { BatchRequest, JobView, PrecheckResult } from '../../lib/protocol/jobs';
 import { useConfirmGuard } from '../confirm-guard';
 import { Dialog } from '../Dialog';

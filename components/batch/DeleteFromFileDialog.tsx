@@ -2,9 +2,9 @@
 // Only customers listed in the preview and confirmed here are ever deleted.
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { ContentApi } from '../../lib/features/api';
-import { failureText } from '../../lib/features/outcome';
-import { asProtocolError } from '../../lib/features/row-states';
+import type { ContentApi } from '../../lib/ui/api';
+import { failureText } from '../../lib/ui/outcome';
+import { asProtocolError } from '../../lib/ui/outcome';
 import { fromBase64, toBase64 } from '../../lib/import/base64';
 import { templateCsv } from '../../lib/import/template-csv';
 import type { Id } from '../../lib/domain/types';

@@ -1,8 +1,8 @@
 // One job: a progress bar in percent, done / requested, errors with their details, cancel and undo.
 import { useState } from 'preact/hooks';
 import { errorText, t, type MessageKey } from '../../lib/i18n';
-import type { ContentApi } from '../../lib/features/api';
-import { failureText } from '../../lib/features/outcome';
+import type { ContentApi } from '../../lib/ui/api';
+import { failureText } from '../../lib/ui/outcome';
 import type { JobView } from '../../lib/protocol/jobs';
 import { isFinished, percent } from './job-state';
 import type { JobsStore } from './jobs-store';

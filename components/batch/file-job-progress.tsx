@@ -3,8 +3,8 @@
 // has finished. While it runs, only its progress (rows checked so far), so the two are never confused.
 import { useState } from 'preact/hooks';
 import { errorText, t } from '../../lib/i18n';
-import type { ContentApi } from '../../lib/features/api';
-import { failureText } from '../../lib/features/outcome';
+import type { ContentApi } from '../../lib/ui/api';
+import { failureText } from '../../lib/ui/outcome';
 import type { JobItemError, JobView } from '../../lib/protocol/jobs';
 import { isFinished, percent } from './job-state';
 import type { JobsStore } from './jobs-store';

@@ -1,6 +1,6 @@
 // The jobs a page or the side panel shows: loaded with getJobs, kept current by the `job` pushes.
 import { signal, type Signal } from '@preact/signals';
-import type { ContentApi } from '../../lib/features/api';
+import type { ContentApi } from '../../lib/ui/api';
 import type { JobView } from '../../lib/protocol/jobs';
 
 export interface JobsStore {

@@ -6,7 +6,7 @@ import { CrmClient } from '../../lib/crm-client/client';
 import { createHandlers, type HandlerDeps } from '../../lib/background/handlers/core';
 import { createImportHandlers } from '../../lib/background/handlers/import';
 import { createContentHandlers } from '../../lib/background/handlers/content';
-import { DIALOGS_SCRIPT } from '../../lib/features/shared-modules';
+import { DIALOGS_SCRIPT } from '../../components/kit/shared-modules';
 import { createJobsHandlers } from '../../lib/background/handlers/jobs';
 import { createMutationHandlers } from '../../lib/background/handlers/mutations';
 import { createPoolHandlers } from '../../lib/background/handlers/pool';

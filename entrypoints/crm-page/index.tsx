@@ -1,6 +1,6 @@
 // The overlay on the CRM's customer page. An unlisted script that the background registers at runtime
 // for the configured CRM origin only (WXT's content-script wrapper would announce it to the page, see
-// lib/features/one-copy.ts). Thin: take over from an earlier copy, pick the adapter, mount the overlay,
+// entrypoints/crm-page/one-copy.ts). Thin: take over from an earlier copy, pick the adapter, mount the overlay,
 // start the features. It never opens IndexedDB, never holds the token and never calls the CRM.
 import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
@@ -13,13 +13,13 @@ import { SETTINGS } from '../../lib/settings-schema';
 import { observeRows } from '../../lib/host/observe-rows';
 import { followLanguageSetting } from '../../lib/i18n/follow-setting';
 import { onMessage } from '../../lib/protocol/messages';
-import { extensionApi } from '../../lib/features/api';
-import { createChangeFeed } from '../../lib/features/changes';
-import { startFeatures } from '../../lib/features/feature';
-import { startOnlyCopy } from '../../lib/features/one-copy';
-import { createOverlayState } from '../../lib/features/state';
-import { injectedDialogs } from '../../lib/features/lazy-dialogs';
-import { mountShadowRoot } from '../../lib/features/shadow-mount';
+import { extensionApi } from '../../lib/ui/api';
+import { createChangeFeed } from '../../lib/ui/changes';
+import { startFeatures } from './feature';
+import { startOnlyCopy } from './one-copy';
+import { createOverlayState } from '../../lib/ui/state';
+import { injectedDialogs } from '../../components/kit/lazy-dialogs';
+import { mountShadowRoot } from './shadow-mount';
 import { FEATURES } from './features';
 
 export default defineUnlistedScript({

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { sampleCustomer, sampleMe } from '../../lib/crm-client/test-data';
-import { createSelectionStore } from '../../lib/selection/store';
+import { createSelectionStore } from '../../lib/ui/selection-store';
 import { createJobsStore } from '../../components/batch/jobs-store';
 import type { Change } from '../../lib/protocol/messages';
 import type { JobView } from '../../lib/protocol/jobs';

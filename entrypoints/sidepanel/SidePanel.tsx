@@ -2,10 +2,10 @@
 // search over the cached customers with the same batch bar as the CRM page.
 import { useEffect, useState } from 'preact/hooks';
 import { currentLanguage, t } from '../../lib/i18n';
-import type { ContentApi } from '../../lib/features/api';
-import { failureText } from '../../lib/features/outcome';
+import type { ContentApi } from '../../lib/ui/api';
+import { failureText } from '../../lib/ui/outcome';
 import type { Change, SessionView } from '../../lib/protocol/messages';
-import type { SelectionStore } from '../../lib/selection/store';
+import type { SelectionStore } from '../../lib/ui/selection-store';
 import type { JobsStore } from '../../components/batch/jobs-store';
 import { JobProgress } from '../../components/batch/JobProgress';
 import { PendingSection, SyncSection } from './StatusSections';

@@ -4,12 +4,12 @@ import { browser } from 'wxt/browser';
 import { BATCH_CSS } from '../../components/batch/batch-css';
 import { createJobsStore } from '../../components/batch/jobs-store';
 import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../components/overlay-css';
-import { extensionApi } from '../../lib/features/api';
+import { extensionApi } from '../../lib/ui/api';
 import { followLanguageSetting } from '../../lib/i18n/follow-setting';
 import { loadBundledDictionary } from '../../lib/i18n/languages';
 import { language } from '../../lib/settings';
 import { onMessage, type Change } from '../../lib/protocol/messages';
-import { createSelectionStore } from '../../lib/selection/store';
+import { createSelectionStore } from '../../lib/ui/selection-store';
 import { PANEL_CSS } from './panel-css';
 import { SidePanel } from './SidePanel';
 

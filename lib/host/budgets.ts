@@ -1,7 +1,7 @@
 // Budgets for decorating rows. Measured on a 5,000-row table (Chromium 156, 2 cores, bench/probe):
 // - Controls in every row (~30,000 more boxes) doubled the host's one big layout; one element per row,
 //   even an empty one, still added 12–20 % to the page's load. So rows get no element until drawn,
-//   only their room (one document rule: lib/features/row-slot.ts).
+//   only their room (one document rule: entrypoints/crm-page/row-slot.ts).
 // - Every frame that changes anything on such a page costs ~100 ms of paint, compositing inputs and
 //   cull rects (changing one cell's text, without us: 120–130 ms a frame): drawing the other rows in
 //   idle slices of 100 took 57 such frames, 11 s of main thread.

@@ -1,13 +1,13 @@
 // Protocol area: what the content script loads on demand instead of carrying it. It ships English only
 // and asks for another language when the user picks it; the dialogs are injected into its tab on first
-// use. Handlers: ./handlers-content.ts.
+// use. Handlers: lib/background/handlers/content.ts.
 import * as v from 'valibot';
 import { LANGUAGES, type Dictionary, type Language } from '../i18n/index';
 import type { Reply, SenderKind } from './messages';
 
 export interface ContentProtocol {
   getDictionary(language: Language): Reply<Dictionary>;
-  /** Runs the dialogs' script in the sender's frame (lib/features/lazy-dialogs.ts); answers once it ran. */
+  /** Runs the dialogs' script in the sender's frame (components/kit/lazy-dialogs.ts); answers once it ran. */
   loadDialogs(): Reply<null>;
 }
 

@@ -1,5 +1,5 @@
-// Protocol area: matching a bulk-delete file's phone numbers to customers. Owner: the bulk-delete work
-// (issue 5). Handlers: ./handlers-import.ts.
+// Protocol area: matching a bulk-delete file's phone numbers to customers. Handlers:
+// lib/background/handlers/import.ts.
 import * as v from 'valibot';
 import type { Id } from '../domain/types';
 import type { Reply, SenderKind } from './messages';

@@ -1,5 +1,5 @@
-// Protocol area: batch operations as persisted, resumable jobs. Owner: the jobs work (issue 3/5).
-// Handlers: ./handlers-jobs.ts.
+// Protocol area: batch operations as persisted, resumable jobs.
+// Handlers: lib/background/handlers/jobs.ts.
 import * as v from 'valibot';
 import type { Id, LogEntry, ShareTargets } from '../domain/types';
 import type { RuleId } from '../rules/types';

@@ -1,5 +1,5 @@
 // Protocol area: single-customer actions through the outbox, pending actions and conflicts.
-// Owner: the outbox work (issue 3). Handlers: ./handlers-mutations.ts.
+// Handlers: lib/background/handlers/mutations.ts.
 import * as v from 'valibot';
 import { EDITABLE_FIELDS, type Customer, type CustomerEdit, type Id, type ShareTargets } from '../domain/types';
 import type { Reply, SenderKind } from './messages';

@@ -1,5 +1,5 @@
 // Protocol area: the customer pool — the customers the user may pick up, and the pick up (through the outbox,
-// like every single-customer action). Handlers: ./handlers-pool.ts.
+// like every single-customer action). Handlers: lib/background/handlers/pool.ts.
 import * as v from 'valibot';
 import type { Id } from '../domain/types';
 import type { PoolCustomer } from '../crm-client/schemas';

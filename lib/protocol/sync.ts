@@ -1,9 +1,8 @@
 // Protocol area: sync status, the offline log timeline, the org directory, cached search.
-// Owner: the sync work (issue 3). Handlers: ./handlers-sync.ts.
+// Handlers: lib/background/handlers/sync.ts.
 import * as v from 'valibot';
 import type { ChangeRecord, Customer, Department, Id, LogEntry, Role, User } from '../domain/types';
-import { LOG_TYPES } from '../domain/log-types';
-import type { TimelineQuery } from '../background/store/logs';
+import { LOG_TYPES, type LogType } from '../domain/log-types';
 import type { Reply, SenderKind } from './messages';
 
 export interface SyncStatus {
@@ -20,7 +19,17 @@ export interface SyncStatus {
 }
 
 /** A page of one customer's log, newest first (the cache's own query: lib/background/store/logs.ts). */
-export type TimelineRequest = TimelineQuery;
+export interface TimelineRequest {
+  customerId: Id;
+  types?: LogType[];
+  /** ISO bounds, inclusive. */
+  from?: string;
+  to?: string;
+  /** Only entries older than this one (by time, then id). */
+  before?: { at: string; id: Id };
+  limit?: number;
+}
+
 
 export interface TimelinePage {
   items: LogEntry[];

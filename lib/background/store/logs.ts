@@ -2,20 +2,12 @@
 // indexes ([customerId+at], or [customerId+type+at] per type) with a limit — never a table scan.
 import Dexie from 'dexie';
 import type { Id, LogEntry } from '../../domain/types';
-import type { LogType } from '../../domain/log-types';
 import type { CrmxDb } from './db';
+import type { TimelineRequest } from '../../protocol/sync';
 import { writeCursor } from './meta';
 
-export interface TimelineQuery {
-  customerId: Id;
-  types?: LogType[];
-  /** ISO bounds, inclusive. */
-  from?: string;
-  to?: string;
-  /** Only entries older than this one (by time, then id). */
-  before?: { at: string; id: Id };
-  limit?: number;
-}
+/** What the cache's timeline query takes: the protocol's request, answered from IndexedDB. */
+export type TimelineQuery = TimelineRequest;
 
 export interface TimelineResult {
   items: LogEntry[];

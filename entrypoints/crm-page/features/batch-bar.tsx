@@ -1,0 +1,100 @@
+// The batch bar on the CRM page, in a shadow root of its own: it appears with a selection, runs the
+// batch dialogs and shows the progress of the jobs started here (from the background's pushes).
+import { effect, signal } from '@preact/signals';
+import { render } from 'preact';
+import { BatchBar } from '../../../components/batch/BatchBar';
+import { BATCH_CSS } from '../../../components/batch/batch-css';
+import { createJobsStore } from '../../../components/batch/jobs-store';
+import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../../components/overlay-css';
+import type { Id } from '../../../lib/domain/types';
+import { currentLanguage, t } from '../../../lib/i18n/index';
+import { filterFromUrl } from '../../../lib/ui/selection';
+import { selectionStoreFor } from '../../../lib/ui/selection-store';
+import type { ContentApi } from '../../../lib/ui/api';
+import type { Feature, FeatureContext } from '../feature';
+import { oncePerBurst } from '../once-per-burst';
+import { visibleRowIds } from './row-visibility';
+import { acceptOnlyTrustedEvents } from '../../../lib/ui/trusted-events';
+
+export const BATCH_BAR_HOST = 'crmx-batch-bar';
+
+/** Tag suggestions: the CRM has /tags but no message asks for it yet, so the tags of the chosen customers. */
+export function tagSuggestionsFrom(api: Pick<ContentApi, 'request' | 'getCustomer'>, ids: () => Id[]) {
+  return async (): Promise<{ tags: string[]; note?: string }> => {
+    try {
+      const { items } = await api.request('searchCached', { limit: 1000 });
+      return { tags: [...new Set(items.flatMap((c) => c.tags))].sort(), note: t('batch.panel.tagsFromCache') };
+    } catch {
+      const sample = ids().slice(0, 20);
+      const details = await Promise.allSettled(sample.map((id) => api.getCustomer(id)));
+      const tags = details.flatMap((d) => (d.status === 'fulfilled' ? d.value.customer.tags : []));
+      return { tags: [...new Set(tags)].sort(), note: t('batch.panel.tagsFromCache') };
+    }
+  };
+}
+
+/** What the user sees: the rows of our view when one is open, else the host rows left visible. */
+function pageIds(ctx: FeatureContext): readonly Id[] {
+  return ctx.state.view.value?.ids ?? visibleRowIds(ctx);
+}
+
+export const batchFeature: Feature = {
+  name: 'batch',
+  async init(ctx) {
+    const { document: doc, signal: abort } = ctx;
+    const store = selectionStoreFor(ctx.state);
+    const jobs = createJobsStore(ctx.api);
+    const ids = signal<readonly Id[]>(pageIds(ctx));
+    const refreshPage = () => {
+      const next = pageIds(ctx);
+      if (next.join('\n') !== ids.value.join('\n')) ids.value = next;
+    };
+    ctx.rows.onPageChange(refreshPage, abort);
+    const disposeView = effect(() => {
+      void ctx.state.view.value;
+      void ctx.state.gone.value;
+      refreshPage();
+    });
+    abort.addEventListener('abort', disposeView, { once: true });
+    ctx.rows.subscribe('batch-page', oncePerBurst(refreshPage, { afterPaint: true, signal: abort }), abort);
+    ctx.changes.subscribe((change) => {
+      if (change.kind === 'job') jobs.put(change.job);
+    }, abort);
+
+    const session = await ctx.api.getSession().catch(() => null);
+    // Jobs keep running when the tab closes: a reloaded page shows the ones still running.
+    void jobs.refresh().then(() => {
+      for (const job of jobs.jobs.value.values()) if (job.status === 'running' || job.status === 'queued') jobs.started(job);
+    }, () => undefined);
+    const host = doc.createElement(BATCH_BAR_HOST);
+    const shadow = host.attachShadow({ mode: 'open' });
+    acceptOnlyTrustedEvents(shadow, abort);
+    const style = doc.createElement('style');
+    style.textContent = OVERLAY_CSS + OVERLAY_DIALOG_CSS + BATCH_CSS;
+    const root = doc.createElement('div');
+    root.className = 'crmx-root';
+    // The details panel takes the right of the page: the bar moves beside it rather than under it.
+    const disposeBeside = effect(() => {
+      root.classList.toggle('crmx-beside-details', ctx.state.details.value !== null);
+    });
+    abort.addEventListener('abort', disposeBeside, { once: true });
+    shadow.append(style, root);
+    doc.body.append(host);
+    const view = () => (
+      <div lang={currentLanguage.value}>
+        <BatchBar store={store} api={ctx.api} jobs={jobs} crmHost={location.host} isAdmin={session?.me.isAdmin ?? false}
+          page={{ ids, filter: () => (ctx.state.view.value?.kind === 'followed' ? { followed: true } : filterFromUrl(new URL(location.href))) }}
+          tagSuggestions={tagSuggestionsFrom(ctx.api, () => [...store.selection.value.ids])} dialogs={ctx.dialogs} />
+      </div>
+    );
+    const View = view;
+    render(<View />, root);
+    // Keep keys typed in our fields away from the host's shortcuts.
+    for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation(), { signal: abort });
+
+    abort.addEventListener('abort', () => {
+      render(null, root);
+      host.remove();
+    }, { once: true });
+  },
+};

@@ -1,0 +1,76 @@
+// The customer pool's entry on the CRM page: a "Customer pool" button above the host's list (beside the view
+// tabs, in a root of its own) that opens the pool view (components/PoolView.tsx, loaded with the dialogs).
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { OVERLAY_CSS } from '../../../components/overlay-css';
+import { useDialogKit } from '../../../components/use-dialog-kit';
+import { currentLanguage, t } from '../../../lib/i18n/index';
+import type { Feature, FeatureContext } from '../feature';
+import { VIEWS_HOST } from './followed-view';
+import { hostList } from '../host-list';
+import { failureText } from '../../../lib/ui/outcome';
+import { mountShadowRoot, type ShadowMount } from '../shadow-mount';
+
+export const POOL_HOST = 'crmx-pool';
+
+const POOL_CSS = `
+:host { display: block !important; margin: 0 0 6px !important; }
+.crmx-pool-entry { font: 14px/1.45 system-ui, sans-serif; color: #111827; display: flex; justify-content: flex-end; }
+.crmx-pool-open { font: inherit; padding: 3px 12px; border: 1px solid #b9c0cc; border-radius: 4px; background: #fff; color: #111827; cursor: pointer; }
+.crmx-pool-open:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+`;
+
+/** The element holding the host's list: the entry sits above it (and above the view tabs when they are there). */
+function anchorOf(ctx: FeatureContext): Element | null {
+  const list = hostList(ctx);
+  if (!list) return null;
+  const before = list.previousElementSibling;
+  return before?.localName === VIEWS_HOST ? before : list;
+}
+
+export const poolFeature: Feature = {
+  name: 'pool',
+  init(ctx) {
+    const { document: doc, signal: abort, state } = ctx;
+    const open = signal(false);
+    let mount: ShadowMount | null = null;
+
+    function Entry() {
+      const button = useRef<HTMLButtonElement>(null);
+      const [error, setError] = useState<string | null>(null);
+      const kit = useDialogKit(ctx.dialogs, open.value, (e) => setError(failureText(e)));
+      return (
+        <div class="crmx-pool-entry" lang={currentLanguage.value}>
+          <button ref={button} type="button" class="crmx-pool-open" aria-haspopup="dialog" data-crmx-pool-open
+            onClick={() => {
+              setError(null);
+              open.value = true;
+            }}>{t('poolView.open')}</button>
+          {error && <p class="crmx-error" role="alert">{error}</p>}
+          {open.value && kit && (
+            <kit.PoolView api={ctx.api} state={state} returnFocus={button.current} onClose={() => (open.value = false)} />
+          )}
+        </div>
+      );
+    }
+
+    /** Above the host's list, again after the host re-rendered it. */
+    const ensure = () => {
+      const anchor = anchorOf(ctx);
+      if (!anchor) return;
+      if (mount?.host.isConnected && mount.host.nextElementSibling === anchor) return;
+      if (!mount) {
+        mount = mountShadowRoot(doc, POOL_HOST, OVERLAY_CSS + POOL_CSS, abort, (host) => anchor.before(host));
+        render(<Entry />, mount.container);
+      } else {
+        anchor.before(mount.host);
+      }
+    };
+    ensure();
+    ctx.rows.onPageChange(ensure, abort);
+    abort.addEventListener('abort', () => {
+      if (mount) render(null, mount.container);
+    }, { once: true });
+  },
+};
