@@ -15,7 +15,7 @@ describe('classify (what the dialogs\' script bundles)', () => {
     ['preact', at('node_modules/preact/dist/preact.mjs'), { shared: 'preact' }],
     ['preact/hooks', at('node_modules/preact/hooks/dist/hooks.mjs?v=1'), { shared: 'preactHooks' }],
     ['../lib/i18n', at('lib/i18n/index.ts'), { shared: 'i18n' }],
-    ['../../lib/features/state', at('lib/features/state.ts'), { shared: 'state' }],
+    ['../../lib/ui/state', at('lib/ui/state.ts'), { shared: 'state' }],
     ['./EditDialog', at('components/EditDialog.tsx'), 'bundle'],
     ['papaparse', at('node_modules/papaparse/papaparse.js'), 'bundle'],
     ['\0virtual', '\0virtual:wxt', 'bundle'],
@@ -24,7 +24,7 @@ describe('classify (what the dialogs\' script bundles)', () => {
     ['preact/devtools (development builds)', at('node_modules/preact/devtools/dist/devtools.mjs'), 'empty'],
     ['preact/debug (development builds)', at('node_modules/preact/debug/dist/debug.mjs'), 'empty'],
     ['preact (another build of it)', at('node_modules/preact/dist/preact.module.js'), 'refuse'],
-    ['../lib/features/api', at('lib/features/api.ts'), 'refuse'],
+    ['../lib/ui/api', at('lib/ui/api.ts'), 'refuse'],
   ] as const)('%s → %j', (_, path, expected) => {
     expect(classify(path, packages)).toEqual(expected);
   });

@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 import type { Entrypoint } from 'wxt';
 import {
   DIALOG_ONLY_FILES, SHARED_GLOBAL, SHARED_MODULES, type SharedKey,
-} from '../lib/features/shared-modules';
+} from '../components/kit/shared-modules';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EXTERNAL = 'crmx-shared:';
@@ -59,7 +59,7 @@ export function sharedModulesPlugin(): Plugin {
       if (verdict === 'bundle') return resolved;
       if (verdict === 'empty') return EMPTY;
       if (verdict === 'refuse') {
-        this.error(`${relative(ROOT, resolved.id)} is imported by the dialogs' script but is neither in SHARED_MODULES nor in DIALOG_ONLY_FILES (lib/features/shared-modules.ts)`);
+        this.error(`${relative(ROOT, resolved.id)} is imported by the dialogs' script but is neither in SHARED_MODULES nor in DIALOG_ONLY_FILES (components/kit/shared-modules.ts)`);
       }
       return { id: `${EXTERNAL}${verdict.shared}`, external: true };
     },

@@ -60,7 +60,7 @@ export async function axeViolations(page: Page, selector: string, hostName = 'cr
   }, [selector, hostName] as const);
 }
 
-// Our controls hear only events a real user makes (lib/features/trusted-events.ts). Playwright's
+// Our controls hear only events a real user makes (lib/ui/trusted-events.ts). Playwright's
 // selectOption, fill on a date field and setInputFiles with a buffer set values from a script, so these
 // steps go through the keyboard and a file on disk instead, as a user would.
 
