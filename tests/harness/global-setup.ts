@@ -10,6 +10,8 @@ export default function setup(): void {
   if (process.env.CRMX_SKIP_BUILD === '1') return;
   const wxt = resolve('node_modules/wxt/bin/wxt.mjs');
   const cwd = resolve(import.meta.dirname, '../..');
-  execFileSync(process.execPath, [wxt, 'build'], { stdio: 'inherit', cwd });
-  execFileSync(process.execPath, [wxt, 'build', '-b', 'firefox'], { stdio: 'inherit', cwd });
+  // The build users get: vitest sets NODE_ENV=test, which would keep the libraries' development code.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  execFileSync(process.execPath, [wxt, 'build'], { stdio: 'inherit', cwd, env });
+  execFileSync(process.execPath, [wxt, 'build', '-b', 'firefox'], { stdio: 'inherit', cwd, env });
 }
