@@ -80,7 +80,7 @@ function demoLogs(d: Dice, customers: SeedCustomer[]): SeedLog[] {
     if (c.aeId === null) {
       const reason = d.pick(RETURN_REASONS);
       const actor = d.chance(0.5) ? creator : 'u-pool';
-      logs.push({ customerId: c.id, type: 'Back customer', at: updated, actorId: actor, details: `Reason: ${reason}`, changes: [{ field: 'aeId', before: creator, after: null }] });
+      logs.push({ customerId: c.id, type: 'Back customer', at: updated, actorId: actor, details: reason, changes: [{ field: 'aeId', before: creator, after: null }] });
     } else if (updated !== created) {
       const before = BUSINESS_FIELDS.find((f) => f !== c.businessField)!;
       logs.push({
