@@ -5,10 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { User } from '../lib/domain/types';
 import { createApp, type RuntimeSettings } from './app';
+import { userFromRequest } from './auth';
 import type { Db } from './db/open';
 import { userTokens } from './db/org';
 import type { FaultSettings } from './http/faults';
-import { registerHostPages } from './pages';
+import { registerPages } from './page/index';
 import { prepareDatabase } from './prepare';
 import type { SeedFile } from './seed/format';
 import { CrmStore } from './store';
@@ -36,7 +37,7 @@ export interface CrmOptions {
   demoSignIn?: boolean;
   /** Failed sign-ins and wrong tokens allowed per client address per minute (default 10; 0 = no limit). */
   signInFailures?: number;
-  /** Load the host page from reference-crm/page/ when present (default true). */
+  /** Serve the host page (reference-crm/page/): /customers, /customers/:id, /assets (default true). */
   pages?: boolean;
   now?: () => Date;
   random?: () => number;
@@ -47,7 +48,7 @@ export interface Crm {
   db: Db;
   store: CrmStore;
   settings: RuntimeSettings;
-  /** How the database was prepared: 'seed', 'demo', 'fallback' (example seed) or 'existing'. */
+  /** How the database was prepared: 'seed', 'demo' or 'existing'. */
   seededFrom: string;
   users: { user: User; token: string }[];
 }
@@ -61,7 +62,7 @@ export interface RunningCrm extends Crm {
 /** The CRM without a listening socket: use `crm.app.request(...)` in tests, then `crm.db.close()`. */
 export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
   const now = options.now ?? (() => new Date());
-  const { db, seededFrom } = await prepareDatabase(options.dbPath ?? DEFAULT_DB_PATH, options.seed, !!options.reset, now());
+  const { db, seededFrom } = prepareDatabase(options.dbPath ?? DEFAULT_DB_PATH, options.seed, !!options.reset, now());
   const store = new CrmStore(db, now);
   store.warm();
   const settings: RuntimeSettings = {
@@ -71,7 +72,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     store, settings, now, random: options.random ?? Math.random, testAdmin: !!options.testAdmin,
     demoSignIn: !!options.demoSignIn, signInFailures: options.signInFailures ?? DEFAULT_SIGN_IN_FAILURES,
   });
-  if (options.pages !== false) await registerHostPages(app, store);
+  if (options.pages !== false) registerPages(app, { userFromRequest: (c) => userFromRequest(c, store)?.user ?? null });
   return { app, db, store, settings, seededFrom, users: userTokens(db) };
 }
 

@@ -12,7 +12,7 @@ const xss: Customer = {
 };
 
 /** The pages over a stand-in API that knows one customer and signs in whoever sends the cookie "crm_session=ok". */
-function app(depsShape: 'plain' | 'server' = 'plain') {
+function app() {
   const app = new Hono();
   const signedIn = (c: Context) => (c.req.header('cookie') ?? '').includes('crm_session=ok');
   app.use('/api/v1/*', async (c, next) => (signedIn(c) ? next() : c.json({ error: { code: 'unauthorized', message: 'no' } }, 401)));
@@ -20,7 +20,7 @@ function app(depsShape: 'plain' | 'server' = 'plain') {
   app.get('/api/v1/customers/:id', (c) => (c.req.param('id') === xss.id ? c.json(xss) : c.json({ error: { code: 'not_found', message: 'Not found' } }, 404)));
   app.get('/api/v1/customers/:id/logs', (c) => c.json({ items: [{ id: 'l1', seq: 1, customerId: xss.id, type: 'Edit customer', at: '2024-03-02T09:30:00.000Z', actorId: 'u-rep', details: '<script>x</script>', changes: [] }], nextBefore: null }));
   const user = (c: Context) => (signedIn(c) ? rep : null);
-  registerPages(app, depsShape === 'plain' ? { userFromRequest: user } : { auth: { userFromRequest: (c) => (user(c) ? { user: rep } : null) } });
+  registerPages(app, { userFromRequest: user });
   return app;
 }
 
@@ -33,11 +33,6 @@ describe('the host pages', () => {
       expect(res.status).toBe(302);
       expect(res.headers.get('location')).toBe(`/login?next=${encodeURIComponent(path)}`);
     }
-  });
-
-  it('accepts the server\'s deps shape (auth.userFromRequest answering a caller)', async () => {
-    expect((await app('server').request('/customers', { headers: { cookie: 'crm_session=ok' } })).status).toBe(200);
-    expect((await app('server').request('/customers')).status).toBe(302);
   });
 
   it('serves the customer list shell: the table, the search box, the footer and the page script', async () => {

@@ -5,16 +5,9 @@ import type { Context, Hono } from 'hono';
 import type { Customer, LogEntry, Org, User } from '../../lib/domain/types';
 import { customerPage, customersPage, messagePage } from './html';
 
-/**
- * Who is signed in (session cookie or bearer token), or null. Either shape is accepted: the plain one, or the
- * server's (reference-crm/pages.ts), whose `auth.userFromRequest` answers a caller `{ user }`.
- */
-export type PageDeps =
-  | { userFromRequest(c: Context): User | null }
-  | { auth: { userFromRequest(c: Context): { user: User } | null } };
-
-function signedInUser(deps: PageDeps, c: Context): User | null {
-  return 'auth' in deps ? (deps.auth.userFromRequest(c)?.user ?? null) : deps.userFromRequest(c);
+/** Who is signed in (session cookie or bearer token), or null: the server's reader. */
+export interface PageDeps {
+  userFromRequest(c: Context): User | null;
 }
 
 const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
@@ -42,14 +35,14 @@ export function registerPages(app: Hono<any, any, any>, deps: PageDeps): void {
   }
 
   app.get('/customers', (c) => {
-    const user = signedInUser(deps, c);
+    const user = deps.userFromRequest(c);
     if (!user) return loginRedirect(c);
     c.header('Cache-Control', 'no-store');
     return c.html(customersPage(user));
   });
 
   app.get('/customers/:id', async (c) => {
-    const user = signedInUser(deps, c);
+    const user = deps.userFromRequest(c);
     if (!user) return loginRedirect(c);
     const id = encodeURIComponent(c.req.param('id'));
     const [customer, org, logs] = await Promise.all([

@@ -61,6 +61,19 @@ describe('the host page sign-in', () => {
     expect((await me.json()).user.id).toBe('u-rep');
   });
 
+  it('the host page knows the session: the list for whoever signed in, /login for a visitor', async () => {
+    const withPage = await testCrm({ pages: true });
+    try {
+      const cookie = await signIn({ token: 'tok-rep' }, withPage);
+      expect((await withPage.app.request('/customers', { headers: { cookie } })).status).toBe(200);
+      const visitor = await withPage.app.request('/customers');
+      expect(visitor.status).toBe(302);
+      expect(visitor.headers.get('location')).toBe('/login?next=%2Fcustomers');
+    } finally {
+      withPage.close();
+    }
+  });
+
   it('refuses a sign-in as a user without a credential unless the demo flag is on', async () => {
     const res = await submit({ userId: 'u-admin' });
     expect(res.status).toBe(401);
