@@ -37,7 +37,7 @@ async function costMeter(page: Page): Promise<CostMeter> {
 
 async function loadOnce(page: Page, meter: CostMeter, url: string, decorated: boolean): Promise<{ readyMs: number; filledRows: number; longTasks: number[]; cost: PageCost }> {
   // The page under test is the visible tab, as for a user: the extension's browser runs headful-style
-  // (new headless), where a tab left behind another one gets frames late (rAF 1–3 s after the render).
+  // (new headless), where a tab left behind another one gets its frames late.
   await page.bringToFront();
   await page.goto(url, { waitUntil: 'commit' });
   // Ready is stamped one frame after the condition holds, so the layout of the new rows is included.

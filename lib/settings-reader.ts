@@ -1,6 +1,6 @@
 // The content script's read-only view of the settings, straight from `storage.local` with the same
 // fallback and change semantics as the WXT items in lib/settings.ts, without @wxt-dev/storage in its
-// bundle (~3.5 KB gzipped). The content script never writes a setting.
+// bundle (the content script has a size budget, P6). The content script never writes a setting.
 import { browser } from 'wxt/browser';
 import type { SettingDef, SettingSource } from './settings-schema';
 

@@ -1,5 +1,5 @@
 // The dialogs come in a script of their own, injected into the CRM tab on first use
-// (entrypoints/crm-dialogs.ts): ~5.6 KB gzipped the content script no longer carries. That script must
+// (entrypoints/crm-dialogs.ts), so the content script does not carry them. That script must
 // use the content script's copies of these modules, not its own: one Preact (hooks and signals hang off
 // its `options`), one i18n (the current language), one overlay state. Pure data, read by the build
 // (build/lazy-dialogs.ts), which makes these imports read `globalThis[SHARED_GLOBAL][key]`, and by

@@ -1,4 +1,4 @@
-// A typed client for the CRM's REST API (notes/contract.md). Background only: it holds the token.
+// A typed client for the CRM's REST API (reference-crm/openapi.yaml). Background only: it holds the token.
 // Every answer is validated; network errors, timeouts, 5xx and 429 are retried (mutations keep their
 // Idempotency-Key across tries, so a retry never applies twice); other answers surface as CrmError.
 import * as v from 'valibot';

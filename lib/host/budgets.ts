@@ -1,10 +1,10 @@
-// Budgets for decorating rows. Measured on a 5,000-row table (Chromium 156, 2 cores, bench/probe):
-// - Controls in every row (~30,000 more boxes) doubled the host's one big layout; one element per row,
-//   even an empty one, still added 12–20 % to the page's load. So rows get no element until drawn,
-//   only their room (one document rule: entrypoints/crm-page/row-slot.ts).
-// - Every frame that changes anything on such a page costs ~100 ms of paint, compositing inputs and
-//   cull rects (changing one cell's text, without us: 120–130 ms a frame): drawing the other rows in
-//   idle slices of 100 took 57 such frames, 11 s of main thread.
+// Budgets for decorating rows of a long host table (the overlay benchmark, P1, measures the page with
+// and without us):
+// - Controls in every row multiply the boxes of the host's one big layout, and even one empty element
+//   per row slows the page's load. So rows get no element until drawn, only their room (one document
+//   rule: entrypoints/crm-page/row-slot.ts).
+// - Every frame that changes anything on such a page pays paint, compositing inputs and cull rects for
+//   the whole table, so drawing the other rows in idle slices costs one such frame per slice.
 // So the first screenful is drawn in the mutation callback, inside the host's own render, and any other
 // row only when it comes near the viewport (a scroll, which the compositor keeps smooth meanwhile) or
 // the user points at or tabs into it.

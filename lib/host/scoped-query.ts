@@ -1,6 +1,6 @@
-// `row.querySelector(':scope > td.col-name a')` in Chromium costs 15–120 µs a call on a 5,000-row page
-// whenever a class or attribute stands left of the last compound (it is matched against the whole
-// document, not just the row): seconds on a long page. The row-relative selectors adapters use
+// `row.querySelector(':scope > td.col-name a')` in Chromium is slow on a long page whenever a class or
+// attribute stands left of the last compound (it is matched against the whole document, not just the
+// row): once a row, that adds up to seconds. The row-relative selectors adapters use
 // (`:scope > A`, `:scope > A > B`, `:scope > A B`, A and B compounds) are walked here instead: the
 // row's children checked with matches(), then one query of a single compound. Anything else (lists,
 // other combinators) falls back to querySelector.

@@ -40,7 +40,7 @@ export interface OpenDetails extends CustomerRef {
   returnFocus?: HTMLElement | null;
 }
 
-/** Runs a menu item for a customer; features register theirs (edit, share, log… come later). */
+/** Runs a menu item for a customer; each feature registers its own (edit, share, log…). */
 export type MenuAction = (target: OpenMenu) => void | Promise<void>;
 
 export interface OverlayView {
