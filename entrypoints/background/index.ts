@@ -1,31 +1,26 @@
 // The background: the only holder of the token, the only caller of the CRM, the only writer of the
-// extension's IndexedDB. Thin: it wires lib/ together.
+// extension's IndexedDB. Thin: it builds the services once (./wiring.ts) and hands them to the router
+// and the schedules.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CrmClient } from '../../lib/crm-client/client';
-import { createHandlers, type HandlerDeps } from '../../lib/background/handlers/core';
-import { createImportHandlers } from '../../lib/background/handlers/import';
-import { createContentHandlers } from '../../lib/background/handlers/content';
 import { DIALOGS_SCRIPT } from '../../components/kit/shared-modules';
-import { createJobsHandlers } from '../../lib/background/handlers/jobs';
-import { createMutationHandlers } from '../../lib/background/handlers/mutations';
-import { createPoolHandlers } from '../../lib/background/handlers/pool';
-import { createSyncHandlers } from '../../lib/background/handlers/sync';
 import { createRouter, listenForRequests, toProtocolError } from '../../lib/background/router';
 import { askView, orgNames } from '../../lib/background/views';
 import { crmBaseUrl } from '../../lib/settings';
 import { getDb } from '../../lib/background/store/db';
 import { readOrg } from '../../lib/background/store/session';
 import { syncContentScript } from './content-script-registration';
-import { scheduleBackgroundWork } from './jobs-schedule';
+import { keepWorkerAlive, scheduleBackgroundWork } from './jobs-schedule';
 import { scheduleSync } from './sync-schedule';
 import { pushChange } from './push';
+import { wireBackground } from './wiring';
 
 export default defineBackground(() => {
   const db = getDb();
   const getCrmOrigin = () => crmBaseUrl.getValue();
 
-  const deps: HandlerDeps = {
+  const { services, handlers } = wireBackground({
     db,
     getCrmOrigin,
     setCrmOrigin: (origin) => crmBaseUrl.setValue(origin),
@@ -33,22 +28,13 @@ export default defineBackground(() => {
     push: (change) => {
       void getCrmOrigin().then((origin) => pushChange(change, origin));
     },
-  };
-  scheduleBackgroundWork(deps);
-  scheduleSync(deps);
-  const handlers = {
-    ...createHandlers(deps),
-    ...createSyncHandlers(deps),
-    ...createMutationHandlers(deps),
-    ...createJobsHandlers(deps),
-    ...createImportHandlers(deps),
-    ...createPoolHandlers(deps),
-    ...createContentHandlers({
-      async injectDialogs({ tabId, frameId }) {
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [DIALOGS_SCRIPT] });
-      },
-    }),
-  };
+    keepAlive: keepWorkerAlive,
+    async injectDialogs({ tabId, frameId }) {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [DIALOGS_SCRIPT] });
+    },
+  });
+  scheduleBackgroundWork(services);
+  scheduleSync(services);
 
   listenForRequests(createRouter({
     handlers,

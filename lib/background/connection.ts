@@ -1,19 +1,23 @@
-// The background's view of the connection: the client for the configured CRM and token, the signed-in
-// user and the org, refreshed from the CRM and served from Dexie when it cannot be reached.
+// The background's one connection: the client for the configured CRM and token (one per origin and token,
+// observed so a successful call can wake the outbox and the jobs), the signed-in user and the org,
+// refreshed from the CRM and served from Dexie when it cannot be reached.
 import type { Org } from '../domain/types';
 import { CrmClient } from '../crm-client/client';
 import { CrmError } from '../crm-client/errors';
 import type { Me } from '../crm-client/schemas';
 import { userContext, type UserContext } from '../rules/index';
 import type { CrmxDb } from './store/db';
-import { readMe, readOrg, readToken, writeMe, writeOrg } from './store/session';
+import { clearSession, readMe, readOrg, readToken, writeMe, writeOrg, writeToken } from './store/session';
 
 export const ORG_MAX_AGE_MS = 10 * 60_000;
 
 export interface ConnectionDeps {
   db: CrmxDb;
   getCrmOrigin(): Promise<string | null>;
+  setCrmOrigin(origin: string): Promise<void>;
   makeClient(baseUrl: string, token: string): CrmClient;
+  /** After any call to the CRM that got an answer (it answers again). */
+  onAnswered?(): void;
   now?: () => Date;
 }
 
@@ -30,16 +34,60 @@ export interface Acting {
   offline: boolean;
 }
 
+/** A client whose every successful call runs `onSuccess` (without waiting for it). */
+function observed(client: CrmClient, onSuccess: () => void): CrmClient {
+  return new Proxy(client, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        if (result instanceof Promise) result.then(onSuccess, () => undefined);
+        return result;
+      };
+    },
+  });
+}
+
 export function createConnection(deps: ConnectionDeps) {
   const now = deps.now ?? (() => new Date());
   let memo: { key: string; ctx: UserContext } | null = null;
+  let made: { key: string; client: CrmClient } | null = null;
+
+  /** The client for this origin and token: made once, while they stay the configured ones. */
+  function clientFor(origin: string, token: string): CrmClient {
+    const key = `${origin}\n${token}`;
+    if (made?.key !== key) {
+      const client = deps.makeClient(origin, token);
+      made = { key, client: deps.onAnswered ? observed(client, deps.onAnswered) : client };
+    }
+    return made.client;
+  }
 
   async function current(): Promise<Connection> {
     const [origin, token] = await Promise.all([deps.getCrmOrigin(), readToken(deps.db)]);
     if (!origin || !token) {
       throw new CrmError({ code: 'not_connected', message: 'Not connected to a CRM yet: connect in the extension\'s options' });
     }
-    return { origin, client: deps.makeClient(origin, token) };
+    return { origin, client: clientFor(origin, token) };
+  }
+
+  /** The configured CRM, or null before a connect. */
+  async function configured(): Promise<Connection | null> {
+    try {
+      return await current();
+    } catch (error) {
+      if (error instanceof CrmError && error.code === 'not_connected') return null;
+      throw error;
+    }
+  }
+
+  /** Makes `origin` and `token` the configured ones; another CRM or token forgets what the previous one cached. */
+  async function configure(origin: string, token: string): Promise<Connection> {
+    if ((await deps.getCrmOrigin()) !== origin || (await readToken(deps.db)) !== token) await clearSession(deps.db);
+    await writeToken(deps.db, token);
+    await deps.setCrmOrigin(origin);
+    return { origin, client: clientFor(origin, token) };
   }
 
   /** Fetches `me` from the CRM (stored), or the stored one when the CRM cannot be reached. */
@@ -80,7 +128,7 @@ export function createConnection(deps: ConnectionDeps) {
     return { me: who.me, org: o.org, ctx: memo.ctx, offline: who.offline || o.offline };
   }
 
-  return { current, me, org, acting };
+  return { current, configured, configure, me, org, acting };
 }
 
 export type ConnectionService = ReturnType<typeof createConnection>;

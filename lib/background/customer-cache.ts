@@ -117,3 +117,5 @@ export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: ()
 
   return { customers, ensureFollows };
 }
+
+export type CustomerCache = ReturnType<typeof createCustomerCache>;

@@ -5,6 +5,7 @@ import { CrmClient } from '../../crm-client/client';
 import { sampleCustomer, sampleMe, sampleOrg } from '../../crm-client/test-data';
 import { CrmxDb } from '../store/db';
 import { readToken } from '../store/session';
+import { createBackgroundServices, type BackgroundServices } from '../services';
 import type { Customer } from '../../domain/types';
 
 const ORIGIN = 'http://127.0.0.1:5555';
@@ -56,17 +57,10 @@ let n = 0;
 let crm: ReturnType<typeof fakeCrm>;
 let origin: string | null;
 let pushed: Change[];
+let services: BackgroundServices;
 
 function handlers() {
-  return createHandlers({
-    db,
-    getCrmOrigin: async () => origin,
-    setCrmOrigin: async (o) => {
-      origin = o;
-    },
-    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch }),
-    push: (change) => pushed.push(change),
-  });
+  return createHandlers(services);
 }
 
 async function connected() {
@@ -82,6 +76,15 @@ beforeEach(() => {
   crm = fakeCrm();
   origin = null;
   pushed = [];
+  services = createBackgroundServices({
+    db,
+    getCrmOrigin: async () => origin,
+    setCrmOrigin: async (o) => {
+      origin = o;
+    },
+    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch }),
+    push: (change) => pushed.push(change),
+  });
 });
 afterEach(() => db.delete());
 

@@ -1,38 +1,21 @@
 // What the background answers to each request of the protocol. The router (./router.ts) has already
 // checked the sender and the payload's shape when these run.
 import type { Customer, Id } from '../../domain/types';
-import { CrmClient } from '../../crm-client/client';
+import type { CrmClient } from '../../crm-client/client';
 import { CrmError } from '../../crm-client/errors';
 import { decideAll } from '../../rules/index';
 import { normalizeCrmUrl } from '../../settings';
-import type { CrmxDb } from '../store/db';
-import {
-  clearSession, followedAmong, readToken, replaceFollows, setFollowed, writeToken,
-} from '../store/session';
-import { outboxService } from '../outbox/service';
-import { createConnection, type Acting } from '../connection';
-import { createCustomerCache } from '../customer-cache';
-import type { Change, CoreProtocol, RowState, SessionView } from '../../protocol/messages';
+import { followedAmong, replaceFollows, setFollowed } from '../store/session';
+import type { Acting } from '../connection';
+import type { CoreProtocol, RowState, SessionView } from '../../protocol/messages';
 import type { Handlers } from '../router';
+import type { BackgroundServices } from '../services';
 import { decisionsView, detailsView, orgNames } from '../views';
 
-export interface HandlerDeps {
-  db: CrmxDb;
-  getCrmOrigin(): Promise<string | null>;
-  setCrmOrigin(origin: string): Promise<void>;
-  makeClient(baseUrl: string, token: string): CrmClient;
-  /** Tells every open UI that something changed. */
-  push(change: Change): void;
-  /** After a successful connect (the background starts a sync: entrypoints/background/sync-schedule.ts). */
-  onConnected?(): void;
-  now?: () => Date;
-}
+export type CoreHandlerServices = Pick<BackgroundServices, 'db' | 'now' | 'push' | 'connection' | 'cache' | 'outbox' | 'events'>;
 
-export function createHandlers(deps: HandlerDeps): Pick<Handlers, keyof CoreProtocol> {
-  const { db } = deps;
-  const connection = createConnection(deps);
-  const now = () => deps.now?.() ?? new Date();
-  const cache = createCustomerCache(db, now);
+export function createHandlers(services: CoreHandlerServices): Pick<Handlers, keyof CoreProtocol> {
+  const { db, now, push, connection, cache, outbox, events } = services;
   const customers = cache.customers;
   const ensureFollows = cache.ensureFollows;
   async function test(origin: string, client: CrmClient): Promise<SessionView> {
@@ -46,14 +29,14 @@ export function createHandlers(deps: HandlerDeps): Pick<Handlers, keyof CoreProt
 
   function rowState(acting: Acting, customer: Customer, followed: boolean): RowState {
     const names = orgNames(acting.org);
-    return { id: customer.id, followed, decisions: decisionsView(decideAll(acting.ctx, customer, deps.now?.()), names) };
+    return { id: customer.id, followed, decisions: decisionsView(decideAll(acting.ctx, customer, now()), names) };
   }
 
   return {
     async getSession() {
-      const [origin, token] = await Promise.all([deps.getCrmOrigin(), readToken(db)]);
-      if (!origin || !token) return null;
-      const { client } = await connection.current();
+      const current = await connection.configured();
+      if (!current) return null;
+      const { origin, client } = current;
       const { me, offline } = await connection.me(client);
       return { crmOrigin: origin, me, offline };
     },
@@ -65,13 +48,10 @@ export function createHandlers(deps: HandlerDeps): Pick<Handlers, keyof CoreProt
       } catch (error) {
         throw new CrmError({ code: 'invalid', message: (error as Error).message });
       }
-      const trimmed = token.trim();
-      if ((await deps.getCrmOrigin()) !== origin || (await readToken(db)) !== trimmed) await clearSession(db);
-      await writeToken(db, trimmed);
-      await deps.setCrmOrigin(origin);
-      const session = await test(origin, deps.makeClient(origin, trimmed));
-      deps.push({ kind: 'session' });
-      if (!session.offline) deps.onConnected?.();
+      const { client } = await connection.configure(origin, token.trim());
+      const session = await test(origin, client);
+      push({ kind: 'session' });
+      if (!session.offline) events.connected.emit();
       return session;
     },
 
@@ -117,10 +97,10 @@ export function createHandlers(deps: HandlerDeps): Pick<Handlers, keyof CoreProt
       await ensureFollows(client);
       const followed = (await followedAmong(db, [id])).has(id);
       // Through the outbox: checked by the rules, applied once, and waiting there while offline.
-      const outcome = await outboxService(deps).run({ action: followed ? 'unfollow' : 'follow', id });
+      const outcome = await outbox.run({ action: followed ? 'unfollow' : 'follow', id });
       if (outcome.outcome === 'queued') {
         await setFollowed(db, id, !followed); // optimistic: the star shows at once, the outbox shows it pending
-        deps.push({ kind: 'follows', ids: [id] });
+        push({ kind: 'follows', ids: [id] });
       }
       return { followed: !followed };
     },

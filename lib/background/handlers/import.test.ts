@@ -5,6 +5,7 @@ import type { Customer } from '../../domain/types';
 import { CrmxDb } from '../store/db';
 import { writeToken } from '../store/session';
 import { createImportHandlers } from './import';
+import { createBackgroundServices } from '../services';
 
 const ORIGIN = 'http://127.0.0.1:5556';
 const sender = { id: 'x', url: 'chrome-extension://x/sidepanel.html' };
@@ -22,13 +23,13 @@ const fetchCrm = (async (input: RequestInfo | URL) => {
 }) as typeof fetch;
 
 function handlers() {
-  return createImportHandlers({
+  return createImportHandlers(createBackgroundServices({
     db,
     getCrmOrigin: async () => ORIGIN,
     setCrmOrigin: async () => {},
     makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: fetchCrm }),
     push: () => {},
-  }, { country: async () => 'VN' });
+  }), { country: async () => 'VN' });
 }
 
 beforeEach(async () => {

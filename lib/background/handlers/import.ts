@@ -9,10 +9,9 @@ import { parsePhoneFile } from '../../import/parse-file';
 import { templateXlsx } from '../../import/template';
 import { defaultPhoneCountry } from '../../settings';
 import type { Customer } from '../../domain/types';
-import { createConnection } from '../connection';
-import type { HandlerDeps } from './core';
 import type { ImportProtocol } from '../../protocol/import';
 import type { Handlers } from '../router';
+import type { BackgroundServices } from '../services';
 
 const LISTING_PAGE_SIZE = 1000;
 const LISTING_MAX_AGE_MS = 60_000;
@@ -22,10 +21,12 @@ export interface ImportHandlerOptions {
   country?: () => Promise<string>;
 }
 
-export function createImportHandlers(deps: HandlerDeps, options: ImportHandlerOptions = {}): Pick<Handlers, keyof ImportProtocol> {
-  const connection = createConnection(deps);
+export function createImportHandlers(
+  { db, connection, now: today }: Pick<BackgroundServices, 'db' | 'connection' | 'now'>,
+  options: ImportHandlerOptions = {},
+): Pick<Handlers, keyof ImportProtocol> {
   const country = options.country ?? (() => defaultPhoneCountry.getValue());
-  const now = () => (deps.now?.() ?? new Date()).getTime();
+  const now = () => today().getTime();
   let listed: { at: number; customers: Customer[] } | null = null;
 
   /** Every customer the CRM lists for the user (read again after a minute); the cache when it can't be reached. */
@@ -34,12 +35,12 @@ export function createImportHandlers(deps: HandlerDeps, options: ImportHandlerOp
     const { client } = await connection.current();
     try {
       const all = await readListing((page) => client.customers({ page, pageSize: LISTING_PAGE_SIZE, sort: 'name' }));
-      await deps.db.customers.bulkPut(all);
+      await db.customers.bulkPut(all);
       listed = { at: now(), customers: all };
       return all;
     } catch (error) {
       if (!(error instanceof CrmError && error.unreachable)) throw error;
-      return deps.db.customers.filter((c) => c.deletedAt === null).toArray();
+      return db.customers.filter((c) => c.deletedAt === null).toArray();
     }
   }
 

@@ -1,34 +1,29 @@
 // Background handlers for the jobs area of the protocol (lib/protocol/jobs.ts): persisted, resumable
 // batch jobs (lib/background/jobs).
 import { CrmError } from '../../crm-client/errors';
-import { jobsService } from '../jobs/service';
 import { jobView, type JobRecord } from '../jobs/plan';
 import { timeline } from '../store/logs';
 import type { LogType } from '../../domain/log-types';
 import type { LogEntry } from '../../domain/types';
-import { createConnection } from '../connection';
-import type { HandlerDeps } from './core';
 import type { JobsProtocol } from '../../protocol/jobs';
 import type { Handlers } from '../router';
+import type { BackgroundServices } from '../services';
 
-export function createJobsHandlers(deps: HandlerDeps): Pick<Handlers, keyof JobsProtocol> {
-  const jobs = () => jobsService(deps);
-  const connection = createConnection(deps);
+export function createJobsHandlers({ db, connection, jobs }: Pick<BackgroundServices, 'db' | 'connection' | 'jobs'>): Pick<Handlers, keyof JobsProtocol> {
 
   return {
-    precheckBatch: (request) => jobs().precheck(request),
-    startBatch: (request) => jobs().start(request),
-    getJobs: () => jobs().list(),
+    precheckBatch: (request) => jobs.precheck(request),
+    startBatch: (request) => jobs.start(request),
+    getJobs: () => jobs.list(),
     async cancelJob(id) {
-      const service = jobs();
-      const job = (await service.runner.cancel(id)) ?? (await service.runner.read(id));
+      const job = (await jobs.runner.cancel(id)) ?? (await jobs.runner.read(id));
       if (!job) throw new CrmError({ code: 'not_found', message: `No job ${id}` });
       return jobView(job as JobRecord);
     },
-    undoJob: (id) => jobs().undo(id),
+    undoJob: (id) => jobs.undo(id),
 
     async getJobChanges({ id, offset, limit }) {
-      const job = (await jobs().runner.read(id)) as JobRecord | undefined;
+      const job = (await jobs.runner.read(id)) as JobRecord | undefined;
       if (!job) throw new CrmError({ code: 'not_found', message: `No job ${id}` });
       const type = LOGGED_AS[job.kind];
       if (!type) return { total: 0, items: [] };
@@ -43,11 +38,11 @@ export function createJobsHandlers(deps: HandlerDeps): Pick<Handlers, keyof Jobs
         let entries: LogEntry[] | null = null;
         if (client) {
           entries = await client.customerLogs(customerId, query).then((answer) => answer.items, () => null);
-          if (entries) await deps.db.logs.bulkPut(entries);
+          if (entries) await db.logs.bulkPut(entries);
         }
         // Offline (or refused): what the cache holds.
-        entries ??= (await timeline(deps.db, query)).items;
-        const cached = await deps.db.customers.get(customerId);
+        entries ??= (await timeline(db, query)).items;
+        const cached = await db.customers.get(customerId);
         return { customerId, name: cached?.name ?? null, entry: entries.at(-1) ?? null };
       }));
       return { total: changed.length, items };

@@ -3,21 +3,18 @@
 import type { CustomerEdit } from '../../domain/types';
 import { CrmError } from '../../crm-client/errors';
 import type { OutboxEntry } from '../outbox/actions';
-import { outboxService } from '../outbox/service';
-import type { HandlerDeps } from './core';
 import type { ConflictView, MutationProtocol, PendingAction } from '../../protocol/mutations';
 import type { Handlers } from '../router';
+import type { BackgroundServices } from '../services';
 
-export function createMutationHandlers(deps: HandlerDeps): Pick<Handlers, keyof MutationProtocol> {
-  const { db } = deps;
-  const service = () => outboxService(deps);
+export function createMutationHandlers({ db, outbox }: Pick<BackgroundServices, 'db' | 'outbox'>): Pick<Handlers, keyof MutationProtocol> {
 
   return {
-    editCustomer: ({ id, version, changes }) => service().run({ action: 'edit', id, version, changes }),
-    deleteCustomer: ({ id }) => service().run({ action: 'delete', id }),
-    restoreCustomer: ({ id }) => service().run({ action: 'restore', id }),
-    returnToPool: ({ id, reason }) => service().run({ action: 'returnToPool', id, reason }),
-    shareCustomer: ({ id, targets }) => service().run({ action: 'share', id, targets }),
+    editCustomer: ({ id, version, changes }) => outbox.run({ action: 'edit', id, version, changes }),
+    deleteCustomer: ({ id }) => outbox.run({ action: 'delete', id }),
+    restoreCustomer: ({ id }) => outbox.run({ action: 'restore', id }),
+    returnToPool: ({ id, reason }) => outbox.run({ action: 'returnToPool', id, reason }),
+    shareCustomer: ({ id, targets }) => outbox.run({ action: 'share', id, targets }),
 
     async getPending() {
       const [rows, conflicts] = await Promise.all([db.outbox.orderBy('id').toArray(), db.conflicts.orderBy('createdAt').toArray()]);
@@ -40,10 +37,10 @@ export function createMutationHandlers(deps: HandlerDeps): Pick<Handlers, keyof 
       const conflict = await db.conflicts.get(id);
       if (!conflict) throw new CrmError({ code: 'not_found', message: `No conflict ${id} (already resolved?)` });
       await db.conflicts.delete(id);
-      void service().outbox.pushPending();
+      void outbox.outbox.pushPending();
       if (keep === 'theirs') return null;
       // Mine over theirs: my changes again, against the version the CRM answered.
-      return service().run({ action: 'edit', id: conflict.customerId, version: conflict.current.version, changes: conflict.mine as CustomerEdit });
+      return outbox.run({ action: 'edit', id: conflict.customerId, version: conflict.current.version, changes: conflict.mine as CustomerEdit });
     },
 
     async dismissPending({ id }) {
@@ -51,7 +48,7 @@ export function createMutationHandlers(deps: HandlerDeps): Pick<Handlers, keyof 
       if (!row) return null;
       if (row.status !== 'failed') throw new CrmError({ code: 'not_dismissable', message: 'Only a failed action can be dismissed; a pending one is still to be sent' });
       await db.outbox.delete(id);
-      await service().outbox.pushPending();
+      await outbox.outbox.pushPending();
       return null;
     },
   };

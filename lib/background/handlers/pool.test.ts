@@ -4,8 +4,9 @@ import { CrmClient } from '../../crm-client/client';
 import { sampleCustomer, sampleMe, sampleOrg } from '../../crm-client/test-data';
 import type { Org } from '../../domain/types';
 import { CrmxDb } from '../store/db';
-import { createHandlers, type HandlerDeps } from './core';
+import { createHandlers } from './core';
 import { createPoolHandlers } from './pool';
+import { createBackgroundServices } from '../services';
 import type { Change } from '../../protocol/messages';
 import { PAYLOAD_SCHEMAS } from '../../protocol/messages';
 
@@ -50,16 +51,16 @@ afterEach(() => db.delete());
 
 async function connected(crm: ReturnType<typeof poolCrm>) {
   let origin: string | null = null;
-  const deps: HandlerDeps = {
+  const services = createBackgroundServices({
     db,
     getCrmOrigin: async () => origin,
     setCrmOrigin: async (o) => void (origin = o),
     makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch }),
     push: (change) => pushed.push(change),
-  };
-  await createHandlers(deps).connect({ url: ORIGIN, token: 'tok-ae' }, page);
+  });
+  await createHandlers(services).connect({ url: ORIGIN, token: 'tok-ae' }, page);
   pushed.length = 0;
-  return createPoolHandlers(deps);
+  return Object.assign(createPoolHandlers(services), { services });
 }
 
 describe('the pool messages', () => {
@@ -84,8 +85,7 @@ describe('the pool messages', () => {
       ask: [{ kind: 'pool-admin', userIds: ['u-mgr'], names: ['Minh Manager'] }, { kind: 'administrator', userIds: ['u-admin'], names: ['Ada Admin'] }],
     });
     // An entry listed earlier (when the user was a member) is checked against the rules as it stands now.
-    const { rememberPoolEntries } = await import('../pool-seen');
-    rememberPoolEntries(db, [waiting]);
+    pool.services.poolSeen.remember([waiting]);
     await expect(pool.pickUp({ id: 'c-pool' }, page)).rejects.toMatchObject({ code: 'forbidden', rule: 'not-pool-member' });
     expect(crm.posts).toEqual([]);
   });

@@ -2,12 +2,9 @@
 import type { Customer, Id } from '../../domain/types';
 import { decide } from '../../rules/index';
 import type { AskWhom, RuleId } from '../../rules/types';
-import { outboxService } from '../outbox/service';
-import { createConnection } from '../connection';
-import type { HandlerDeps } from './core';
-import { rememberPoolEntries } from '../pool-seen';
 import type { PoolProtocol } from '../../protocol/pool';
 import type { Handlers } from '../router';
+import type { BackgroundServices } from '../services';
 import { askView, orgNames } from '../views';
 
 /** A customer waiting in the pool, as far as the rules need it. */
@@ -18,16 +15,16 @@ function waitingIn(poolId: Id | null): Customer {
   };
 }
 
-export function createPoolHandlers(deps: HandlerDeps): Pick<Handlers, keyof PoolProtocol> {
-  const connection = createConnection(deps);
-  const now = () => deps.now?.() ?? new Date();
+export function createPoolHandlers(
+  { now, connection, outbox, poolSeen }: Pick<BackgroundServices, 'now' | 'connection' | 'outbox' | 'poolSeen'>,
+): Pick<Handlers, keyof PoolProtocol> {
 
   return {
     async listPool({ page, pageSize, q }) {
       const { client } = await connection.current();
       const acting = await connection.acting(client);
       const answer = await client.pool({ page, pageSize, q: q?.trim() || undefined });
-      rememberPoolEntries(deps.db, answer.items);
+      poolSeen.remember(answer.items);
       let refusal = null;
       if (answer.pools.length === 0) {
         // Whom to ask, by the rules: each pool's administrators, then the administrators, once each.
@@ -50,6 +47,6 @@ export function createPoolHandlers(deps: HandlerDeps): Pick<Handlers, keyof Pool
       return { ...answer, refusal };
     },
 
-    pickUp: ({ id }) => outboxService(deps).run({ action: 'pickUp', id }),
+    pickUp: ({ id }) => outbox.run({ action: 'pickUp', id }),
   };
 }

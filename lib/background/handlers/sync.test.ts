@@ -4,9 +4,8 @@ import { sampleCustomer, sampleMe, sampleOrg } from '../../crm-client/test-data'
 import type { LogEntry } from '../../domain/types';
 import { CrmxDb } from '../store/db';
 import { writeToken } from '../store/session';
-import type { HandlerDeps } from './core';
 import { createSyncHandlers } from './sync';
-import { syncService } from '../sync/service';
+import { createBackgroundServices } from '../services';
 import type { Change } from '../../protocol/messages';
 import type { SyncStatus } from '../../protocol/sync';
 
@@ -55,14 +54,14 @@ let crm: ReturnType<typeof fakeCrm>;
 let pushed: Change[];
 
 function handlers() {
-  const deps: HandlerDeps = {
+  const services = createBackgroundServices({
     db,
     getCrmOrigin: async () => ORIGIN,
     setCrmOrigin: async () => {},
     makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch, retry: { attempts: 1 } }),
     push: (change) => pushed.push(change),
-  };
-  return Object.assign(createSyncHandlers(deps), { deps });
+  });
+  return Object.assign(createSyncHandlers(services), { services });
 }
 
 beforeEach(async () => {
@@ -75,7 +74,7 @@ afterEach(() => db.delete());
 
 async function synced(h: ReturnType<typeof handlers>): Promise<SyncStatus> {
   expect((await h.syncNow(undefined, page)).running).toBe(true);
-  await syncService(h.deps).run(); // joins the run syncNow started
+  await h.services.sync.run(); // joins the run syncNow started
   return h.getSyncStatus(undefined, page);
 }
 

@@ -5,18 +5,13 @@ import type { Id, LogEntry } from '../../domain/types';
 import { searchCustomers } from '../store/customers';
 import { timeline } from '../store/logs';
 import { readLastSyncAt } from '../store/meta';
-import { syncService } from '../sync/service';
-import { createConnection } from '../connection';
-import type { HandlerDeps } from './core';
 import type { OrgDirectory, SyncProtocol, TimelinePage, TimelineRequest } from '../../protocol/sync';
 import type { Handlers } from '../router';
+import type { BackgroundServices } from '../services';
 
 const unreachable = (error: unknown) => error instanceof CrmError && (error.unreachable || (error.status ?? 0) >= 500);
 
-export function createSyncHandlers(deps: HandlerDeps): Pick<Handlers, keyof SyncProtocol> {
-  const { db } = deps;
-  const connection = createConnection(deps);
-  const sync = () => syncService(deps);
+export function createSyncHandlers({ db, connection, sync }: Pick<BackgroundServices, 'db' | 'connection' | 'sync'>): Pick<Handlers, keyof SyncProtocol> {
 
   /** Before the first complete sync: the customer's page of entries from the CRM, kept in the cache. */
   async function fromCrm(request: TimelineRequest): Promise<TimelinePage> {
@@ -32,18 +27,18 @@ export function createSyncHandlers(deps: HandlerDeps): Pick<Handlers, keyof Sync
 
   return {
     async syncNow() {
-      void sync().run({ again: true }).catch(() => undefined);
-      return { ...(await sync().status()), running: true };
+      void sync.run({ again: true }).catch(() => undefined);
+      return { ...(await sync.status()), running: true };
     },
 
-    getSyncStatus: () => sync().status(),
+    getSyncStatus: () => sync.status(),
 
     async getTimeline(request) {
       let fromCache = false;
       try {
         if (!(await readLastSyncAt(db))) return await fromCrm(request);
         const { client } = await connection.current();
-        fromCache = !(await sync().catchUpLogs(client));
+        fromCache = !(await sync.catchUpLogs(client));
       } catch (error) {
         if (!unreachable(error)) throw error;
         fromCache = true;

@@ -4,12 +4,10 @@ import { sampleCustomer } from '../../crm-client/test-data';
 import { createHandlers } from '../handlers/core';
 import { createMutationHandlers } from '../handlers/mutations';
 import type { Change } from '../../protocol/messages';
-import { outboxService } from '../outbox/service';
 import { fakeCrm, type FakeCrm } from '../outbox/test-crm';
 import { CrmxDb } from '../store/db';
-import { syncService } from '../sync/service';
 import { createCacheCatchUp, markCacheBehind } from './catch-up';
-import { jobsService, type JobsDeps } from './service';
+import { createBackgroundServices, type BackgroundServices } from '../services';
 
 const ORIGIN = 'http://127.0.0.1:5555';
 const page = { id: 'x', url: 'chrome-extension://x/options.html' };
@@ -24,7 +22,7 @@ let pushed: Change[];
 const open: CrmxDb[] = [];
 
 /** A worker on the shared database; `gate` holds every /sync/customers call until it resolves. */
-function worker(gate: Promise<unknown> = Promise.resolve()): JobsDeps {
+function worker(gate: Promise<unknown> = Promise.resolve()): BackgroundServices {
   const db = new CrmxDb(dbName);
   open.push(db);
   let origin: string | null = ORIGIN;
@@ -32,10 +30,10 @@ function worker(gate: Promise<unknown> = Promise.resolve()): JobsDeps {
     if (String(input).includes('/sync/customers')) await gate;
     return crm.fetch(input, init);
   }) as typeof globalThis.fetch;
-  return {
+  return createBackgroundServices({
     db, chunkSize: async () => 4, getCrmOrigin: async () => origin, setCrmOrigin: async (o) => void (origin = o),
     makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }), push: (change) => pushed.push(change),
-  };
+  });
 }
 
 beforeEach(async () => {
@@ -44,7 +42,7 @@ beforeEach(async () => {
   pushed = [];
   const first = worker();
   await createHandlers(first).connect({ url: ORIGIN, token: 'tok-ae' }, page);
-  await syncService(first).run();
+  await first.sync.run();
 });
 afterEach(async () => {
   open.forEach((db) => db.close());
@@ -52,19 +50,19 @@ afterEach(async () => {
   await new CrmxDb(dbName).delete();
 });
 
-const share = (deps: JobsDeps) => jobsService(deps).start({ kind: 'share', customerIds: ids, targets: toCsr });
-const status = async (deps: JobsDeps, id: string) => (await jobsService(deps).list()).find((j) => j.id === id)?.status;
+const share = (deps: BackgroundServices) => deps.jobs.start({ kind: 'share', customerIds: ids, targets: toCsr });
+const status = async (deps: BackgroundServices, id: string) => (await deps.jobs.list()).find((j) => j.id === id)?.status;
 
 describe('the cache after a batch job', () => {
   it('is not rewritten by the chunks: the job is done first, then the customers are read back from the CRM', async () => {
     let open!: (value?: unknown) => void;
     const deps = worker(new Promise((resolve) => (open = resolve)));
     const job = await share(deps);
-    await jobsService(deps).runner.kick();
+    await deps.jobs.runner.kick();
     expect(await status(deps, job.id)).toBe('done');
     expect((await deps.db.customers.get('c-005'))?.shares).toEqual(noShares);
     open();
-    await jobsService(deps).runner.cacheSettled();
+    await deps.jobs.runner.cacheSettled();
     expect(await deps.db.customers.get('c-005')).toMatchObject({ shares: toCsr, version: crm.customers.get('c-005')!.version });
     const told = pushed.flatMap((c) => (c.kind === 'customers' ? c.ids : []));
     expect(told.sort()).toEqual(ids);
@@ -73,47 +71,47 @@ describe('the cache after a batch job', () => {
   it('holds the versions the job gave its customers: an edit made from it right after is not stale', async () => {
     const deps = worker();
     const job = await share(deps);
-    await jobsService(deps).runner.kick();
-    await jobsService(deps).runner.cacheSettled();
+    await deps.jobs.runner.kick();
+    await deps.jobs.runner.cacheSettled();
     expect(await status(deps, job.id)).toBe('done');
     const cached = (await deps.db.customers.get('c-005'))!;
     const edit = await createMutationHandlers(deps).editCustomer({ id: 'c-005', version: cached.version, changes: { name: 'Renamed' } }, page);
     expect(edit).toMatchObject({ outcome: 'applied' });
-    await outboxService(deps).outbox.flush();
+    await deps.outbox.outbox.flush();
   });
 
   it('catches up in the next worker when this one died before it could', async () => {
     const deps = worker(new Promise(() => undefined));
     const job = await share(deps);
-    await jobsService(deps).runner.kick();
+    await deps.jobs.runner.kick();
     expect(await status(deps, job.id)).toBe('done');
 
     const next = worker();
-    await jobsService(next).runner.kick();
-    await jobsService(next).runner.cacheSettled();
+    await next.jobs.runner.kick();
+    await next.jobs.runner.cacheSettled();
     expect((await next.db.customers.get('c-009'))?.shares).toEqual(toCsr);
   });
 });
 
 describe('undo while the cache lags an earlier job', () => {
-  const view = async (deps: JobsDeps, id: string) => (await jobsService(deps).list()).find((j) => j.id === id)!;
+  const view = async (deps: BackgroundServices, id: string) => (await deps.jobs.list()).find((j) => j.id === id)!;
 
   it('offers no undo for a job planned from a cache that missed an earlier job\'s changes', async () => {
     let open!: (value?: unknown) => void;
     const deps = worker(new Promise((resolve) => (open = resolve)));
     const first = await share(deps);
-    await jobsService(deps).runner.kick();
+    await deps.jobs.runner.kick();
     expect(await view(deps, first.id)).toMatchObject({ status: 'done', undoable: true });
     // The cache still shows no shares: the second job would think it added them all, and its undo
     // would take back the first job's shares too.
     const second = await share(deps);
-    await jobsService(deps).runner.kick();
+    await deps.jobs.runner.kick();
     expect(await view(deps, second.id)).toMatchObject({ status: 'done', undoable: false });
-    await expect(jobsService(deps).undo(second.id)).rejects.toThrow(/cannot be undone/);
+    await expect(deps.jobs.undo(second.id)).rejects.toThrow(/cannot be undone/);
     open();
-    await jobsService(deps).runner.cacheSettled();
+    await deps.jobs.runner.cacheSettled();
     const third = await share(deps);
-    await jobsService(deps).runner.kick();
+    await deps.jobs.runner.kick();
     expect(await view(deps, third.id)).toMatchObject({ status: 'done', undoable: true });
   });
 });

@@ -5,7 +5,7 @@ import { createHandlers } from '../handlers/core';
 import { fakeCrm, type FakeCrm } from '../outbox/test-crm';
 import { CrmxDb } from '../store/db';
 import { chunkSizeOf, type ChunkPlan } from './chunk-plan';
-import { jobsService, type JobsDeps } from './service';
+import { createBackgroundServices, type BackgroundServices } from '../services';
 
 const ORIGIN = 'http://127.0.0.1:5555';
 const page = { id: 'x', url: 'chrome-extension://x/options.html' };
@@ -18,7 +18,7 @@ let crm: FakeCrm;
 const open: CrmxDb[] = [];
 
 /** A worker on the shared database; `onBatch` sees every batch call before the CRM does. */
-function worker(onBatch: (key: string, customerIds: string[]) => Promise<void> = async () => {}): JobsDeps {
+function worker(onBatch: (key: string, customerIds: string[]) => Promise<void> = async () => {}): BackgroundServices {
   const db = new CrmxDb(dbName);
   open.push(db);
   let origin: string | null = ORIGIN;
@@ -28,10 +28,10 @@ function worker(onBatch: (key: string, customerIds: string[]) => Promise<void> =
     }
     return crm.fetch(input, init);
   }) as typeof globalThis.fetch;
-  return {
+  return createBackgroundServices({
     db, chunkSize: async () => 4, getCrmOrigin: async () => origin, setCrmOrigin: async (o) => void (origin = o),
     makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }), push: () => {},
-  };
+  });
 }
 
 beforeEach(async () => {
@@ -54,9 +54,9 @@ describe('a job planned a chunk at a time', () => {
       const [job, k] = key.split(':');
       seen.push({ key, sent, planned: (await planOf(deps.db, key))?.ids, later: (await planOf(deps.db, `${job}:${Number(k) + 2}`)) !== undefined });
     });
-    const job = await jobsService(deps).start({ kind: 'share', customerIds: ids, targets: toCsr });
-    await jobsService(deps).runner.kick();
-    await jobsService(deps).runner.cacheSettled();
+    const job = await deps.jobs.start({ kind: 'share', customerIds: ids, targets: toCsr });
+    await deps.jobs.runner.kick();
+    await deps.jobs.runner.cacheSettled();
     expect(seen.map((s) => s.key)).toEqual([0, 1, 2].map((k) => `${job.id}:${k}`));
     for (const s of seen) expect(s.planned).toEqual(s.sent);
     expect(seen.map((s) => s.later)).toEqual([false, false, false]);
@@ -72,8 +72,8 @@ describe('a job planned a chunk at a time', () => {
         await new Promise(() => undefined);
       }
     });
-    const job = await jobsService(first).start({ kind: 'share', customerIds: ids, targets: toCsr });
-    void jobsService(first).runner.kick();
+    const job = await first.jobs.start({ kind: 'share', customerIds: ids, targets: toCsr });
+    void first.jobs.runner.kick();
     await dead;
     die = false;
     const planned = (await planOf(first.db, `${job.id}:1`))!.ids;
@@ -81,11 +81,11 @@ describe('a job planned a chunk at a time', () => {
     await first.db.customers.update('c-006', { aeId: 'u-other', csrId: null });
 
     const next = worker();
-    await jobsService(next).runner.kick();
-    await jobsService(next).runner.cacheSettled();
+    await next.jobs.runner.kick();
+    await next.jobs.runner.cacheSettled();
     expect(crm.received.filter((r) => r.key === `${job.id}:1`)).toHaveLength(1);
     expect(crm.applied.filter((a) => a.key === `${job.id}:1`).map((a) => a.what)).toEqual(planned.map((id) => `share ${id}`));
-    expect((await jobsService(next).list())[0]).toMatchObject({ status: 'done', succeeded: 12 });
+    expect((await next.jobs.list())[0]).toMatchObject({ status: 'done', succeeded: 12 });
   });
 });
 

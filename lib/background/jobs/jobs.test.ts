@@ -7,7 +7,7 @@ import type { Change } from '../../protocol/messages';
 import type { JobView } from '../../protocol/jobs';
 import { fakeCrm, type FakeCrm } from '../outbox/test-crm';
 import { CrmxDb } from '../store/db';
-import { jobsService, type JobsDeps } from './service';
+import { createBackgroundServices, type BackgroundDeps, type BackgroundServices } from '../services';
 import { createJobsHandlers } from '../handlers/jobs';
 
 const ORIGIN = 'http://127.0.0.1:5555';
@@ -31,17 +31,18 @@ function customers(): Customer[] {
 }
 
 /** A worker: its own connection to the same IndexedDB, its own runner (a fresh service). */
-function worker(fetch: typeof globalThis.fetch = crm.fetch): JobsDeps {
+function worker(fetch: typeof globalThis.fetch = crm.fetch, more: Partial<BackgroundDeps> = {}): BackgroundServices {
   const db = new CrmxDb(dbName);
   open.push(db);
   let origin: string | null = ORIGIN;
-  return {
+  return createBackgroundServices({
     db, chunkSize: async () => CHUNK,
     getCrmOrigin: async () => origin,
     setCrmOrigin: async (o) => void (origin = o),
     makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }),
     push: (change) => pushed.push(change),
-  };
+    ...more,
+  });
 }
 
 beforeEach(async () => {
@@ -75,8 +76,8 @@ function dyingFetch(at: number, phase: 'before' | 'after') {
   return { fetch, dead };
 }
 
-async function finished(deps: JobsDeps, id: string): Promise<JobView> {
-  const service = jobsService(deps);
+async function finished(deps: BackgroundServices, id: string): Promise<JobView> {
+  const service = deps.jobs;
   await service.runner.kick();
   await service.runner.cacheSettled();
   return (await service.list()).find((j) => j.id === id)!;
@@ -87,7 +88,7 @@ const appliedShares = () => crm.applied.filter((a) => a.what.startsWith('share '
 describe('a batch job', () => {
   it('shares in chunks of the configured size, each with its own key, and records progress', async () => {
     const deps = worker();
-    const job = await jobsService(deps).start({ kind: 'share', customerIds: ids, targets: toCsr });
+    const job = await deps.jobs.start({ kind: 'share', customerIds: ids, targets: toCsr });
     const done = await finished(deps, job.id);
     expect(done).toMatchObject({ status: 'done', total: 25, done: 25, succeeded: 25, errors: [] });
     const keys = crm.received.filter((r) => r.path === '/batch/share').map((r) => r.key);
@@ -113,7 +114,7 @@ describe('a batch job', () => {
       open--;
       return crm.fetch(input, init);
     }) as typeof globalThis.fetch);
-    const job = await jobsService(deps).start({ kind: 'share', customerIds: ids, targets: toCsr });
+    const job = await deps.jobs.start({ kind: 'share', customerIds: ids, targets: toCsr });
     expect(await finished(deps, job.id)).toMatchObject({ status: 'done', done: 25, succeeded: 25 });
     expect(arrived).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(mostOpen).toBe(2);
@@ -121,8 +122,8 @@ describe('a batch job', () => {
 
   it('does not hold a chunk back until the keep-alive call answers', async () => {
     let calls = 0;
-    const deps: JobsDeps = { ...worker(), keepAlive: () => { calls++; return new Promise<void>(() => undefined); } };
-    const job = await jobsService(deps).start({ kind: 'share', customerIds: ids, targets: toCsr });
+    const deps = worker(crm.fetch, { keepAlive: () => { calls++; return new Promise<void>(() => undefined); } });
+    const job = await deps.jobs.start({ kind: 'share', customerIds: ids, targets: toCsr });
     expect(await finished(deps, job.id)).toMatchObject({ status: 'done', done: 25, succeeded: 25 });
     expect(calls).toBe(7);
   });
@@ -132,9 +133,9 @@ describe('a batch job', () => {
     it.each(boundaries)(`resumed after the worker died ${phase === 'before' ? 'before sending' : 'with the answer lost of'} chunk %i shares each customer once`, async (k) => {
       const dying = dyingFetch(k, phase);
       const first = worker(dying.fetch);
-      const job = await jobsService(first).start({ kind: 'share', customerIds: ids, targets: toCsr });
+      const job = await first.jobs.start({ kind: 'share', customerIds: ids, targets: toCsr });
       await dying.dead;
-      const stored = (await jobsService(first).list())[0];
+      const stored = (await first.jobs.list())[0];
       expect(stored.status).toBe('running');
       // Pipelined: chunk k-1 may still be unrecorded when chunk k goes out.
       expect([Math.max(0, k - 1) * CHUNK, k * CHUNK]).toContain(stored.done);
@@ -149,11 +150,11 @@ describe('a batch job', () => {
   it('skips customers the rules refuse and reports them, grouped by rule in the pre-check', async () => {
     const deps = worker();
     const request = { kind: 'setLabels' as const, customerIds: ['c-001', 'c-other', 'c-404'], tags: ['x'] };
-    expect(await jobsService(deps).precheck(request)).toEqual({
+    expect(await deps.jobs.precheck(request)).toEqual({
       total: 3, allowed: 1,
       refused: [{ rule: 'edit-required', count: 1, ids: ['c-other'] }, { rule: 'not-listed', count: 1, ids: ['c-404'] }],
     });
-    const job = await jobsService(deps).start(request);
+    const job = await deps.jobs.start(request);
     const done = await finished(deps, job.id);
     expect(done).toMatchObject({ status: 'done', total: 3, done: 3, succeeded: 1 });
     expect(done.errors).toMatchObject([{ item: 'c-other', rule: 'edit-required' }, { item: 'c-404', rule: 'not-listed' }]);
@@ -163,7 +164,7 @@ describe('a batch job', () => {
 
   it('deletes file rows by id and reports the others with their row number and why', async () => {
     const deps = worker();
-    const job = await jobsService(deps).start({
+    const job = await deps.jobs.start({
       kind: 'deleteByPhone',
       rows: [
         { row: 1, phone: '0900', customerId: 'c-002' },
@@ -182,9 +183,9 @@ describe('a batch job', () => {
   it('stops between chunks when cancelled', async () => {
     const dying = dyingFetch(2, 'before');
     const deps = worker(dying.fetch);
-    const job = await jobsService(deps).start({ kind: 'follow', customerIds: ids });
+    const job = await deps.jobs.start({ kind: 'follow', customerIds: ids });
     await dying.dead;
-    expect(await jobsService(deps).runner.cancel(job.id)).toMatchObject({ status: 'cancelled' });
+    expect(await deps.jobs.runner.cancel(job.id)).toMatchObject({ status: 'cancelled' });
     const after = await finished(worker(), job.id);
     expect(after).toMatchObject({ status: 'cancelled', done: 2 * CHUNK });
     expect(crm.follows.size).toBe(2 * CHUNK);
@@ -192,18 +193,18 @@ describe('a batch job', () => {
 
   it('undoes a share on the customers that did not have it, and labels back to what they were', async () => {
     const deps = worker();
-    const share = await jobsService(deps).start({ kind: 'share', customerIds: ids.slice(0, 6), targets: toCsr });
+    const share = await deps.jobs.start({ kind: 'share', customerIds: ids.slice(0, 6), targets: toCsr });
     expect(await finished(deps, share.id)).toMatchObject({ undoable: true });
-    const undo = await jobsService(deps).undo(share.id);
+    const undo = await deps.jobs.undo(share.id);
     expect(undo).toMatchObject({ kind: 'cancelShare', undoOf: share.id, total: 5 });
     await finished(deps, undo.id);
     expect(ids.slice(0, 6).map((id) => crm.customers.get(id)?.shares.userIds)).toEqual([['u-csr'], [], [], [], [], []]);
-    await expect(jobsService(deps).undo(share.id)).rejects.toMatchObject({ code: 'invalid' });
+    await expect(deps.jobs.undo(share.id)).rejects.toMatchObject({ code: 'invalid' });
 
-    const labels = await jobsService(deps).start({ kind: 'addLabels', customerIds: ids.slice(0, 4), tags: ['new'] });
+    const labels = await deps.jobs.start({ kind: 'addLabels', customerIds: ids.slice(0, 4), tags: ['new'] });
     await finished(deps, labels.id);
     expect(crm.customers.get('c-002')?.tags).toEqual(['a', 'new']);
-    await finished(deps, (await jobsService(deps).undo(labels.id)).id);
+    await finished(deps, (await deps.jobs.undo(labels.id)).id);
     expect(ids.slice(0, 4).map((id) => crm.customers.get(id)?.tags)).toEqual([[], ['a'], [], ['a']]);
   });
 });
@@ -219,8 +220,8 @@ describe('a job started by one user', () => {
   it('never runs as a user connected after it', async () => {
     crm.online = false;
     const first = worker();
-    const job = await jobsService(first).start({ kind: 'follow', customerIds: ['c-001'] });
-    await jobsService(first).runner.kick();
+    const job = await first.jobs.start({ kind: 'follow', customerIds: ['c-001'] });
+    await first.jobs.runner.kick();
     crm.online = true;
     const next = worker();
     await createHandlers(next).connect({ url: ORIGIN, token: 'tok-csr' }, page);

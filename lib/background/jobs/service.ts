@@ -1,16 +1,17 @@
-// The background's jobs: pre-check by the rules, start (persist, then run), undo, and the one runner.
+// The background's jobs: pre-check by the rules, start (persist, then run), undo, and the one runner. One per
+// worker, built by the wiring (lib/background/services.ts).
 import type { Customer, Id, ShareTargets } from '../../domain/types';
 import { CrmError } from '../../crm-client/errors';
 import { decide } from '../../rules/index';
 import type { RuleId } from '../../rules/types';
+import type { Change } from '../../protocol/messages';
 import type { CrmxDb } from '../store/db';
-import { createConnection } from '../connection';
-import { createCustomerCache } from '../customer-cache';
-import type { HandlerDeps } from '../handlers/core';
+import type { ConnectionService } from '../connection';
+import type { CustomerCache } from '../customer-cache';
+import type { Sync } from '../sync/sync';
 import type { BatchRequest, JobItemError, JobView, PrecheckResult } from '../../protocol/jobs';
 import { isTransient, sendVia } from '../outbox/send';
 import { batchChunkSize } from '../../settings';
-import { syncService } from '../sync/service';
 import { chunkSizeOf, recordedPlan, type ChunkPlan } from './chunk-plan';
 import { listJobViews, putJob } from './job-store';
 import { cacheBehindOtherJob } from './catch-up';
@@ -18,7 +19,13 @@ import { idsOf, isUndoable, jobView, opOf, requestedOf, ruleActionOf, rowErrors,
 import { beforeOf, undoOps } from './undo';
 import { createJobRunner, type JobRunner } from './runner';
 
-export interface JobsDeps extends HandlerDeps {
+export interface JobsServiceDeps {
+  db: CrmxDb;
+  now: () => Date;
+  push(change: Change): void;
+  connection: ConnectionService;
+  cache: CustomerCache;
+  sync: Sync;
   /** Customers per CRM call; default: the batchChunkSize setting. */
   chunkSize?: () => Promise<number>;
   keepAlive?: () => Promise<void>;
@@ -34,23 +41,12 @@ interface Checked {
 /** A chunk is retried inside the client (backoff, Retry-After) before the job waits for its next run. */
 const CHUNK_ATTEMPTS = 4;
 
-const services = new WeakMap<CrmxDb, ReturnType<typeof build>>();
-
-export function jobsService(deps: JobsDeps) {
-  let service = services.get(deps.db);
-  if (!service) services.set(deps.db, (service = build(deps)));
-  return service;
-}
-
-function build(deps: JobsDeps) {
-  const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
-  const connection = createConnection(deps);
-  const cache = createCustomerCache(db, now, () => syncService(deps).customersSettled());
+export function createJobsService(deps: JobsServiceDeps) {
+  const { db, now, connection, cache } = deps;
   const runner: JobRunner = createJobRunner({
     db, now, push: (change) => deps.push(change), keepAlive: deps.keepAlive,
     async syncCustomers() {
-      return (await syncService(deps).run({ again: true, customersOnly: true })).error === null;
+      return (await deps.sync.run({ again: true, customersOnly: true })).error === null;
     },
     async connect() {
       const { origin, client } = await connection.current();
@@ -175,3 +171,5 @@ function build(deps: JobsDeps) {
 
   return { precheck, start, undo, list, runner };
 }
+
+export type JobsService = ReturnType<typeof createJobsService>;

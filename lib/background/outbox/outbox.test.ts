@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CrmClient } from '../../crm-client/client';
-import { createHandlers, type HandlerDeps } from '../handlers/core';
+import { createHandlers } from '../handlers/core';
 import { createMutationHandlers } from '../handlers/mutations';
 import type { Change } from '../../protocol/messages';
+import { createBackgroundServices, type BackgroundServices } from '../services';
 import { CrmxDb } from '../store/db';
-import { outboxService } from './service';
 import { fakeCrm, type FakeCrm } from './test-crm';
 
 const ORIGIN = 'http://127.0.0.1:5555';
@@ -14,29 +14,34 @@ let db: CrmxDb;
 let n = 0;
 let crm: FakeCrm;
 let pushed: Change[];
-let deps: HandlerDeps;
+let services: BackgroundServices;
+
+/** The worker's services, its network going through `fetch`. */
+function worker(fetch: typeof globalThis.fetch = crm.fetch): BackgroundServices {
+  let origin: string | null = null;
+  return createBackgroundServices({
+    db,
+    getCrmOrigin: async () => origin,
+    setCrmOrigin: async (o) => void (origin = o),
+    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }),
+    push: (change) => pushed.push(change),
+  });
+}
 
 beforeEach(() => {
   db = new CrmxDb(`outbox-test-${++n}`);
   crm = fakeCrm();
   pushed = [];
-  let origin: string | null = null;
-  deps = {
-    db,
-    getCrmOrigin: async () => origin,
-    setCrmOrigin: async (o) => void (origin = o),
-    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch }),
-    push: (change) => pushed.push(change),
-  };
+  services = worker();
 });
 afterEach(() => db.delete());
 
 async function connected() {
-  const core = createHandlers(deps);
+  const core = createHandlers(services);
   await core.connect({ url: ORIGIN, token: 'tok-ae' }, page);
   await core.getDecisions({ ids: ['c-001', 'c-002', 'c-003', 'c-004', 'c-005'] }, page);
   pushed.length = 0;
-  return { core, m: createMutationHandlers(deps) };
+  return { core, m: createMutationHandlers(services) };
 }
 
 /** How many times the CRM applied each idempotency key. */
@@ -79,10 +84,10 @@ describe('the outbox', () => {
       crm.online = false;
       throw new TypeError('connection reset');
     };
-    await outboxService(deps).outbox.flush();
+    await services.outbox.outbox.flush();
     expect(await db.outbox.count()).toBe(4);
     crm.online = true;
-    await outboxService(deps).outbox.flush();
+    await services.outbox.outbox.flush();
 
     expect(await db.outbox.count()).toBe(0);
     const keys = crm.received.map((r) => r.key);
@@ -104,7 +109,7 @@ describe('the outbox', () => {
     await m.editCustomer({ id: 'c-003', version: 3, changes: { name: 'First' } }, page);
     await m.editCustomer({ id: 'c-003', version: 3, changes: { email: 'second@x.vn' } }, page);
     crm.online = true;
-    await outboxService(deps).outbox.flush();
+    await services.outbox.outbox.flush();
     expect(crm.customers.get('c-003')).toMatchObject({ name: 'First', email: 'second@x.vn', version: 5 });
     expect(await m.getPending(undefined, page)).toEqual({ actions: [], conflicts: [] });
   });
@@ -147,7 +152,7 @@ describe('the outbox', () => {
     await m.editCustomer({ id: 'c-004', version: 3, changes: { name: 'Gone soon' } }, page);
     crm.customers.delete('c-004');
     crm.online = true;
-    await outboxService(deps).outbox.flush();
+    await services.outbox.outbox.flush();
     const { actions } = await m.getPending(undefined, page);
     expect(actions).toMatchObject([{ customerId: 'c-004', status: 'failed', lastError: expect.stringContaining('not_found') }]);
     expect(pushed).toContainEqual({ kind: 'pending', count: 0, conflicts: 0 });
@@ -161,7 +166,7 @@ describe('the outbox', () => {
     await m.editCustomer({ id: 'c-001', version: 3, changes: { name: 'As Anh' } }, page);
     crm.online = true;
     await core.connect({ url: ORIGIN, token: 'tok-csr' }, page);
-    await outboxService(deps).outbox.flush();
+    await services.outbox.outbox.flush();
     expect(crm.received).toEqual([]);
     const { actions } = await m.getPending(undefined, page);
     expect(actions).toMatchObject([{ status: 'failed', lastError: expect.stringContaining('u-ae') }]);
@@ -172,7 +177,7 @@ describe('the outbox', () => {
     crm.failing = true;
     expect((await m.shareCustomer({ id: 'c-001', targets: { departmentIds: [], roleIds: [], userIds: ['u-csr'] } }, page)).outcome).toBe('queued');
     crm.failing = false;
-    await outboxService(deps).outbox.flush();
+    await services.outbox.outbox.flush();
     expect(crm.received.length).toBeGreaterThan(1);
     expect(new Set(crm.received.map((r) => r.key)).size).toBe(1);
     expect(crm.applied).toHaveLength(1);
@@ -181,25 +186,22 @@ describe('the outbox', () => {
 
   it('drains again when the CRM answers while a replay that found it down is still in flight', async () => {
     let failedSends = -1;
-    deps.makeClient = (baseUrl, token) => new CrmClient({
-      baseUrl, token,
-      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
-        if (failedSends >= 0 && (init?.method ?? 'GET') !== 'GET' && ++failedSends === 2) {
-          // The replay's last attempt fails, but meanwhile another call got an answer and asked for a replay.
-          const failing = crm.fetch(input, init);
-          crm.online = true;
-          void outboxService(deps).outbox.flush();
-          return failing;
-        }
-        return crm.fetch(input, init);
-      }) as typeof fetch,
-    });
+    services = worker((async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (failedSends >= 0 && (init?.method ?? 'GET') !== 'GET' && ++failedSends === 2) {
+        // The replay's last attempt fails, but meanwhile another call got an answer and asked for a replay.
+        const failing = crm.fetch(input, init);
+        crm.online = true;
+        void services.outbox.outbox.flush();
+        return failing;
+      }
+      return crm.fetch(input, init);
+    }) as typeof fetch);
     const { m } = await connected();
     crm.online = false;
     expect(await m.editCustomer({ id: 'c-001', version: 3, changes: { source: 'Zalo' } }, page)).toMatchObject({ outcome: 'queued' });
     crm.online = false;
     failedSends = 0;
-    await outboxService(deps).outbox.flush();
+    await services.outbox.outbox.flush();
     expect(crm.applied).toHaveLength(1);
     expect((await m.getPending(undefined, page)).actions).toEqual([]);
   });

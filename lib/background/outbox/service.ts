@@ -1,13 +1,14 @@
-// The background's one outbox, and the rules pre-check every action passes before it is stored.
+// The background's outbox, and the rules pre-check every action passes before it is stored. One per worker,
+// built by the wiring (lib/background/services.ts) and shared by every handler and the scheduler.
 import type { Customer } from '../../domain/types';
 import { CrmError } from '../../crm-client/errors';
 import { decide } from '../../rules/index';
 import type { Decision } from '../../rules/types';
+import type { Change } from '../../protocol/messages';
 import type { CrmxDb } from '../store/db';
-import { createConnection, type Acting } from '../connection';
-import { createCustomerCache } from '../customer-cache';
-import { poolSubject } from '../pool-seen';
-import type { HandlerDeps } from '../handlers/core';
+import type { Acting, ConnectionService } from '../connection';
+import type { CustomerCache } from '../customer-cache';
+import type { PoolSeen } from '../pool-seen';
 import { ruleActionOf, type OutboxAction } from './actions';
 import { createOutbox, type Outbox } from './outbox';
 import { isTransient, sendVia } from './send';
@@ -21,15 +22,17 @@ export interface OutboxService {
 /** One quick retry, then the action waits in the outbox (the UI shows it pending) for the next replay. */
 const SEND_ATTEMPTS = 2;
 
-const services = new WeakMap<CrmxDb, OutboxService>();
+export interface OutboxServiceDeps {
+  db: CrmxDb;
+  now: () => Date;
+  push(change: Change): void;
+  connection: ConnectionService;
+  cache: CustomerCache;
+  poolSeen: PoolSeen;
+}
 
-/** One outbox per database: every handler file and the scheduler share it. */
-export function outboxService(deps: HandlerDeps): OutboxService {
-  const known = services.get(deps.db);
-  if (known) return known;
-  const now = () => deps.now?.() ?? new Date();
-  const connection = createConnection(deps);
-  const cache = createCustomerCache(deps.db, now);
+export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
+  const { now, connection, cache } = deps;
   const outbox = createOutbox({
     db: deps.db,
     now,
@@ -55,7 +58,7 @@ export function outboxService(deps: HandlerDeps): OutboxService {
         ? await deps.db.customers.get(action.id) ?? null
         : action.action === 'pickUp'
           // A pool customer is in the cache only when the user lists it already; else as the pool listed it.
-          ? await deps.db.customers.get(action.id) ?? poolSubject(deps.db, action.id)
+          ? await deps.db.customers.get(action.id) ?? deps.poolSeen.subject(action.id)
           : (await cache.customers(client, [action.id], false)).get(action.id) ?? null;
     } catch (error) {
       if (isTransient(error)) return undefined; // offline and nothing cached: the CRM decides when it gets it
@@ -80,12 +83,10 @@ export function outboxService(deps: HandlerDeps): OutboxService {
     return actor;
   }
 
-  const service: OutboxService = {
+  return {
     outbox,
     async run(action) {
       return outbox.submit(action, await precheck(action));
     },
   };
-  services.set(deps.db, service);
-  return service;
 }

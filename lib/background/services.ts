@@ -1,0 +1,89 @@
+// The background's services, built once per worker and handed to the handler factories and the schedules:
+// one connection, one customer cache, one sync, one outbox, one job runner. Nothing here is a module-level
+// singleton: a new worker (or a test's new worker) builds new ones over the same IndexedDB, where the
+// outbox and the jobs keep what they must resume.
+import type { CrmClient } from '../crm-client/client';
+import type { Change } from '../protocol/messages';
+import { createConnection, type ConnectionService } from './connection';
+import { createCustomerCache, type CustomerCache } from './customer-cache';
+import { createJobsService, type JobsService } from './jobs/service';
+import { createOutboxService, type OutboxService } from './outbox/service';
+import { createPoolSeen, type PoolSeen } from './pool-seen';
+import type { CrmxDb } from './store/db';
+import { createSyncService } from './sync/service';
+import type { Sync } from './sync/sync';
+
+/** What the worker gives the services: its database, settings, CRM client maker and push channel. */
+export interface BackgroundDeps {
+  db: CrmxDb;
+  getCrmOrigin(): Promise<string | null>;
+  setCrmOrigin(origin: string): Promise<void>;
+  makeClient(baseUrl: string, token: string): CrmClient;
+  /** Tells every open UI that something changed. */
+  push(change: Change): void;
+  now?: () => Date;
+  /** Keeps the worker awake between a job's chunks. */
+  keepAlive?: () => Promise<void>;
+  /** Customers per CRM call in a job; default: the batchChunkSize setting. */
+  chunkSize?: () => Promise<number>;
+}
+
+/** Listeners to one kind of event, told in the order they were added. */
+export interface Listeners {
+  add(listener: () => void): () => void;
+  emit(): void;
+}
+
+function listeners(): Listeners {
+  const all = new Set<() => void>();
+  return {
+    add(listener) {
+      all.add(listener);
+      return () => all.delete(listener);
+    },
+    emit() {
+      for (const listener of all) listener();
+    },
+  };
+}
+
+export interface BackgroundEvents {
+  /** A connect reached the CRM (maybe another CRM or user). */
+  connected: Listeners;
+  /** A call to the CRM got an answer: it can be reached again. */
+  crmAnswered: Listeners;
+}
+
+export interface BackgroundServices {
+  db: CrmxDb;
+  now: () => Date;
+  push(change: Change): void;
+  connection: ConnectionService;
+  cache: CustomerCache;
+  sync: Sync;
+  outbox: OutboxService;
+  jobs: JobsService;
+  poolSeen: PoolSeen;
+  events: BackgroundEvents;
+}
+
+/** Builds the background's services, each once, each given what it uses. Call once per worker. */
+export function createBackgroundServices(deps: BackgroundDeps): BackgroundServices {
+  const { db, push } = deps;
+  const now = () => deps.now?.() ?? new Date();
+  const events: BackgroundEvents = { connected: listeners(), crmAnswered: listeners() };
+  const connection = createConnection({
+    db, now,
+    getCrmOrigin: deps.getCrmOrigin,
+    setCrmOrigin: deps.setCrmOrigin,
+    makeClient: deps.makeClient,
+    onAnswered: () => events.crmAnswered.emit(),
+  });
+  const sync = createSyncService({ db, now, push, connection });
+  // A sync already reading the user's customers fills the cache: the cache waits for it instead of reading them beside it.
+  const cache = createCustomerCache(db, now, () => sync.customersSettled());
+  const poolSeen = createPoolSeen();
+  const outbox = createOutboxService({ db, now, push, connection, cache, poolSeen });
+  const jobs = createJobsService({ db, now, push, connection, cache, sync, keepAlive: deps.keepAlive, chunkSize: deps.chunkSize });
+  return { db, now, push, connection, cache, sync, outbox, jobs, poolSeen, events };
+}
