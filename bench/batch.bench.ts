@@ -62,7 +62,7 @@ export async function runBatchBench(rounds: number = ROUND_TARGETS.length): Prom
       return timed;
     };
 
-    // Rounds interleaved, the order swapped each round: one pair on this machine moves ±20 %.
+    // Rounds interleaved, the order swapped each round: on a shared machine one round alone is too noisy to compare.
     const directMs: number[] = [];
     const jobs: Awaited<ReturnType<typeof job>>[] = [];
     for (const [round, [directTargets, jobTargets]] of ROUND_TARGETS.slice(0, rounds).entries()) {
