@@ -6,23 +6,26 @@ import { generateDemoSeed } from './seed/demo';
 import { validateSeed, type SeedFile } from './seed/format';
 import { insertSeed } from './seed/load';
 
+/** Where the data came from: the given seed, the demo generator, or a database that was not empty. */
+export type SeededFrom = 'seed' | 'demo' | 'existing';
+
 export function prepareDatabase(
   path: string,
   seed: SeedFile | string | undefined,
   reset: boolean,
   now: Date,
-): { db: Db; seededFrom: string } {
+): { db: Db; seededFrom: SeededFrom } {
   const db = openDb(path);
   try {
     if (reset) clearData(db);
     pruneIdempotency(db, now);
     if (!isEmpty(db)) return { db, seededFrom: 'existing' };
-    const chosen =
-      seed !== undefined
-        ? { seed: readSeed(seed), from: 'seed' }
-        : { seed: validateSeed(generateDemoSeed(), 'demo seed'), from: 'demo' };
-    insertSeed(db, chosen.seed, now);
-    return { db, seededFrom: chosen.from };
+    if (seed !== undefined) {
+      insertSeed(db, readSeed(seed), now);
+      return { db, seededFrom: 'seed' };
+    }
+    insertSeed(db, validateSeed(generateDemoSeed(), 'demo seed'), now);
+    return { db, seededFrom: 'demo' };
   } catch (err) {
     db.close();
     throw err;

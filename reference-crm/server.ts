@@ -10,7 +10,7 @@ import type { Db } from './db/open';
 import { userTokens } from './db/org';
 import type { FaultSettings } from './http/faults';
 import { registerPages } from './page/index';
-import { prepareDatabase } from './prepare';
+import { prepareDatabase, type SeededFrom } from './prepare';
 import type { SeedFile } from './seed/format';
 import { CrmStore } from './store';
 
@@ -48,8 +48,7 @@ export interface Crm {
   db: Db;
   store: CrmStore;
   settings: RuntimeSettings;
-  /** How the database was prepared: 'seed', 'demo' or 'existing'. */
-  seededFrom: string;
+  seededFrom: SeededFrom;
   users: { user: User; token: string }[];
 }
 
