@@ -1,5 +1,6 @@
 // The background's cache of customers and follows: filled from the CRM on demand, served from Dexie
-// when the CRM cannot be reached. (The sync issue replaces the listing fill with /sync/customers.)
+// when the CRM cannot be reached. One per worker (lib/background/services.ts): the core handlers, the
+// outbox's and the jobs' pre-checks share its memory of the last listing read and the last large read.
 import type { Customer, Id } from '../domain/types';
 import type { CrmClient } from '../crm-client/client';
 import { CrmError } from '../crm-client/errors';
@@ -28,8 +29,8 @@ export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: ()
 
   /**
    * Cached rows by id. The last large read is kept while no customer has been written since: the batch
-   * dialog's pre-check reads every selected customer, then the job reads them again a chunk at a time
-   * (~45 µs a row in Chromium: 10,000 rows ~450 ms of the two cores the CRM also needs).
+   * dialog's pre-check reads every selected customer, then the job reads them again a chunk at a time,
+   * on the same cores the CRM also needs.
    */
   async function cachedRows(ids: Id[]): Promise<(CustomerRow | undefined)[]> {
     const writes = db.customerWrites;

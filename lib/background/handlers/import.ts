@@ -22,11 +22,11 @@ export interface ImportHandlerOptions {
 }
 
 export function createImportHandlers(
-  { db, connection, now: today }: Pick<BackgroundServices, 'db' | 'connection' | 'now'>,
+  { db, connection, now: clock }: Pick<BackgroundServices, 'db' | 'connection' | 'now'>,
   options: ImportHandlerOptions = {},
 ): Pick<Handlers, keyof ImportProtocol> {
   const country = options.country ?? (() => defaultPhoneCountry.getValue());
-  const now = () => today().getTime();
+  const now = () => clock().getTime();
   let listed: { at: number; customers: Customer[] } | null = null;
 
   /** Every customer the CRM lists for the user (read again after a minute); the cache when it can't be reached. */
@@ -44,7 +44,7 @@ export function createImportHandlers(
     }
   }
 
-  // Indexing 100,000 customers costs ~0.5 s: a second preview of the same listing reuses it.
+  // Indexing every customer by phone is the preview's dearest step: a second preview of the same listing reuses it.
   let memo: { of: Customer[]; country: string; index: ReturnType<typeof indexByPhone> } | null = null;
   function indexOf(of: Customer[], code: string) {
     if (memo?.of !== of || memo.country !== code) memo = { of, country: code, index: indexByPhone(of, code) };

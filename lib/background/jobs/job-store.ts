@@ -1,6 +1,6 @@
 // Jobs in Dexie, split in two: the plan (ids, names, before-state for undo) is written once, in `meta`;
 // the job row holds only status and progress. Progress is rewritten after every chunk, so keeping the
-// 10,000 ids out of it keeps each chunk's write small (a whole-record rewrite cost ~100 ms a chunk).
+// ids out of it keeps each chunk's write small (a whole-record rewrite grows with the job's size).
 import type { CrmxDb, JobRow } from '../store/db';
 import { jobView, type JobRecord, type JobState } from './plan';
 import type { JobView } from '../../protocol/jobs';

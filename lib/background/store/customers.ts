@@ -29,7 +29,7 @@ const FEW_FOR_RANGE = 200;
 
 /**
  * Cached rows by id, in the order asked. Many ids whose key range holds few others are read with one
- * range read: a get per row cost ~60 µs in Chromium (10,000 rows: ~600 ms), a range read a fraction.
+ * range read: a get per row costs each row a round trip into IndexedDB, a range read one for them all.
  * Whether the range holds few others is told by its keys alone, read at most to twice the ids asked
  * (a page sorted by name has its ids spread over the whole table: then each id is read alone).
  */
