@@ -9,7 +9,7 @@ import type { JobItemError } from '../../protocol/jobs';
 import type { CrmxDb } from '../store/db';
 import { isTransient, type Send } from '../outbox/send';
 import { markCacheBehind } from './catch-up';
-import { getJob, jobTables, putJob } from './job-store';
+import { jobTables, type JobStore } from './job-store';
 import type { Chunk } from './chunk-plan';
 import { chunkBody, chunkCount, chunkKey, jobView, type JobRecord } from './plan';
 
@@ -47,18 +47,19 @@ export async function sendChunk(jobId: string, k: number, chunk: Chunk, send: Se
 
 export interface RecordDeps {
   db: CrmxDb;
+  store: JobStore;
   push(change: Change): void;
   now(): Date;
 }
 
 /** Records chunk k's results and progress in one transaction; undefined if it was recorded already. */
 export async function recordChunk(deps: RecordDeps, job: JobRecord, k: number, chunk: Chunk, results: Results): Promise<JobRecord | undefined> {
-  const { db } = deps;
+  const { db, store } = deps;
   const okIds = results.filter((r) => r.ok).map((r) => r.id);
   const follow = chunk.op.path === '/batch/follow' ? chunk.op.body.follow === true : null;
   let recorded: JobRecord | undefined;
   await db.transaction('rw', [...jobTables(db), db.follows], async () => {
-    const fresh = await getJob(db, job.id);
+    const fresh = await store.get(job.id);
     if (!fresh || fresh.state.nextChunk !== k) return;
     const names = fresh.state.names ?? {};
     const errors: JobItemError[] = results.flatMap((r) => (r.ok ? [] : [{
@@ -80,7 +81,7 @@ export async function recordChunk(deps: RecordDeps, job: JobRecord, k: number, c
         succeeded: fresh.state.succeeded + okIds.length, errors: [...fresh.state.errors, ...chunk.refused, ...errors],
       },
     };
-    await putJob(db, recorded);
+    await store.put(recorded);
     if (okIds.length === 0) return;
     if (follow === null) await markCacheBehind(db, job.id);
     else if (follow) await db.follows.bulkPut(okIds.map((customerId) => ({ customerId })));

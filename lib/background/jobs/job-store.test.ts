@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CrmxDb } from '../store/db';
-import { getJob, listJobViews, openJobIds, putJob } from './job-store';
+import { createJobStore, listJobViews, openJobIds } from './job-store';
 import type { JobRecord } from './plan';
 
 const ids = Array.from({ length: 1000 }, (_, i) => `c${i}`);
@@ -19,19 +19,21 @@ describe('job store', () => {
   it('keeps the plan out of the row rewritten after every chunk, and reads the job back whole', async () => {
     const db = new CrmxDb(`jobs-${Math.random()}`);
     const record = job();
-    await putJob(db, record);
+    await createJobStore(db).put(record);
     const row = await db.jobs.get(record.id);
     expect(row?.state).not.toHaveProperty('ops');
     expect(row?.state).not.toHaveProperty('before');
-    expect(await getJob(db, record.id)).toEqual({ ...record, state: { ...record.state, hasBefore: true } });
+    // Read by another worker's store: from IndexedDB, not from the writer's copy.
+    expect(await createJobStore(db).get(record.id)).toEqual({ ...record, state: { ...record.state, hasBefore: true } });
   });
 
   it('lists views without plans, still knowing which finished jobs can be undone', async () => {
     const db = new CrmxDb(`jobs-${Math.random()}`);
     const done = { ...job(), status: 'done' as const, createdAt: '2024-01-02T00:00:00.000Z' };
     const noUndo = { ...job({ before: undefined }), status: 'done' as const };
-    await putJob(db, done);
-    await putJob(db, noUndo);
+    const store = createJobStore(db);
+    await store.put(done);
+    await store.put(noUndo);
     const views = await listJobViews(db);
     expect(views.map((v) => [v.id, v.undoable])).toEqual([[done.id, true], [noUndo.id, false]]);
     expect(await openJobIds(db)).toEqual([]);
@@ -41,6 +43,6 @@ describe('job store', () => {
     const db = new CrmxDb(`jobs-${Math.random()}`);
     const old = job();
     await db.jobs.put(old);
-    expect((await getJob(db, old.id))?.state.ops[0].ids).toHaveLength(1000);
+    expect((await createJobStore(db).get(old.id))?.state.ops[0].ids).toHaveLength(1000);
   });
 });

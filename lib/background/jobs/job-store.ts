@@ -9,41 +9,45 @@ type Plan = Pick<JobState, 'ops' | 'names' | 'before' | 'input'>;
 type Progress = Omit<JobState, keyof Plan> & { hasBefore?: boolean };
 
 const planKey = (id: string) => `job-plan:${id}`;
-/** Plans never change once written: this worker's copy saves reading them again for every chunk. */
-const plans = new Map<string, Plan>();
 
 /** The tables a transaction that writes jobs must include. */
 export const jobTables = (db: CrmxDb) => [db.jobs, db.meta] as const;
 
-export async function putJob(db: CrmxDb, job: JobRecord): Promise<void> {
-  const { ops, names, before, input, ...progress } = job.state;
-  if (!plans.has(job.id)) {
-    const plan: Plan = { ops, ...(names ? { names } : {}), ...(before ? { before } : {}), ...(input ? { input } : {}) };
-    await db.meta.put({ key: planKey(job.id), value: plan });
-    plans.set(job.id, plan);
+/** Jobs with their plans. One per worker: plans never change once written, so its copy saves reading them again for every chunk. */
+export function createJobStore(db: CrmxDb) {
+  const plans = new Map<string, Plan>();
+
+  async function put(job: JobRecord): Promise<void> {
+    const { ops, names, before, input, ...progress } = job.state;
+    if (!plans.has(job.id)) {
+      const plan: Plan = { ops, ...(names ? { names } : {}), ...(before ? { before } : {}), ...(input ? { input } : {}) };
+      await db.meta.put({ key: planKey(job.id), value: plan });
+      plans.set(job.id, plan);
+    }
+    const row: JobRow = { ...job, state: { ...progress, hasBefore: before !== undefined } satisfies Progress };
+    await db.jobs.put(row);
   }
-  const row: JobRow = { ...job, state: { ...progress, hasBefore: before !== undefined } satisfies Progress };
-  await db.jobs.put(row);
+
+  async function planOf(row: JobRow): Promise<Plan | undefined> {
+    const cached = plans.get(row.id);
+    if (cached) return cached;
+    const stored = (await db.meta.get(planKey(row.id)))?.value as Plan | undefined;
+    if (stored) plans.set(row.id, stored);
+    return stored;
+  }
+
+  async function get(id: string): Promise<JobRecord | undefined> {
+    const row = await db.jobs.get(id);
+    if (!row) return undefined;
+    const plan = await planOf(row);
+    // Rows written before the split carry their plan inline.
+    return { ...row, state: { ...(row.state as JobState), ...plan } } as JobRecord;
+  }
+
+  return { db, put, get };
 }
 
-async function planOf(db: CrmxDb, row: JobRow): Promise<Plan | undefined> {
-  const cached = plans.get(row.id);
-  if (cached) return cached;
-  const stored = (await db.meta.get(planKey(row.id)))?.value as Plan | undefined;
-  if (stored) plans.set(row.id, stored);
-  return stored;
-}
-
-async function withPlan(db: CrmxDb, row: JobRow): Promise<JobRecord> {
-  const plan = await planOf(db, row);
-  // Rows written before the split carry their plan inline.
-  return { ...row, state: { ...(row.state as JobState), ...plan } } as JobRecord;
-}
-
-export async function getJob(db: CrmxDb, id: string): Promise<JobRecord | undefined> {
-  const row = await db.jobs.get(id);
-  return row && withPlan(db, row);
-}
+export type JobStore = ReturnType<typeof createJobStore>;
 
 /** Queued and running jobs, oldest first, without their plans (read one with getJob when it runs). */
 export async function openJobIds(db: CrmxDb): Promise<string[]> {

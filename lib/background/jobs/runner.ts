@@ -9,11 +9,12 @@ import { isTransient, type Send } from '../outbox/send';
 import { createCacheCatchUp } from './catch-up';
 import { recordChunk, sendChunk } from './chunk';
 import { chunkOf, type Chunk, type PlanChunk } from './chunk-plan';
-import { getJob, jobTables, openJobIds, putJob } from './job-store';
+import { jobTables, openJobIds, type JobStore } from './job-store';
 import { chunkCount, jobView, type JobRecord } from './plan';
 
 export interface RunnerDeps {
   db: CrmxDb;
+  store: JobStore;
   /** The sender, and who acts ("<origin>|<user id>", null when unknown): a job runs only as its maker. */
   connect(): Promise<{ send: Send; actor: string | null }>;
   push(change: Change): void;
@@ -33,11 +34,11 @@ export interface RunnerDeps {
 const IN_FLIGHT = 2;
 
 export function createJobRunner(deps: RunnerDeps) {
-  const { db } = deps;
+  const { db, store } = deps;
   /** Jobs cancelled in this worker: no further chunk is sent for them. */
   const cancelled = new Set<string>();
 
-  const read = (id: string) => getJob(db, id);
+  const read = (id: string) => store.get(id);
   const keepAlive = () => void deps.keepAlive?.().catch(() => undefined);
   const cache = createCacheCatchUp(db, deps.syncCustomers);
 
@@ -118,7 +119,7 @@ export function createJobRunner(deps: RunnerDeps) {
       const job = jobs[0];
       if (job.state.actor && actor && job.state.actor !== actor) {
         const failed: JobRecord = { ...job, status: 'failed', updatedAt: deps.now().toISOString() };
-        await putJob(db, failed);
+        await store.put(failed);
         deps.push({ kind: 'job', job: jobView(failed) });
         continue;
       }
@@ -147,7 +148,7 @@ export function createJobRunner(deps: RunnerDeps) {
       job = await read(id);
       if (!job || (job.status !== 'queued' && job.status !== 'running')) return;
       job = { ...job, status: 'cancelled', updatedAt: deps.now().toISOString() };
-      await putJob(db, job);
+      await store.put(job);
       cancelled.add(id);
     });
     if (job) deps.push({ kind: 'job', job: jobView(job) });

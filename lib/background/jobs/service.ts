@@ -13,7 +13,7 @@ import type { BatchRequest, JobItemError, JobView, PrecheckResult } from '../../
 import { isTransient, sendVia } from '../outbox/send';
 import { batchChunkSize } from '../../settings';
 import { chunkSizeOf, recordedPlan, type ChunkPlan } from './chunk-plan';
-import { listJobViews, putJob } from './job-store';
+import { createJobStore, listJobViews } from './job-store';
 import { cacheBehindOtherJob } from './catch-up';
 import { idsOf, isUndoable, jobView, opOf, requestedOf, ruleActionOf, rowErrors, type JobRecord } from './plan';
 import { beforeOf, undoOps } from './undo';
@@ -43,8 +43,9 @@ const CHUNK_ATTEMPTS = 4;
 
 export function createJobsService(deps: JobsServiceDeps) {
   const { db, now, connection, cache } = deps;
+  const store = createJobStore(db);
   const runner: JobRunner = createJobRunner({
-    db, now, push: (change) => deps.push(change), keepAlive: deps.keepAlive,
+    db, store, now, push: (change) => deps.push(change), keepAlive: deps.keepAlive,
     async syncCustomers() {
       return (await deps.sync.run({ again: true, customersOnly: true })).error === null;
     },
@@ -106,7 +107,7 @@ export function createJobsService(deps: JobsServiceDeps) {
       kind, status: 'queued', createdAt: at, updatedAt: at,
       state: { ...state, nextChunk: 0, done, succeeded: 0 },
     };
-    await putJob(db, job);
+    await store.put(job);
     deps.push({ kind: 'job', job: jobView(job) });
     void runner.kick();
     return job;
@@ -161,7 +162,7 @@ export function createJobsService(deps: JobsServiceDeps) {
     const undoJob = await persist(kind, {
       ops, chunkSize: await chunkSize(), total, errors: [], undoOf: id, ...(job.state.actor ? { actor: job.state.actor } : {}),
     }, 0);
-    await putJob(db, { ...job, state: { ...job.state, undoneBy: undoJob.id } });
+    await store.put({ ...job, state: { ...job.state, undoneBy: undoJob.id } });
     return jobView(undoJob);
   }
 
