@@ -1,8 +1,7 @@
 // The one small shadow root our controls share at the start of a row's menu cell: the host DOM only
 // gets one <crmx-row-menu> element per row, and the host's CSS cannot restyle what is inside.
 // Every row's room is reserved by indenting its cell's first line: one document rule, no element and no
-// work per row (one element per row added 12–20% to the 5,000-row page's load, bench/probe/first-load.ts,
-// and an inline style per row ~30 ms to the mutation callback). The slot is drawn only for rows near
+// work per row (an element or an inline style per row slowed a long page's load: P1 measures it). The slot is drawn only for rows near
 // the view (lib/host/observe-rows.ts), out of flow in that room, so drawing it moves nothing.
 import type { Feature } from './feature';
 import { acceptOnlyTrustedEvents } from '../../lib/ui/trusted-events';
