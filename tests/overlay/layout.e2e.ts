@@ -95,4 +95,22 @@ describe('our floating controls never cover one another', () => {
     await page.keyboard.press('Escape');
     await page.close();
   });
+
+  it('the pool opens as a modal dialog over the page, not inside the list\'s toolbar', async () => {
+    await options.locator('#crmx-language').selectOption('en');
+    const page = await s.openCustomers('?pageSize=20');
+    await page.locator('[data-crmx-pool-open]').click();
+    const pool = page.locator('[role=dialog][data-crmx-dialog=pool]');
+    await pool.waitFor();
+    const covered = await page.evaluate(() => {
+      const tab = document.querySelector('crmx-views')!.shadowRoot!.querySelector('[role=tab]')!.getBoundingClientRect();
+      const hit = document.elementFromPoint(tab.left + tab.width / 2, tab.top + tab.height / 2);
+      const box = document.querySelector('crmx-pool')!.shadowRoot!.querySelector('[role=dialog]')!.getBoundingClientRect();
+      return { tabUnderBackdrop: hit?.localName === 'crmx-pool', dialogCentred: Math.abs(box.left + box.width / 2 - document.documentElement.clientWidth / 2) < 2 };
+    });
+    expect(covered).toEqual({ tabUnderBackdrop: true, dialogCentred: true });
+    await page.keyboard.press('Escape');
+    await pool.waitFor({ state: 'detached' });
+    await page.close();
+  });
 });

@@ -5,7 +5,7 @@
 import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { OVERLAY_CSS } from '../../../components/overlay-css';
+import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../../components/overlay-css';
 import { useDialogKit } from '../../../components/use-dialog-kit';
 import type { Id } from '../../../lib/domain/types';
 import { currentLanguage, t } from '../../../lib/i18n/index';
@@ -104,7 +104,7 @@ export const followedViewFeature: Feature = {
       if (list !== current) hideHostList(list, false);
       list = current;
       if (!mount) {
-        mount = mountShadowRoot(doc, VIEWS_HOST, OVERLAY_CSS + rowControlsCss() + VIEWS_CSS, abort, (host) => current.before(host));
+        mount = mountShadowRoot(doc, VIEWS_HOST, OVERLAY_CSS + OVERLAY_DIALOG_CSS + rowControlsCss() + VIEWS_CSS, abort, (host) => current.before(host));
         render(<Tabs />, mount.container);
       } else {
         current.before(mount.host);

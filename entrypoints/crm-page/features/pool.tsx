@@ -3,7 +3,7 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { OVERLAY_CSS } from '../../../components/overlay-css';
+import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../../components/overlay-css';
 import { useDialogKit } from '../../../components/use-dialog-kit';
 import { currentLanguage, t } from '../../../lib/i18n/index';
 import type { Feature, FeatureContext } from '../feature';
@@ -15,8 +15,8 @@ import { mountShadowRoot, type ShadowMount } from '../shadow-mount';
 export const POOL_HOST = 'crmx-pool';
 
 const POOL_CSS = `
-:host { display: block !important; margin: 0 0 6px !important; }
-.crmx-pool-entry { font: 14px/1.45 system-ui, sans-serif; color: #111827; display: flex; justify-content: flex-end; }
+:host { display: block !important; float: right !important; margin: 0 0 0 8px !important; }
+.crmx-pool-entry { font: 14px/1.45 system-ui, sans-serif; color: #111827; }
 .crmx-pool-open { font: inherit; padding: 3px 12px; border: 1px solid #b9c0cc; border-radius: 4px; background: #fff; color: #111827; cursor: pointer; }
 .crmx-pool-open:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
@@ -61,7 +61,7 @@ export const poolFeature: Feature = {
       if (!anchor) return;
       if (mount?.host.isConnected && mount.host.nextElementSibling === anchor) return;
       if (!mount) {
-        mount = mountShadowRoot(doc, POOL_HOST, OVERLAY_CSS + POOL_CSS, abort, (host) => anchor.before(host));
+        mount = mountShadowRoot(doc, POOL_HOST, OVERLAY_CSS + OVERLAY_DIALOG_CSS + POOL_CSS, abort, (host) => anchor.before(host));
         render(<Entry />, mount.container);
       } else {
         anchor.before(mount.host);
