@@ -16,11 +16,11 @@ import { failureText } from '../../../lib/ui/outcome';
 import { openMenu } from './row-menu';
 import { rowControlsCss } from '../row-slot';
 import { hostList } from '../host-list';
+import { setHidden, VIEW_HIDDEN_ATTRIBUTE } from './row-visibility';
 import { mountShadowRoot, type ShadowMount } from '../shadow-mount';
 import { setRowStates } from '../../../lib/ui/state';
 
 export const VIEWS_HOST = 'crmx-views';
-export const VIEW_HIDDEN_ATTRIBUTE = 'data-crmx-view-hidden';
 
 const VIEWS_CSS = `
 :host { display: block !important; margin: 0 0 8px !important; }
@@ -32,14 +32,7 @@ const VIEWS_CSS = `
 `;
 
 function hideHostList(list: Element | null, hidden: boolean): void {
-  if (!list) return;
-  if (hidden) {
-    list.setAttribute(VIEW_HIDDEN_ATTRIBUTE, '');
-    (list as HTMLElement).style.setProperty('display', 'none', 'important');
-  } else if (list.hasAttribute(VIEW_HIDDEN_ATTRIBUTE)) {
-    list.removeAttribute(VIEW_HIDDEN_ATTRIBUTE);
-    (list as HTMLElement).style.removeProperty('display');
-  }
+  if (list) setHidden(list, hidden, VIEW_HIDDEN_ATTRIBUTE);
 }
 
 export const followedViewFeature: Feature = {

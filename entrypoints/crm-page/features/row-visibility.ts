@@ -6,14 +6,21 @@ import type { Feature, FeatureContext } from '../feature';
 
 export const HIDDEN_ATTRIBUTE = 'data-crmx-hidden';
 
-function hide(row: Element, hidden: boolean): void {
-  if (hidden === row.hasAttribute(HIDDEN_ATTRIBUTE)) return;
+/** The host's list while one of our views takes its place (the Followed tab). */
+export const VIEW_HIDDEN_ATTRIBUTE = 'data-crmx-view-hidden';
+
+/**
+ * Hides a host element with an inline style the host's CSS cannot undo, marked by `marker`, and shows it
+ * again only if we hid it.
+ */
+export function setHidden(el: Element, hidden: boolean, marker = HIDDEN_ATTRIBUTE): void {
+  if (hidden === el.hasAttribute(marker)) return;
   if (hidden) {
-    row.setAttribute(HIDDEN_ATTRIBUTE, '');
-    (row as HTMLElement).style.setProperty('display', 'none', 'important');
+    el.setAttribute(marker, '');
+    (el as HTMLElement).style.setProperty('display', 'none', 'important');
   } else {
-    row.removeAttribute(HIDDEN_ATTRIBUTE);
-    (row as HTMLElement).style.removeProperty('display');
+    el.removeAttribute(marker);
+    (el as HTMLElement).style.removeProperty('display');
   }
 }
 
@@ -28,7 +35,7 @@ export function rowHidden(ctx: Pick<FeatureContext, 'adapter' | 'state'>, row: E
 export function visibleRowIds(ctx: Pick<FeatureContext, 'adapter' | 'document'>): string[] {
   const ids: string[] = [];
   for (const row of ctx.document.querySelectorAll<HTMLElement>(ctx.adapter.selectors.row)) {
-    if (row.hasAttribute(HIDDEN_ATTRIBUTE) || row.hidden || row.closest('[data-crmx-view-hidden]')) continue;
+    if (row.hasAttribute(HIDDEN_ATTRIBUTE) || row.hidden || row.closest(`[${VIEW_HIDDEN_ATTRIBUTE}]`)) continue;
     const id = ctx.adapter.rowId(row);
     if (id) ids.push(id);
   }
@@ -39,14 +46,14 @@ export const rowVisibilityFeature: Feature = {
   name: 'row-visibility',
   init(ctx) {
     const { rows, signal, state } = ctx;
-    rows.subscribe('row-visibility', (row) => hide(row, rowHidden(ctx, row)), signal, { eager: true });
+    rows.subscribe('row-visibility', (row) => setHidden(row, rowHidden(ctx, row)), signal, { eager: true });
     const dispose = effect(() => {
       void state.gone.value;
-      for (const row of rows.rows()) hide(row, rowHidden(ctx, row));
+      for (const row of rows.rows()) setHidden(row, rowHidden(ctx, row));
     });
     signal.addEventListener('abort', () => {
       dispose();
-      for (const row of rows.rows()) hide(row, false);
+      for (const row of rows.rows()) setHidden(row, false);
     }, { once: true });
   },
 };
