@@ -1,14 +1,12 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { buildDialogsAgainstSharedModules } from './build/lazy-dialogs';
-import { useNativeBrowserInContentScripts } from './build/native-browser';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      useNativeBrowserInContentScripts(entrypoints, config);
       buildDialogsAgainstSharedModules(entrypoints, config);
     },
   },
