@@ -1,43 +1,40 @@
-// The batch bar: appears with a selection and shows its count; opens the batch dialogs; shows the
+// The batch bar: appears with a selection and shows its count; a button per batch action (the batch
+// features bring them: entrypoints/crm-page/features/batch-share.ts…) opening its dialog; shows the
 // progress and summary of the jobs started here. Used on the CRM page and in the side panel.
 import type { Signal } from '@preact/signals';
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
 import type { Id } from '../../lib/domain/types';
-import type { ContentApi } from '../../lib/ui/api';
 import { failureText } from '../../lib/ui/outcome';
 import { isUnfiltered, pageState, selectMatching, type MatchingFilter } from '../../lib/ui/selection';
 import { clearSelection, type SelectionStore } from '../../lib/ui/selection-store';
 import type { DialogSource } from '../kit/lazy-dialogs';
 import { useDialogKit } from '../use-dialog-kit';
-import type { BatchKind } from './BatchDialog';
+import type { BatchAction, BatchApi, BatchTool } from './batch-action';
 import { isFinished } from './job-state';
 import type { JobsStore } from './jobs-store';
 
 export interface BatchBarProps {
   store: SelectionStore;
-  api: Pick<ContentApi, 'request'>;
+  api: BatchApi;
   jobs: JobsStore;
   crmHost: string;
   isAdmin: boolean;
   /** On the CRM page: the ids on the current page and the page's filter, for "select all N matching". */
   page?: { ids: Signal<readonly Id[]>; filter(): MatchingFilter };
-  tagSuggestions(): Promise<{ tags: string[]; note?: string }>;
+  /** Actions on the selected customers, in the bar's order. */
+  actions: readonly BatchAction[];
+  /** Actions shown when nothing is selected (delete from a file). */
+  tools: readonly BatchTool[];
   /** Where the batch dialogs come from (loaded on first use on the CRM page). */
   dialogs: DialogSource;
 }
 
-const ACTIONS: Array<{ kind: BatchKind; label: MessageKey; admin?: boolean }> = [
-  { kind: 'share', label: 'batch.action.share' },
-  { kind: 'cancelShare', label: 'batch.action.cancelShare' },
-  { kind: 'setLabels', label: 'batch.action.setLabels' },
-  { kind: 'addLabels', label: 'batch.action.addLabels' },
-  { kind: 'follow', label: 'batch.action.follow' },
-  { kind: 'unfollow', label: 'batch.action.unfollow' },
-  { kind: 'delete', label: 'batch.action.delete', admin: true },
-];
-
-type Open = { kind: BatchKind | 'file'; returnFocus: HTMLElement | null; ids: Id[]; notOnScreen?: Id[] } | null;
+type Open =
+  | { action: BatchAction; returnFocus: HTMLElement | null; ids: Id[]; notOnScreen: Id[] }
+  | { tool: BatchTool; returnFocus: HTMLElement | null }
+  | null;
 
 export function filterText(filter: MatchingFilter): string {
   if (isUnfiltered(filter)) return t('batch.filterNone');
@@ -62,6 +59,9 @@ export function BatchBar(props: BatchBarProps) {
   const selection = store.selection.value;
   const count = selection.ids.size;
   const pageIds = props.page?.ids.value ?? [];
+  const allowed = (entry: { adminOnly?: boolean }) => !entry.adminOnly || props.isAdmin;
+  const actions = props.actions.filter(allowed);
+  const tools = props.tools.filter(allowed);
   const offerMatching = props.page && !selection.matching && pageIds.length > 0 && pageState(selection, pageIds) === 'all';
 
   // Chosen on another page of the list: still acted on, so the dialog names them (all N matching says so itself).
@@ -85,7 +85,7 @@ export function BatchBar(props: BatchBarProps) {
     }
   };
 
-  if (count === 0 && mine.length === 0 && !props.isAdmin && !open) return null;
+  if (count === 0 && mine.length === 0 && tools.length === 0 && !open) return null;
   // The dialogs sit beside the bar, not in it: the bar is transformed and scrolls, which would trap a
   // fixed backdrop inside it (and hide part of the confirmation).
   return (
@@ -105,21 +105,19 @@ export function BatchBar(props: BatchBarProps) {
             </button>
           )}
           <div class="crmx-batch-actions">
-            {ACTIONS.filter((a) => !a.admin || props.isAdmin).map((a) => (
-              <button key={a.kind} type="button" data-crmx-batch-action={a.kind}
-                onClick={(e) => setOpen({ kind: a.kind, returnFocus: e.currentTarget, ids: [...selection.ids], notOnScreen: notOnScreen() })}>
-                {t(a.label)}
+            {actions.map((action) => (
+              <button key={action.id} type="button" data-crmx-batch-action={action.id}
+                onClick={(e) => setOpen({ action, returnFocus: e.currentTarget, ids: [...selection.ids], notOnScreen: notOnScreen() })}>
+                {t(action.label)}
               </button>
             ))}
             <button type="button" class="crmx-link" data-crmx-clear onClick={() => clearSelection(store)}>{t('batch.clear')}</button>
           </div>
         </div>
       )}
-      {props.isAdmin && count === 0 && (
+      {tools.length > 0 && count === 0 && (
         <div class="crmx-batch-row">
-          <button type="button" data-crmx-delete-file onClick={(e) => setOpen({ kind: 'file', returnFocus: e.currentTarget, ids: [] })}>
-            {t('batch.file.open')}
-          </button>
+          {tools.map((tool) => <Fragment key={tool.id}>{tool.button((from) => setOpen({ tool, returnFocus: from }))}</Fragment>)}
         </div>
       )}
       {error && <p class="crmx-error" role="alert">{error}</p>}
@@ -138,12 +136,11 @@ export function BatchBar(props: BatchBarProps) {
         </div>
       )}
     </div>
-      {kit && open && open.kind === 'file' && (
-        <kit.DeleteFromFileDialog api={api} jobs={jobs} crmHost={props.crmHost} returnFocus={open.returnFocus} onClose={() => setOpen(null)} />
-      )}
-      {kit && open && open.kind !== 'file' && (
-        <kit.BatchDialog kind={open.kind} ids={open.ids} names={store.names} notOnScreen={open.notOnScreen} api={api} crmHost={props.crmHost}
-          tagSuggestions={props.tagSuggestions} returnFocus={open.returnFocus} onClose={() => setOpen(null)}
+      {kit && open && 'tool' in open
+        && open.tool.dialog(kit, { api, jobs, crmHost: props.crmHost, returnFocus: open.returnFocus, onClose: () => setOpen(null) })}
+      {kit && open && 'action' in open && (
+        <kit.BatchDialog action={open.action} ids={open.ids} names={store.names} notOnScreen={open.notOnScreen} api={api} crmHost={props.crmHost}
+          returnFocus={open.returnFocus} onClose={() => setOpen(null)}
           onStarted={(job) => {
             jobs.started(job);
             clearSelection(store);

@@ -13,7 +13,13 @@ import { logFeature } from './features/log';
 import { rowVisibilityFeature } from './features/row-visibility';
 import { noRowsNoticeFeature } from './features/no-rows-notice';
 import { selectionFeature } from './features/selection';
-import { batchFeature } from './features/batch-bar';
+import { batchBarFeature } from './features/batch-bar';
+import { batchShareFeature } from './features/batch-share';
+import { cancelSharingFeature } from './features/cancel-sharing';
+import { labelsFeature } from './features/labels';
+import { batchFollowFeature } from './features/batch-follow';
+import { batchDeleteFeature } from './features/batch-delete';
+import { deleteFromFileFeature } from './features/delete-from-file';
 import { followedViewFeature } from './features/followed-view';
 import { poolFeature } from './features/pool';
 
@@ -31,7 +37,14 @@ export const FEATURES: Feature[] = [
   rowVisibilityFeature,
   noRowsNoticeFeature,
   selectionFeature,
-  batchFeature,
+  batchBarFeature,
+  // The batch bar shows their buttons in this order.
+  batchShareFeature,
+  cancelSharingFeature,
+  labelsFeature,
+  batchFollowFeature,
+  batchDeleteFeature,
+  deleteFromFileFeature,
   followedViewFeature,
   poolFeature,
 ];

@@ -4,7 +4,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { Customer, Id } from '../../lib/domain/types';
 import type { ContentApi } from '../../lib/ui/api';
-import { tagSuggestionsFrom } from '../crm-page/features/batch-bar';
+import { batchShareAction } from '../crm-page/features/batch-share';
+import { cancelSharingAction } from '../crm-page/features/cancel-sharing';
+import { addLabelsAction, setLabelsAction } from '../crm-page/features/labels';
+import { batchFollowAction, batchUnfollowAction } from '../crm-page/features/batch-follow';
+import { batchDeleteAction } from '../crm-page/features/batch-delete';
+import { deleteFromFileTool } from '../crm-page/features/delete-from-file';
 import { failureText } from '../../lib/ui/outcome';
 import type { SessionView } from '../../lib/protocol/messages';
 import { selectMatching, setPage, toggle, type MatchingFilter } from '../../lib/ui/selection';
@@ -13,6 +18,9 @@ import { bundledDialogs } from '../../components/bundled-dialogs';
 import type { OnChange, PanelProps } from './SidePanel';
 
 const PAGE = 100;
+/** The CRM page's batch actions (its batch features), in the same order. */
+const BATCH_ACTIONS = [batchShareAction, cancelSharingAction, setLabelsAction, addLabelsAction, batchFollowAction, batchUnfollowAction, batchDeleteAction];
+const BATCH_TOOLS = [deleteFromFileTool];
 
 export function FollowedSection({ api, onChange }: { api: ContentApi; onChange: OnChange }) {
   const [list, setList] = useState<{ items: Customer[]; total: number } | null>(null);
@@ -74,7 +82,6 @@ export function SearchSection({ api, jobs, store, onChange, session }: PanelProp
     }, (e: unknown) => setError(failureText(e)));
   };
   const selected = store.selection.value.ids;
-  const suggestions = useMemo(() => tagSuggestionsFrom(api, () => [...store.selection.value.ids]), []);
   return (
     <section aria-labelledby="crmx-panel-search" data-crmx-panel-search>
       <h2 id="crmx-panel-search">{t('batch.panel.search')}</h2>
@@ -102,7 +109,7 @@ export function SearchSection({ api, jobs, store, onChange, session }: PanelProp
       {result.items.length < result.total && <button type="button" onClick={() => load(q, true)}>{t('batch.panel.more')}</button>}
       <div class="crmx-batch-static">
         <BatchBar store={store} api={api} jobs={jobs} crmHost={new URL(session.crmOrigin).host} isAdmin={session.me.isAdmin}
-          page={{ ids: shown, filter }} tagSuggestions={suggestions} dialogs={bundledDialogs} />
+          page={{ ids: shown, filter }} actions={BATCH_ACTIONS} tools={BATCH_TOOLS} dialogs={bundledDialogs} />
       </div>
     </section>
   );

@@ -1,5 +1,7 @@
-// The batch bar on the CRM page, in a shadow root of its own: it appears with a selection, runs the
-// batch dialogs and shows the progress of the jobs started here (from the background's pushes).
+// The batch bar's frame on the CRM page, in a shadow root of its own: it appears with a selection (its
+// count, "select all N matching"), shows the actions the batch features put in it (batch-share.ts,
+// cancel-sharing.ts, labels.ts, batch-follow.ts, batch-delete.ts, delete-from-file.tsx) and the
+// progress of the jobs started here (from the background's pushes).
 import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { BatchBar } from '../../../components/batch/BatchBar';
@@ -7,10 +9,10 @@ import { BATCH_CSS } from '../../../components/batch/batch-css';
 import { createJobsStore } from '../../../components/batch/jobs-store';
 import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../../components/overlay-css';
 import type { Id } from '../../../lib/domain/types';
-import { currentLanguage, t } from '../../../lib/i18n/index';
+import { currentLanguage } from '../../../lib/i18n/index';
 import { filterFromUrl } from '../../../lib/ui/selection';
 import { selectionStoreFor } from '../../../lib/ui/selection-store';
-import type { ContentApi } from '../../../lib/ui/api';
+import { batchBarEntries } from '../batch-actions';
 import type { Feature, FeatureContext } from '../feature';
 import { oncePerBurst } from '../once-per-burst';
 import { visibleRowIds } from './row-visibility';
@@ -18,31 +20,17 @@ import { acceptOnlyTrustedEvents } from '../../../lib/ui/trusted-events';
 
 export const BATCH_BAR_HOST = 'crmx-batch-bar';
 
-/** Tag suggestions: the CRM has /tags but no message asks for it yet, so the tags of the chosen customers. */
-export function tagSuggestionsFrom(api: Pick<ContentApi, 'request' | 'getCustomer'>, ids: () => Id[]) {
-  return async (): Promise<{ tags: string[]; note?: string }> => {
-    try {
-      const { items } = await api.request('searchCached', { limit: 1000 });
-      return { tags: [...new Set(items.flatMap((c) => c.tags))].sort(), note: t('batch.panel.tagsFromCache') };
-    } catch {
-      const sample = ids().slice(0, 20);
-      const details = await Promise.allSettled(sample.map((id) => api.getCustomer(id)));
-      const tags = details.flatMap((d) => (d.status === 'fulfilled' ? d.value.customer.tags : []));
-      return { tags: [...new Set(tags)].sort(), note: t('batch.panel.tagsFromCache') };
-    }
-  };
-}
-
 /** What the user sees: the rows of our view when one is open, else the host rows left visible. */
 function pageIds(ctx: FeatureContext): readonly Id[] {
   return ctx.state.view.value?.ids ?? visibleRowIds(ctx);
 }
 
-export const batchFeature: Feature = {
+export const batchBarFeature: Feature = {
   name: 'batch',
   async init(ctx) {
     const { document: doc, signal: abort } = ctx;
     const store = selectionStoreFor(ctx.state);
+    const entries = batchBarEntries(ctx.state);
     const jobs = createJobsStore(ctx.api);
     const ids = signal<readonly Id[]>(pageIds(ctx));
     const refreshPage = () => {
@@ -84,7 +72,7 @@ export const batchFeature: Feature = {
       <div lang={currentLanguage.value}>
         <BatchBar store={store} api={ctx.api} jobs={jobs} crmHost={location.host} isAdmin={session?.me.isAdmin ?? false}
           page={{ ids, filter: () => (ctx.state.view.value?.kind === 'followed' ? { followed: true } : filterFromUrl(new URL(location.href))) }}
-          tagSuggestions={tagSuggestionsFrom(ctx.api, () => [...store.selection.value.ids])} dialogs={ctx.dialogs} />
+          actions={entries.actions.value} tools={entries.tools.value} dialogs={ctx.dialogs} />
       </div>
     );
     const View = view;
