@@ -2,7 +2,8 @@ import { describe, expect, it, vi as mock } from 'vitest';
 import * as preact from 'preact';
 import * as i18n from '../../lib/i18n/index';
 import { injectedDialogs, loadDialogs, loadedDialogs, type DialogKit } from './lazy-dialogs';
-import { DIALOGS_GLOBAL, SHARED_GLOBAL, SHARED_MODULES } from './shared-modules';
+import { DIALOGS_GLOBAL, SHARED_GLOBAL } from './dialogs-script';
+import * as SHARED_MODULES from './shared-modules';
 import * as state from '../../lib/ui/state';
 
 const kit = { Dialogs: () => null, BatchDialog: () => null, DeleteFromFileDialog: () => null } as unknown as DialogKit;

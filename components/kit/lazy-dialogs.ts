@@ -1,23 +1,12 @@
 // The dialogs load on first use: the background injects their script (entrypoints/crm-dialogs.ts) into
-// this tab's isolated world, where it leaves them under DIALOGS_GLOBAL. No web-accessible resource: the
-// page cannot fetch or fingerprint the script.
-import type { DeleteFromFileDialog } from '../batch/DeleteFromFileDialog';
-import type { BatchDialog } from '../batch/BatchDialog';
-import type { Dialogs } from '../Dialogs';
-import type { FollowedView } from '../FollowedView';
-import type { JobProgress } from '../batch/JobProgress';
-import type { PoolView } from '../PoolView';
-import { shareModules, sharedModules } from './share-modules';
-import { DIALOGS_GLOBAL } from './shared-modules';
+// this tab's isolated world, where it leaves them under DIALOGS_GLOBAL; before that, the content script
+// puts the modules that script takes from it (shared-modules.ts) under SHARED_GLOBAL. No web-accessible
+// resource: the page cannot fetch or fingerprint the script.
+import { DIALOGS_GLOBAL, SHARED_GLOBAL } from './dialogs-script';
+import type * as dialogKit from './dialog-kit';
+import * as SHARED_MODULES from './shared-modules';
 
-export interface DialogKit {
-  Dialogs: typeof Dialogs;
-  BatchDialog: typeof BatchDialog;
-  DeleteFromFileDialog: typeof DeleteFromFileDialog;
-  FollowedView: typeof FollowedView;
-  JobProgress: typeof JobProgress;
-  PoolView: typeof PoolView;
-}
+export type DialogKit = typeof dialogKit;
 
 /** What the dialogs' script leaves: the dialogs, and the shared modules it was run against. */
 export interface LoadedDialogs {
@@ -34,7 +23,7 @@ type Scope = Record<string, unknown>;
  */
 export function loadedDialogs(scope: object = globalThis): DialogKit | null {
   const loaded = (scope as Scope)[DIALOGS_GLOBAL] as LoadedDialogs | undefined;
-  return loaded?.sharedModules === sharedModules() ? loaded.kit : null;
+  return loaded?.sharedModules === SHARED_MODULES ? loaded.kit : null;
 }
 
 const pending = new WeakMap<object, Promise<DialogKit>>();
@@ -46,7 +35,7 @@ export function loadDialogs(inject: () => Promise<unknown>, scope: object = glob
   let loading = pending.get(scope);
   if (!loading) {
     loading = (async () => {
-      shareModules(scope);
+      (scope as Scope)[SHARED_GLOBAL] = SHARED_MODULES;
       await inject();
       const kit = loadedDialogs(scope);
       if (!kit) throw new Error('the dialogs\' script ran but left no dialogs');

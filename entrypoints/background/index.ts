@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CrmClient } from '../../lib/crm-client/client';
-import { DIALOGS_SCRIPT } from '../../components/kit/shared-modules';
+import { DIALOGS_SCRIPT } from '../../components/kit/dialogs-script';
 import { createRouter, listenForRequests, toProtocolError } from '../../lib/background/router';
 import { askView, orgNames } from '../../lib/background/views';
 import { crmBaseUrl } from '../../lib/settings';

@@ -1,0 +1,8 @@
+// What the dialogs' script brings: the CRM page loads it on first use (entrypoints/crm-dialogs.ts), the
+// extension pages bundle it (components/bundled-dialogs.ts). A new lazily loaded view is one line here.
+export { Dialogs } from '../Dialogs';
+export { BatchDialog } from '../batch/BatchDialog';
+export { DeleteFromFileDialog } from '../batch/DeleteFromFileDialog';
+export { FollowedView } from '../FollowedView';
+export { JobProgress } from '../batch/JobProgress';
+export { PoolView } from '../PoolView';
