@@ -2,19 +2,20 @@
 import { currentLanguage } from '../lib/i18n';
 import type { ContentApi } from '../lib/ui/api';
 import type { DialogSource } from './kit/lazy-dialogs';
-import type { OverlayState } from '../lib/ui/state';
-import { DetailsPanel } from './DetailsPanel';
+import { failureText } from '../lib/ui/outcome';
+import { showToast, type OverlayState } from '../lib/ui/state';
 import { LazyDialogs } from './LazyDialogs';
 import { PageNotice } from './PageNotice';
 import { RowMenu } from './RowMenu';
 import { Toasts } from './Toasts';
+import { useDialogKit } from './use-dialog-kit';
 
 export function Overlay({ state, api, dialogs }: { state: OverlayState; api: ContentApi; dialogs: DialogSource }) {
   // With the details open on the right, the notices and toasts centre on what is left of the page.
   return (
     <div class={`crmx-root${state.details.value ? ' crmx-with-details' : ''}`} lang={currentLanguage.value}>
       <RowMenu state={state} />
-      <DetailsPanel state={state} api={api} />
+      <LazyDetailsPanel state={state} api={api} dialogs={dialogs} />
       <LazyDialogs state={state} api={api} dialogs={dialogs} />
       <div class="crmx-corner">
         <PageNotice state={state} />
@@ -22,4 +23,14 @@ export function Overlay({ state, api, dialogs }: { state: OverlayState; api: Con
       </div>
     </div>
   );
+}
+
+/** The details panel comes with the dialogs' script: the content script stays within its size budget. */
+function LazyDetailsPanel({ state, api, dialogs }: { state: OverlayState; api: ContentApi; dialogs: DialogSource }) {
+  const open = state.details.value;
+  const kit = useDialogKit(dialogs, open !== null, (error) => {
+    if (state.details.value === open) state.details.value = null;
+    showToast(state, { tone: 'error', text: failureText(error) });
+  });
+  return kit && open ? <kit.DetailsPanel state={state} api={api} /> : null;
 }

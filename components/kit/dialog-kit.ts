@@ -2,6 +2,7 @@
 // extension pages bundle it (components/bundled-dialogs.ts). A new lazily loaded view is one line here.
 export { Dialogs } from '../Dialogs';
 export { BatchDialog } from '../batch/BatchDialog';
+export { DetailsPanel } from '../DetailsPanel';
 export { DeleteFromFileDialog } from '../batch/DeleteFromFileDialog';
 export { FollowedView } from '../FollowedView';
 export { JobProgress } from '../batch/JobProgress';

@@ -14,9 +14,6 @@ export * as i18n from '../../lib/i18n/index';
 export * as state from '../../lib/ui/state';
 export * as trustedEvents from '../../lib/ui/trusted-events';
 
-// Stateless: shared so that their bytes are not shipped twice.
+// Stateless, used by the content script too: shared so that their bytes are not shipped twice.
 export * as outcome from '../../lib/ui/outcome';
-export * as dialog from '../Dialog';
-export * as useLoad from '../use-load';
-export * as format from '../format';
-export * as timeline from '../Timeline';
+export * as menuItems from '../../lib/ui/menu-items';
