@@ -24,7 +24,7 @@ export default defineBackground(() => {
     db,
     getCrmOrigin,
     setCrmOrigin: (origin) => crmBaseUrl.setValue(origin),
-    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token }),
+    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token }),
     push: (change) => {
       void getCrmOrigin().then((origin) => pushChange(change, origin));
     },

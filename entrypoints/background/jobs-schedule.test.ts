@@ -21,7 +21,7 @@ function worker(): Background {
     db,
     getCrmOrigin: async () => ORIGIN,
     setCrmOrigin: async () => undefined,
-    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch }),
+    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch }),
     push: () => undefined,
     injectDialogs: async () => undefined,
   });

@@ -29,7 +29,7 @@ function worker(): Background {
     db,
     getCrmOrigin: async () => origin,
     setCrmOrigin: async (o) => void (origin = o),
-    makeClient: (baseUrl, token) => {
+    makeConnector: (baseUrl, token) => {
       made++;
       return new CrmClient({ baseUrl, token, fetch });
     },

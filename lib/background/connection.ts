@@ -1,8 +1,8 @@
-// The background's one connection: the client for the configured CRM and token (one per origin and token,
-// observed so a successful call can wake the outbox and the jobs), the signed-in user and the org,
+// The background's one connection: the connector for the configured CRM and token (one per origin and
+// token, observed so a successful call can wake the outbox and the jobs), the signed-in user and the org,
 // refreshed from the CRM and served from Dexie when it cannot be reached.
 import type { Org } from '../domain/types';
-import { CrmClient } from '../crm-client/client';
+import type { CrmConnector } from '../crm-client/connector';
 import { CrmError } from '../crm-client/errors';
 import type { Me } from '../crm-client/schemas';
 import { userContext, type UserContext } from '../rules/index';
@@ -15,7 +15,8 @@ export interface ConnectionDeps {
   db: CrmxDb;
   getCrmOrigin(): Promise<string | null>;
   setCrmOrigin(origin: string): Promise<void>;
-  makeClient(baseUrl: string, token: string): CrmClient;
+  /** The connector for the CRM at `baseUrl`, acting with `token`. */
+  makeConnector(baseUrl: string, token: string): CrmConnector;
   /** After any call to the CRM that got an answer (it answers again). */
   onAnswered?(): void;
   now?: () => Date;
@@ -23,7 +24,7 @@ export interface ConnectionDeps {
 
 export interface Connection {
   origin: string;
-  client: CrmClient;
+  crm: CrmConnector;
 }
 
 export interface Acting {
@@ -34,9 +35,9 @@ export interface Acting {
   offline: boolean;
 }
 
-/** A client whose every successful call runs `onSuccess` (without waiting for it). */
-function observed(client: CrmClient, onSuccess: () => void): CrmClient {
-  return new Proxy(client, {
+/** A connector whose every successful call runs `onSuccess` (without waiting for it). */
+function observed(crm: CrmConnector, onSuccess: () => void): CrmConnector {
+  return new Proxy(crm, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function') return value;
@@ -52,16 +53,16 @@ function observed(client: CrmClient, onSuccess: () => void): CrmClient {
 export function createConnection(deps: ConnectionDeps) {
   const now = deps.now ?? (() => new Date());
   let memo: { key: string; ctx: UserContext } | null = null;
-  let made: { key: string; client: CrmClient } | null = null;
+  let made: { key: string; crm: CrmConnector } | null = null;
 
-  /** The client for this origin and token: made once, while they stay the configured ones. */
-  function clientFor(origin: string, token: string): CrmClient {
+  /** The connector for this origin and token: made once, while they stay the configured ones. */
+  function connectorFor(origin: string, token: string): CrmConnector {
     const key = `${origin}\n${token}`;
     if (made?.key !== key) {
-      const client = deps.makeClient(origin, token);
-      made = { key, client: deps.onAnswered ? observed(client, deps.onAnswered) : client };
+      const crm = deps.makeConnector(origin, token);
+      made = { key, crm: deps.onAnswered ? observed(crm, deps.onAnswered) : crm };
     }
-    return made.client;
+    return made.crm;
   }
 
   async function current(): Promise<Connection> {
@@ -69,7 +70,7 @@ export function createConnection(deps: ConnectionDeps) {
     if (!origin || !token) {
       throw new CrmError({ code: 'not_connected', message: 'Not connected to a CRM yet: connect in the extension\'s options' });
     }
-    return { origin, client: clientFor(origin, token) };
+    return { origin, crm: connectorFor(origin, token) };
   }
 
   /** The configured CRM, or null before a connect. */
@@ -87,13 +88,13 @@ export function createConnection(deps: ConnectionDeps) {
     if ((await deps.getCrmOrigin()) !== origin || (await readToken(deps.db)) !== token) await clearSession(deps.db);
     await writeToken(deps.db, token);
     await deps.setCrmOrigin(origin);
-    return { origin, client: clientFor(origin, token) };
+    return { origin, crm: connectorFor(origin, token) };
   }
 
   /** Fetches `me` from the CRM (stored), or the stored one when the CRM cannot be reached. */
-  async function me(client: CrmClient): Promise<{ me: Me; offline: boolean }> {
+  async function me(crm: CrmConnector): Promise<{ me: Me; offline: boolean }> {
     try {
-      const fresh = await client.me();
+      const fresh = await crm.me();
       await writeMe(deps.db, fresh);
       return { me: fresh, offline: false };
     } catch (error) {
@@ -103,12 +104,12 @@ export function createConnection(deps: ConnectionDeps) {
     }
   }
 
-  async function org(client: CrmClient, force = false): Promise<{ org: Org; fetchedAt: string; offline: boolean }> {
+  async function org(crm: CrmConnector, force = false): Promise<{ org: Org; fetchedAt: string; offline: boolean }> {
     const cached = await readOrg(deps.db);
     const fresh = cached && now().getTime() - Date.parse(cached.fetchedAt) < ORG_MAX_AGE_MS;
     if (cached && fresh && !force) return { org: cached.org, fetchedAt: cached.fetchedAt, offline: false };
     try {
-      const fetched = await client.org();
+      const fetched = await crm.org();
       const at = now();
       await writeOrg(deps.db, fetched, at);
       return { org: fetched, fetchedAt: at.toISOString(), offline: false };
@@ -119,10 +120,10 @@ export function createConnection(deps: ConnectionDeps) {
   }
 
   /** Who acts and what the rules say they may do; the stored user is trusted until the next connect. */
-  async function acting(client: CrmClient): Promise<Acting> {
+  async function acting(crm: CrmConnector): Promise<Acting> {
     const stored = await readMe(deps.db);
-    const who = stored ? { me: stored, offline: false } : await me(client);
-    const o = await org(client);
+    const who = stored ? { me: stored, offline: false } : await me(crm);
+    const o = await org(crm);
     const key = `${o.fetchedAt}|${who.me.user.id}`;
     if (memo?.key !== key) memo = { key, ctx: userContext(o.org, who.me.user.id) };
     return { me: who.me, org: o.org, ctx: memo.ctx, offline: who.offline || o.offline };

@@ -2,7 +2,7 @@
 // when the CRM cannot be reached. One per worker (lib/background/services.ts): the core handlers, the
 // outbox's and the jobs' pre-checks share its memory of the last listing read and the last large read.
 import type { Customer, Id } from '../domain/types';
-import type { CrmClient } from '../crm-client/client';
+import type { CrmConnector } from '../crm-client/connector';
 import { CrmError } from '../crm-client/errors';
 import type { CrmxDb } from './store/db';
 import { customersById } from './store/customers';
@@ -42,11 +42,11 @@ export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: ()
   }
 
   /** Reads every customer listed for the user into the cache (once a minute at most). */
-  function fillFromListing(client: CrmClient): Promise<void> {
+  function fillFromListing(crm: CrmConnector): Promise<void> {
     if (listing && now().getTime() - listing.at < LISTING_MAX_AGE_MS) return listing.done;
     const done = (async () => {
       for (let page = 1; ; page++) {
-        const answer = await client.customers({ page, pageSize: LISTING_PAGE_SIZE, sort: 'name' });
+        const answer = await crm.customers({ page, pageSize: LISTING_PAGE_SIZE, sort: 'name' });
         await db.customers.bulkPut(answer.items);
         if (answer.items.length === 0 || page * LISTING_PAGE_SIZE >= answer.total) return;
       }
@@ -59,7 +59,7 @@ export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: ()
   }
 
   /** The customers by id: from the CRM when asked fresh or not cached; null = not listed for the user. */
-  async function customers(client: CrmClient, ids: Id[], fresh: boolean): Promise<Map<Id, Customer | null>> {
+  async function customers(crm: CrmConnector, ids: Id[], fresh: boolean): Promise<Map<Id, Customer | null>> {
     const found = new Map<Id, Customer | null>();
     let cached = await cachedRows(ids);
     const missing = () => ids.filter((_id, i) => fresh || !cached[i]);
@@ -70,7 +70,7 @@ export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: ()
     });
     if (toFetch.length > FEW && !fresh) {
       try {
-        await fillFromListing(client);
+        await fillFromListing(crm);
       } catch (error) {
         toFetch.forEach((id) => cached[ids.indexOf(id)] && found.set(id, cached[ids.indexOf(id)]!));
         if (found.size === 0) throw error;
@@ -87,7 +87,7 @@ export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: ()
         const id = toFetch[next++];
         const hit = cached[ids.indexOf(id)];
         try {
-          const customer = await client.customer(id);
+          const customer = await crm.customer(id);
           await db.customers.put(customer);
           found.set(id, customer);
         } catch (error) {
@@ -107,10 +107,10 @@ export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: ()
     return found;
   }
 
-  async function ensureFollows(client: CrmClient): Promise<void> {
+  async function ensureFollows(crm: CrmConnector): Promise<void> {
     if (await followsFetchedAt(db)) return;
     try {
-      await replaceFollows(db, await client.follows(), now());
+      await replaceFollows(db, await crm.follows(), now());
     } catch (error) {
       if (!(error instanceof CrmError && error.unreachable)) throw error;
     }

@@ -2,7 +2,7 @@
 // one connection, one customer cache, one sync, one outbox, one job runner. Nothing here is a module-level
 // singleton: a new worker (or a test's new worker) builds new ones over the same IndexedDB, where the
 // outbox and the jobs keep what they must resume.
-import type { CrmClient } from '../crm-client/client';
+import type { CrmConnector } from '../crm-client/connector';
 import type { Change } from '../protocol/messages';
 import { createConnection, type ConnectionService } from './connection';
 import { createCustomerCache, type CustomerCache } from './customer-cache';
@@ -13,12 +13,12 @@ import type { CrmxDb } from './store/db';
 import { createSyncService } from './sync/service';
 import type { Sync } from './sync/sync';
 
-/** What the worker gives the services: its database, settings, CRM client maker and push channel. */
+/** What the worker gives the services: its database, settings, how to make a CRM's connector, and the push channel. */
 export interface BackgroundDeps {
   db: CrmxDb;
   getCrmOrigin(): Promise<string | null>;
   setCrmOrigin(origin: string): Promise<void>;
-  makeClient(baseUrl: string, token: string): CrmClient;
+  makeConnector(baseUrl: string, token: string): CrmConnector;
   /** Tells every open UI that something changed. */
   push(change: Change): void;
   now?: () => Date;
@@ -76,7 +76,7 @@ export function createBackgroundServices(deps: BackgroundDeps): BackgroundServic
     db, now,
     getCrmOrigin: deps.getCrmOrigin,
     setCrmOrigin: deps.setCrmOrigin,
-    makeClient: deps.makeClient,
+    makeConnector: deps.makeConnector,
     onAnswered: () => events.crmAnswered.emit(),
   });
   const sync = createSyncService({ db, now, push, connection });

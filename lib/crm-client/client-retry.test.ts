@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CrmError } from './errors';
 import { client, json } from './test-client';
 import { parseRetryAfter, retryDelay, DEFAULT_RETRY } from './retry';
-import { sampleMe } from './test-data';
+import { sampleCustomer, sampleMe } from './test-data';
 
 const fault = () => json({ error: { code: 'fault', message: 'injected' } }, 503);
 const header = (init: RequestInit, name: string) => new Headers(init.headers).get(name);
@@ -74,10 +74,9 @@ describe('CrmClient retries', () => {
     expect(calls.map((c) => header(c.init, 'Idempotency-Key'))).toEqual(['key-1', 'key-1', 'key-1']);
   });
 
-  it("send: the caller's key and If-Match on every try, raw JSON back", async () => {
-    const { crm, calls } = client(sequence(fault, () => json({ id: 'c-1', anything: true })));
-    const answer = await crm.send('PATCH', '/customers/c-1', { name: 'X' }, { idempotencyKey: 'ob-1', ifMatch: '4', attempts: 2 });
-    expect(answer).toEqual({ id: 'c-1', anything: true });
+  it("an edit: the caller's key and the version as If-Match on every try, the tries the caller asks for", async () => {
+    const { crm, calls } = client(sequence(fault, fault, () => json(sampleCustomer({ id: 'c-1', version: 5 }))));
+    await expect(crm.editCustomer('c-1', { name: 'X' }, 4, { idempotencyKey: 'ob-1', attempts: 2 })).rejects.toMatchObject({ code: 'fault' });
     expect(calls.map((c) => [header(c.init, 'Idempotency-Key'), header(c.init, 'If-Match')])).toEqual([['ob-1', '"4"'], ['ob-1', '"4"']]);
   });
 
@@ -111,8 +110,11 @@ describe('endpoints', () => {
       { changed: [], removed: [], next: '0', hasMore: false }, 'GET', '/api/v1/sync/customers?limit=500'],
     ['syncLogs', (c: ReturnType<typeof client>['crm']) => c.syncLogs('42'),
       { items: [], next: '42', hasMore: false }, 'GET', '/api/v1/sync/logs?since=42'],
-    ['deleteByPhone', (c: ReturnType<typeof client>['crm']) => c.deleteByPhone(['0912']),
-      { results: [{ phone: '0912', ok: false, ids: ['a', 'b'], error: { code: 'ambiguous', message: '2' } }] }, 'POST', '/api/v1/batch/delete-by-phone'],
+    ['batchDeleteByPhone', (c: ReturnType<typeof client>['crm']) => c.batchDeleteByPhone([{ id: 'c-1', row: 2, phone: '0912' }], 'a.csv'),
+      { results: [{ id: 'c-1', phone: '0912', ok: false, error: { code: 'ambiguous', message: '2', matches: [{ id: 'c-1', name: 'A', code: 'K1' }] } }] },
+      'POST', '/api/v1/batch/delete-by-phone'],
+    ['customers since', (c: ReturnType<typeof client>['crm']) => c.customers({ updatedSince: '2026-01-01T00:00:00.000Z', sort: 'updatedAt' }),
+      { items: [], total: 0, page: 1, pageSize: 50 }, 'GET', '/api/v1/customers?updatedSince=2026-01-01T00%3A00%3A00.000Z&sort=updatedAt'],
     ['editCustomer', (c: ReturnType<typeof client>['crm']) => c.editCustomer('c-1', { name: 'X' }, 3).catch(() => undefined),
       {}, 'PATCH', '/api/v1/customers/c-1'],
     ['tags', (c: ReturnType<typeof client>['crm']) => c.tags(), { tags: ['VIP'] }, 'GET', '/api/v1/tags'],

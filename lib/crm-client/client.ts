@@ -1,19 +1,25 @@
-// A typed client for the CRM's REST API (reference-crm/openapi.yaml). Background only: it holds the token.
-// Every answer is validated; network errors, timeouts, 5xx and 429 are retried (mutations keep their
-// Idempotency-Key across tries, so a retry never applies twice); other answers surface as CrmError.
+// The reference CRM's connector: its REST API (reference-crm/openapi.yaml) behind CrmConnector.
+// Background only: it holds the token. Every answer is validated; network errors, timeouts, 5xx and 429
+// are retried (mutations keep their Idempotency-Key across tries, so a retry never applies twice); other
+// answers surface as CrmError.
 import * as v from 'valibot';
 import type { Customer, CustomerEdit, Id, Org, ShareTargets } from '../domain/types';
 import type { LogType } from '../domain/log-types';
+import type {
+  CrmCapabilities, CrmConnector, CustomerQuery, LogQuery, MutationOptions, PhoneOpRow,
+} from './connector';
 import { CrmError } from './errors';
 import { DEFAULT_RETRY, isRetryable, realSleep, retryDelay, type RetryPolicy } from './retry';
 import { answerError, readJson, transportError, validated } from './wire';
 import {
   AuditSchema, BatchResultsSchema, ChangesSchema, CustomerIdsSchema, CustomerPageSchema, CustomerSchema,
-  FollowsSchema, LogPageSchema, MeSchema, OkSchema, OrgSchema, PhoneResultsSchema, PoolPageSchema, SyncCustomersSchema,
+  FollowsSchema, LogPageSchema, MeSchema, OkSchema, OrgSchema, PoolPageSchema, SyncCustomersSchema,
   SyncLogsSchema, TagsSchema,
-  type BatchResults, type CustomerPage, type LogPage, type Me, type PhoneResults, type PoolPage, type SyncCustomersPage,
+  type BatchResults, type CustomerPage, type LogPage, type Me, type PoolPage, type SyncCustomersPage,
   type SyncLogsPage,
 } from './schemas';
+
+export type { CustomerQuery, LogQuery, MutationOptions } from './connector';
 
 export interface CrmClientOptions {
   /** The CRM origin, e.g. `http://127.0.0.1:5555`; the API is under `/api/v1`. */
@@ -31,42 +37,8 @@ export interface CrmClientOptions {
   now?: () => number;
 }
 
-export interface CustomerQuery {
-  q?: string;
-  sort?: 'name' | '-name' | 'code' | 'updatedAt' | '-updatedAt';
-  page?: number;
-  pageSize?: number;
-  followed?: boolean;
-  tag?: string;
-}
-
-export interface LogQuery {
-  types?: LogType[];
-  from?: string;
-  to?: string;
-  /** seq: only entries older than this one. */
-  before?: number;
-  limit?: number;
-}
-
-export interface MutationOptions {
-  /** Reuse a key to replay a mutation safely (outbox); a fresh one is made otherwise. */
-  idempotencyKey?: string;
-}
-
-export interface SendOptions {
-  idempotencyKey: string;
-  /** The record's version, sent as `If-Match: "<version>"`. */
-  ifMatch?: string;
-  /**
-   * Tries in all; default 1: the outbox and the job runner replay on their own schedule (same key), and
-   * a second retry layer inside them would multiply their waits. Pass more to retry here too.
-   */
-  attempts?: number;
-}
-
-export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-export type MutationMethod = Exclude<Method, 'GET'>;
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type MutationMethod = Exclude<Method, 'GET'>;
 
 const enc = encodeURIComponent;
 
@@ -79,8 +51,13 @@ function query(params: Record<string, string | number | boolean | undefined>): s
   return search.size > 0 ? `?${search}` : '';
 }
 
-export class CrmClient {
-  // Names kept stable: lib/background/outbox/send.ts falls back to them when `send` is missing.
+/** Ours does everything the overlay needs, and checks every rule itself. */
+export const REFERENCE_CAPABILITIES: CrmCapabilities = {
+  maxBatch: 1000, idempotencyKeys: true, conditionalUpdates: true, changeCursor: true, restore: true, serverRules: true,
+};
+
+export class CrmClient implements CrmConnector {
+  readonly capabilities = REFERENCE_CAPABILITIES;
   private readonly apiBase: string;
   private readonly doFetch: typeof fetch;
   private readonly timeoutMs: number;
@@ -159,7 +136,7 @@ export class CrmClient {
     await this.mutate('DELETE', `/follows/${enc(id)}`, OkSchema, undefined, o);
   }
 
-  // Batches (at most 1000 ids a call)
+  // Batches (at most maxBatch ids a call)
   batchShare(customerIds: Id[], targets: ShareTargets, o: MutationOptions = {}): Promise<BatchResults> {
     return this.mutate('POST', '/batch/share', BatchResultsSchema, { customerIds, targets }, o);
   }
@@ -175,16 +152,9 @@ export class CrmClient {
   batchDelete(customerIds: Id[], o: MutationOptions = {}): Promise<BatchResults> {
     return this.mutate('POST', '/batch/delete', BatchResultsSchema, { customerIds }, o);
   }
-  deleteByPhone(phones: string[], o: MutationOptions = {}): Promise<PhoneResults> {
-    return this.mutate('POST', '/batch/delete-by-phone', PhoneResultsSchema, { phones }, o);
-  }
-
-  /**
-   * The low-level mutation the outbox and the job runner use: the same key on every try (theirs and
-   * ours), the answer's JSON unvalidated (they know which schema applies).
-   */
-  send(method: MutationMethod, path: string, body: unknown, options: SendOptions): Promise<unknown> {
-    return this.call(method, path, body, options.idempotencyKey, options.ifMatch, options.attempts ?? 1);
+  /** A file delete: each customer with the row and number it was matched by (deleted only while it has it). */
+  batchDeleteByPhone(rows: ({ id: Id } & PhoneOpRow)[], file?: string, o: MutationOptions = {}): Promise<BatchResults> {
+    return this.mutate('POST', '/batch/delete-by-phone', BatchResultsSchema, { ...(file ? { file } : {}), rows }, o);
   }
 
   private async get<S extends v.GenericSchema>(path: string, schema: S): Promise<v.InferOutput<S>> {
@@ -194,12 +164,12 @@ export class CrmClient {
   private async mutate<S extends v.GenericSchema>(
     method: MutationMethod, path: string, schema: S, body: unknown, o: MutationOptions, ifMatch?: string,
   ): Promise<v.InferOutput<S>> {
-    const answer = await this.call(method, path, body, o.idempotencyKey ?? this.newKey(), ifMatch);
+    const answer = await this.call(method, path, body, o.idempotencyKey ?? this.newKey(), ifMatch, o.attempts);
     return validated(`${method} ${path}`, schema, answer);
   }
 
   private async call(
-    method: Method, path: string, body?: unknown, idempotencyKey?: string, ifMatch?: string, attempts = this.retry.attempts,
+    method: Method, path: string, body?: unknown, idempotencyKey?: string, ifMatch?: string, attempts: number = this.retry.attempts,
   ): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {

@@ -113,22 +113,15 @@ const ItemErrorSchema = v.object({
   message: v.string(),
   rule: v.optional(v.string()),
   ask: v.optional(v.array(AskSchema)),
+  /** 'ambiguous' (a file delete): the customers the CRM knows with that number. */
+  matches: v.optional(v.array(v.object({ id, name: v.string(), code: v.string() }))),
 });
+/** Per customer, in the order asked; a file delete's answers carry the number asked for. */
 export const BatchResultsSchema = v.object({
   results: v.array(v.variant('ok', [
-    v.object({ id, ok: v.literal(true) }),
-    v.object({ id, ok: v.literal(false), error: ItemErrorSchema }),
+    v.object({ id, ok: v.literal(true), phone: v.optional(v.string()) }),
+    v.object({ id, ok: v.literal(false), phone: v.optional(v.string()), error: ItemErrorSchema }),
   ])),
-});
-export const PhoneResultsSchema = v.object({
-  results: v.array(v.object({
-    phone: v.string(),
-    ok: v.boolean(),
-    id: v.optional(id),
-    /** For `ambiguous`: every customer with that number. */
-    ids: v.optional(v.array(id)),
-    error: v.optional(ItemErrorSchema),
-  })),
 });
 export const SyncCustomersSchema = v.object({
   changed: v.array(CustomerSchema),
@@ -162,7 +155,6 @@ export const PoolPageSchema = v.object({
 
 export type LogPage = v.InferOutput<typeof LogPageSchema>;
 export type BatchResults = v.InferOutput<typeof BatchResultsSchema>;
-export type PhoneResults = v.InferOutput<typeof PhoneResultsSchema>;
 export type SyncCustomersPage = v.InferOutput<typeof SyncCustomersSchema>;
 export type SyncLogsPage = v.InferOutput<typeof SyncLogsSchema>;
 export type PoolCustomer = v.InferOutput<typeof PoolCustomerSchema>;

@@ -21,7 +21,7 @@ const SORTS: Record<string, (a: Customer, b: Customer) => number> = {
   '-updatedAt': (a, b) => (a.updatedAt > b.updatedAt ? -1 : a.updatedAt < b.updatedAt ? 1 : byId(a, b)),
 };
 
-/** The caller's listed customers matching q/followed/tag, sorted. */
+/** The caller's listed customers matching q/followed/tag/updatedSince, sorted. */
 function matching(c: AppContext, deps: Deps): Customer[] {
   const sortName = c.req.query('sort') || 'name';
   const sort = SORTS[sortName];
@@ -43,6 +43,9 @@ function matching(c: AppContext, deps: Deps): Customer[] {
   }
   const tag = c.req.query('tag');
   if (tag) items = items.filter((x) => x.tags.includes(tag));
+  // What a client with no change cursor scans by.
+  const since = isoQuery(c, 'updatedSince');
+  if (since) items = items.filter((x) => x.updatedAt >= since);
   return items.sort(sort);
 }
 

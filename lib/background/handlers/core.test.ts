@@ -82,7 +82,7 @@ beforeEach(() => {
     setCrmOrigin: async (o) => {
       origin = o;
     },
-    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch }),
+    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch }),
     push: (change) => pushed.push(change),
   });
 });

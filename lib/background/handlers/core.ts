@@ -1,7 +1,7 @@
 // What the background answers to each request of the protocol. The router (./router.ts) has already
 // checked the sender and the payload's shape when these run.
 import type { Customer, Id } from '../../domain/types';
-import type { CrmClient } from '../../crm-client/client';
+import type { CrmConnector } from '../../crm-client/connector';
 import { CrmError } from '../../crm-client/errors';
 import { decideAll } from '../../rules/index';
 import { normalizeCrmUrl } from '../../settings';
@@ -18,11 +18,11 @@ export function createHandlers(services: CoreHandlerServices): Pick<Handlers, ke
   const { db, now, push, connection, cache, outbox, events } = services;
   const customers = cache.customers;
   const ensureFollows = cache.ensureFollows;
-  async function test(origin: string, client: CrmClient): Promise<SessionView> {
-    const { me, offline } = await connection.me(client);
+  async function test(origin: string, crm: CrmConnector): Promise<SessionView> {
+    const { me, offline } = await connection.me(crm);
     if (!offline) {
-      await connection.org(client, true);
-      await replaceFollows(db, await client.follows(), now());
+      await connection.org(crm, true);
+      await replaceFollows(db, await crm.follows(), now());
     }
     return { crmOrigin: origin, me, offline };
   }
@@ -36,8 +36,8 @@ export function createHandlers(services: CoreHandlerServices): Pick<Handlers, ke
     async getSession() {
       const current = await connection.configured();
       if (!current) return null;
-      const { origin, client } = current;
-      const { me, offline } = await connection.me(client);
+      const { origin, crm } = current;
+      const { me, offline } = await connection.me(crm);
       return { crmOrigin: origin, me, offline };
     },
 
@@ -48,25 +48,25 @@ export function createHandlers(services: CoreHandlerServices): Pick<Handlers, ke
       } catch (error) {
         throw new CrmError({ code: 'invalid', message: (error as Error).message });
       }
-      const { client } = await connection.configure(origin, token.trim());
-      const session = await test(origin, client);
+      const { crm } = await connection.configure(origin, token.trim());
+      const session = await test(origin, crm);
       push({ kind: 'session' });
       if (!session.offline) events.connected.emit();
       return session;
     },
 
     async testConnection() {
-      const { origin, client } = await connection.current();
-      return test(origin, client);
+      const { origin, crm } = await connection.current();
+      return test(origin, crm);
     },
 
     async getCustomer(id) {
-      const { client } = await connection.current();
-      const acting = await connection.acting(client);
+      const { crm } = await connection.current();
+      const acting = await connection.acting(crm);
       let customer: Customer;
       let fromCache = false;
       try {
-        customer = await client.customer(id);
+        customer = await crm.customer(id);
         await db.customers.put(customer);
       } catch (error) {
         if (error instanceof CrmError && error.code === 'not_found') await db.customers.delete(id);
@@ -75,17 +75,17 @@ export function createHandlers(services: CoreHandlerServices): Pick<Handlers, ke
         customer = cached;
         fromCache = true;
       }
-      await ensureFollows(client);
+      await ensureFollows(crm);
       const followed = (await followedAmong(db, [id])).has(id);
       const names = orgNames(acting.org);
       return detailsView(customer, names, rowState(acting, customer, followed).decisions, followed, fromCache);
     },
 
     async getDecisions({ ids, fresh = false }) {
-      const { client } = await connection.current();
-      const acting = await connection.acting(client);
-      const found = await customers(client, [...new Set(ids)], fresh);
-      await ensureFollows(client);
+      const { crm } = await connection.current();
+      const acting = await connection.acting(crm);
+      const found = await customers(crm, [...new Set(ids)], fresh);
+      await ensureFollows(crm);
       const followed = await followedAmong(db, [...found.keys()]);
       const result: Record<Id, RowState | null> = {};
       for (const [id, customer] of found) result[id] = customer ? rowState(acting, customer, followed.has(id)) : null;
@@ -93,11 +93,11 @@ export function createHandlers(services: CoreHandlerServices): Pick<Handlers, ke
     },
 
     async toggleFollow(id) {
-      const { client } = await connection.current();
-      await ensureFollows(client);
+      const { crm } = await connection.current();
+      await ensureFollows(crm);
       const followed = (await followedAmong(db, [id])).has(id);
       // Through the outbox: checked by the rules, applied once, and waiting there while offline.
-      const outcome = await outbox.run({ action: followed ? 'unfollow' : 'follow', id });
+      const outcome = await outbox.run({ op: followed ? 'unfollow' : 'follow', customerId: id });
       if (outcome.outcome === 'queued') {
         await setFollowed(db, id, !followed); // optimistic: the star shows at once, the outbox shows it pending
         push({ kind: 'follows', ids: [id] });

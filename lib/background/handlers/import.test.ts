@@ -27,7 +27,7 @@ function handlers() {
     db,
     getCrmOrigin: async () => ORIGIN,
     setCrmOrigin: async () => {},
-    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: fetchCrm }),
+    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: fetchCrm }),
     push: () => {},
   }), { country: async () => 'VN' });
 }

@@ -32,9 +32,9 @@ export function createImportHandlers(
   /** Every customer the CRM lists for the user (read again after a minute); the cache when it can't be reached. */
   async function customers(): Promise<Customer[]> {
     if (listed && now() - listed.at < LISTING_MAX_AGE_MS) return listed.customers;
-    const { client } = await connection.current();
+    const { crm } = await connection.current();
     try {
-      const all = await readListing((page) => client.customers({ page, pageSize: LISTING_PAGE_SIZE, sort: 'name' }));
+      const all = await readListing((page) => crm.customers({ page, pageSize: LISTING_PAGE_SIZE, sort: 'name' }));
       await db.customers.bulkPut(all);
       listed = { at: now(), customers: all };
       return all;

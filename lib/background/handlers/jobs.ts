@@ -31,13 +31,13 @@ export function createJobsHandlers({ db, connection, jobs }: Pick<BackgroundServ
       const asked = job.state.input ?? job.state.ops.flatMap((op) => op.ids);
       const changed = [...new Set(asked)].filter((customerId) => !failed.has(customerId)).slice(0, job.state.succeeded);
       const page = changed.slice(offset, offset + limit);
-      const client = await connection.current().then((c) => c.client, () => null);
+      const crm = await connection.current().then((c) => c.crm, () => null);
       const items = await Promise.all(page.map(async (customerId) => {
         // This job's entry: the customer's first entry of its type since the job started (a later job's comes after it).
         const query = { customerId, types: [type], from: job.createdAt, limit: 20 };
         let entries: LogEntry[] | null = null;
-        if (client) {
-          entries = await client.customerLogs(customerId, query).then((answer) => answer.items, () => null);
+        if (crm) {
+          entries = await crm.customerLogs(customerId, query).then((answer) => answer.items, () => null);
           if (entries) await db.logs.bulkPut(entries);
         }
         // Offline (or refused): what the cache holds.
@@ -49,8 +49,8 @@ export function createJobsHandlers({ db, connection, jobs }: Pick<BackgroundServ
     },
 
     async resolveMatching(filter) {
-      const { client } = await connection.current();
-      return client.customerIds(filter);
+      const { crm } = await connection.current();
+      return crm.customerIds(filter);
     },
   };
 }

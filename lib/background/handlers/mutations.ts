@@ -2,7 +2,6 @@
 // is pre-checked by the rules and goes through the outbox (lib/background/outbox).
 import type { CustomerEdit } from '../../domain/types';
 import { CrmError } from '../../crm-client/errors';
-import type { OutboxEntry } from '../outbox/actions';
 import type { ConflictView, MutationProtocol, PendingAction } from '../../protocol/mutations';
 import type { Handlers } from '../router';
 import type { BackgroundServices } from '../services';
@@ -10,18 +9,18 @@ import type { BackgroundServices } from '../services';
 export function createMutationHandlers({ db, outbox }: Pick<BackgroundServices, 'db' | 'outbox'>): Pick<Handlers, keyof MutationProtocol> {
 
   return {
-    editCustomer: ({ id, version, changes }) => outbox.run({ action: 'edit', id, version, changes }),
-    deleteCustomer: ({ id }) => outbox.run({ action: 'delete', id }),
-    restoreCustomer: ({ id }) => outbox.run({ action: 'restore', id }),
-    returnToPool: ({ id, reason }) => outbox.run({ action: 'returnToPool', id, reason }),
-    shareCustomer: ({ id, targets }) => outbox.run({ action: 'share', id, targets }),
+    editCustomer: ({ id, version, changes }) => outbox.run({ op: 'edit', customerId: id, version, changes }),
+    deleteCustomer: ({ id }) => outbox.run({ op: 'delete', customerId: id }),
+    restoreCustomer: ({ id }) => outbox.run({ op: 'restore', customerId: id }),
+    returnToPool: ({ id, reason }) => outbox.run({ op: 'returnToPool', customerId: id, reason }),
+    shareCustomer: ({ id, targets }) => outbox.run({ op: 'share', customerId: id, targets }),
 
     async getPending() {
       const [rows, conflicts] = await Promise.all([db.outbox.orderBy('id').toArray(), db.conflicts.orderBy('createdAt').toArray()]);
-      const actions: PendingAction[] = (rows as Partial<OutboxEntry>[] as OutboxEntry[]).map((row) => ({
+      const actions: PendingAction[] = rows.map((row) => ({
         id: row.id,
-        customerId: row.customerId ?? null,
-        action: row.action ?? `${row.method} ${row.path}`,
+        customerId: row.op.customerId,
+        action: row.op.op,
         createdAt: row.createdAt,
         attempts: row.attempts,
         lastError: row.lastError ?? null,
@@ -40,7 +39,7 @@ export function createMutationHandlers({ db, outbox }: Pick<BackgroundServices, 
       void outbox.outbox.pushPending();
       if (keep === 'theirs') return null;
       // Mine over theirs: my changes again, against the version the CRM answered.
-      return outbox.run({ action: 'edit', id: conflict.customerId, version: conflict.current.version, changes: conflict.mine as CustomerEdit });
+      return outbox.run({ op: 'edit', customerId: conflict.customerId, version: conflict.current.version, changes: conflict.mine as CustomerEdit });
     },
 
     async dismissPending({ id }) {

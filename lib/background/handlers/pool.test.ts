@@ -55,7 +55,7 @@ async function connected(crm: ReturnType<typeof poolCrm>) {
     db,
     getCrmOrigin: async () => origin,
     setCrmOrigin: async (o) => void (origin = o),
-    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch }),
+    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch }),
     push: (change) => pushed.push(change),
   });
   await createHandlers(services).connect({ url: ORIGIN, token: 'tok-ae' }, page);

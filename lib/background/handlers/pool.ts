@@ -21,9 +21,9 @@ export function createPoolHandlers(
 
   return {
     async listPool({ page, pageSize, q }) {
-      const { client } = await connection.current();
-      const acting = await connection.acting(client);
-      const answer = await client.pool({ page, pageSize, q: q?.trim() || undefined });
+      const { crm } = await connection.current();
+      const acting = await connection.acting(crm);
+      const answer = await crm.pool({ page, pageSize, q: q?.trim() || undefined });
       poolSeen.remember(answer.items);
       let refusal = null;
       if (answer.pools.length === 0) {
@@ -47,6 +47,6 @@ export function createPoolHandlers(
       return { ...answer, refusal };
     },
 
-    pickUp: ({ id }) => outbox.run({ action: 'pickUp', id }),
+    pickUp: ({ id }) => outbox.run({ op: 'pickUp', customerId: id }),
   };
 }

@@ -58,7 +58,7 @@ function handlers() {
     db,
     getCrmOrigin: async () => ORIGIN,
     setCrmOrigin: async () => {},
-    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch, retry: { attempts: 1 } }),
+    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch, retry: { attempts: 1 } }),
     push: (change) => pushed.push(change),
   });
   return Object.assign(createSyncHandlers(services), { services });

@@ -15,8 +15,8 @@ export function createSyncHandlers({ db, connection, sync }: Pick<BackgroundServ
 
   /** Before the first complete sync: the customer's page of entries from the CRM, kept in the cache. */
   async function fromCrm(request: TimelineRequest): Promise<TimelinePage> {
-    const { client } = await connection.current();
-    const answer = await client.customerLogs(request.customerId, {
+    const { crm } = await connection.current();
+    const answer = await crm.customerLogs(request.customerId, {
       types: request.types, from: request.from, to: request.to, limit: request.limit ?? 100,
       before: request.before ? Number(request.before.id) : undefined,
     });
@@ -37,8 +37,8 @@ export function createSyncHandlers({ db, connection, sync }: Pick<BackgroundServ
       let fromCache = false;
       try {
         if (!(await readLastSyncAt(db))) return await fromCrm(request);
-        const { client } = await connection.current();
-        fromCache = !(await sync.catchUpLogs(client));
+        const { crm } = await connection.current();
+        fromCache = !(await sync.catchUpLogs(crm));
       } catch (error) {
         if (!unreachable(error)) throw error;
         fromCache = true;
@@ -49,14 +49,14 @@ export function createSyncHandlers({ db, connection, sync }: Pick<BackgroundServ
     async getChangeRecords(logId: Id) {
       const cached = await db.logs.get(logId);
       if (cached) return cached.changes;
-      const { client } = await connection.current();
-      return client.logChanges(logId);
+      const { crm } = await connection.current();
+      return crm.logChanges(logId);
     },
 
     async getOrgDirectory(): Promise<OrgDirectory> {
       if ((await db.users.count()) === 0) {
-        const { client } = await connection.current();
-        await connection.org(client, true); // fills the org tables too
+        const { crm } = await connection.current();
+        await connection.org(crm, true); // fills the org tables too
       }
       const [departments, roles, users] = await Promise.all([
         db.departments.toArray(), db.roles.toArray(), db.users.toArray(),

@@ -32,7 +32,7 @@ function worker(gate: Promise<unknown> = Promise.resolve()): BackgroundServices 
   }) as typeof globalThis.fetch;
   return createBackgroundServices({
     db, chunkSize: async () => 4, getCrmOrigin: async () => origin, setCrmOrigin: async (o) => void (origin = o),
-    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }), push: (change) => pushed.push(change),
+    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }), push: (change) => pushed.push(change),
   });
 }
 

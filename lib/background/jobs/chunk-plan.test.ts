@@ -30,7 +30,7 @@ function worker(onBatch: (key: string, customerIds: string[]) => Promise<void> =
   }) as typeof globalThis.fetch;
   return createBackgroundServices({
     db, chunkSize: async () => 4, getCrmOrigin: async () => origin, setCrmOrigin: async (o) => void (origin = o),
-    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }), push: () => {},
+    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }), push: () => {},
   });
 }
 

@@ -1,47 +1,75 @@
 // One chunk of a job: sent with the key derived from the job id and its index, then recorded (results
 // and progress in one transaction). The cached customers are not rewritten here (see ./catch-up.ts);
 // follows are, being one small row each with no version.
-import * as v from 'valibot';
-import type { Id } from '../../domain/types';
+import type { Customer, Id } from '../../domain/types';
+import type { BatchOp, CrmConnector } from '../../crm-client/connector';
 import { CrmError } from '../../crm-client/errors';
+import { batchShowsEffect, performBatch } from '../../crm-client/operations';
+import type { BatchResults } from '../../crm-client/schemas';
 import type { Change } from '../../protocol/messages';
 import type { JobItemError } from '../../protocol/jobs';
 import type { CrmxDb } from '../store/db';
-import { isTransient, type Send } from '../outbox/send';
+import { isTransient } from '../transient';
 import { markCacheBehind } from './catch-up';
 import { jobTables, type JobStore } from './job-store';
 import type { Chunk } from './chunk-plan';
-import { chunkBody, chunkCount, chunkKey, jobView, type JobRecord } from './plan';
+import { chunkCount, chunkKey, jobView, type JobRecord } from './plan';
 
-const Match = v.object({ id: v.string(), name: v.string(), code: v.string() });
+export type Results = BatchResults['results'];
 
-const BatchAnswer = v.object({
-  results: v.array(v.object({
-    id: v.string(),
-    ok: v.boolean(),
-    /** The file delete's answers carry the number asked for. */
-    phone: v.optional(v.string()),
-    error: v.optional(v.object({
-      code: v.string(), message: v.string(), rule: v.optional(v.string()),
-      /** 'ambiguous': the customers the CRM knows with that number. */
-      matches: v.optional(v.array(Match)),
-    })),
-  })),
-});
+export interface SendDeps {
+  db: CrmxDb;
+  crm: CrmConnector;
+  /** Tries per chunk inside the connector (with idempotency keys; without, one). */
+  attempts: number;
+}
 
-export type Results = v.InferOutput<typeof BatchAnswer>['results'];
+const sentKey = (jobId: string, k: number) => `job-sent:${jobId}:${k}`;
+
+/**
+ * Of a chunk that may have been applied already (sent before, its answer lost), the customers that show
+ * the operation's effect when read back: answered as done, not sent again. For a CRM without idempotency
+ * keys; one with them answers a resent chunk as a replay.
+ */
+async function alreadyDone(crm: CrmConnector, operation: BatchOp, ids: Id[]): Promise<Set<Id>> {
+  const follows = operation.op === 'follow' ? new Set(await crm.follows()) : new Set<Id>();
+  const done = new Set<Id>();
+  for (const id of ids) {
+    const customer: Customer | null = await crm.customer(id).catch((error: unknown) => {
+      if (error instanceof CrmError && error.code === 'not_found') return null;
+      throw error;
+    });
+    if (batchShowsEffect(operation, { customer, followed: follows.has(id) })) done.add(id);
+  }
+  return done;
+}
 
 /** Sends chunk k. 'stop': the CRM could not be reached, try later; 'unauthorized': the job cannot go on. */
-export async function sendChunk(jobId: string, k: number, chunk: Chunk, send: Send): Promise<Results | 'stop' | 'unauthorized'> {
+export async function sendChunk(deps: SendDeps, jobId: string, k: number, chunk: Chunk): Promise<Results | 'stop' | 'unauthorized'> {
   if (chunk.ids.length === 0) return [];
-  const body = chunkBody(chunk.op, chunk.ids);
+  const { db, crm } = deps;
+  const idempotent = crm.capabilities.idempotencyKeys;
   try {
-    return v.parse(BatchAnswer, await send('POST', chunk.op.path, body, { idempotencyKey: chunkKey(jobId, k) })).results;
+    let ids = chunk.ids;
+    let done: Results = [];
+    if (!idempotent) {
+      if (await db.meta.get(sentKey(jobId, k))) {
+        const shown = await alreadyDone(crm, chunk.op.operation, ids);
+        done = ids.filter((id) => shown.has(id)).map((id) => ({ id, ok: true as const }));
+        ids = ids.filter((id) => !shown.has(id));
+      } else {
+        await db.meta.put({ key: sentKey(jobId, k), value: true });
+      }
+    }
+    const sent = ids.length === 0 ? [] : (await performBatch(crm, chunk.op.operation, ids, {
+      idempotencyKey: chunkKey(jobId, k), attempts: idempotent ? deps.attempts : 1,
+    })).results;
+    return [...done, ...sent];
   } catch (error) {
     if (isTransient(error)) return 'stop';
     const e = error instanceof CrmError ? error : new CrmError({ code: 'bad_response', message: String(error) });
     if (e.code === 'unauthorized') return 'unauthorized';
-    return chunk.ids.map((id) => ({ id, ok: false, error: { code: e.code, message: e.message, ...(e.rule ? { rule: e.rule } : {}) } }));
+    return chunk.ids.map((id) => ({ id, ok: false as const, error: { code: e.code, message: e.message, ...(e.rule ? { rule: e.rule } : {}) } }));
   }
 }
 
@@ -56,17 +84,18 @@ export interface RecordDeps {
 export async function recordChunk(deps: RecordDeps, job: JobRecord, k: number, chunk: Chunk, results: Results): Promise<JobRecord | undefined> {
   const { db, store } = deps;
   const okIds = results.filter((r) => r.ok).map((r) => r.id);
-  const follow = chunk.op.path === '/batch/follow' ? chunk.op.body.follow === true : null;
+  const { operation } = chunk.op;
+  const follow = operation.op === 'follow' ? operation.follow : null;
   let recorded: JobRecord | undefined;
   await db.transaction('rw', [...jobTables(db), db.follows], async () => {
     const fresh = await store.get(job.id);
     if (!fresh || fresh.state.nextChunk !== k) return;
     const names = fresh.state.names ?? {};
     const errors: JobItemError[] = results.flatMap((r) => (r.ok ? [] : [{
-      item: names[r.id] ?? r.id, code: r.error?.code ?? 'fault', message: r.error?.message ?? 'failed',
-      ...(r.error?.rule ? { rule: r.error.rule as JobItemError['rule'] } : {}),
+      item: names[r.id] ?? r.id, code: r.error.code, message: r.error.message,
+      ...(r.error.rule ? { rule: r.error.rule as JobItemError['rule'] } : {}),
       ...(r.phone !== undefined ? { phone: r.phone } : {}),
-      ...(r.error?.matches ? { matches: r.error.matches } : {}),
+      ...(r.error.matches ? { matches: r.error.matches } : {}),
     }]));
     const nextChunk = k + 1;
     const finished = nextChunk >= chunkCount(fresh.state);
@@ -82,6 +111,7 @@ export async function recordChunk(deps: RecordDeps, job: JobRecord, k: number, c
       },
     };
     await store.put(recorded);
+    await db.meta.delete(sentKey(job.id, k));
     if (okIds.length === 0) return;
     if (follow === null) await markCacheBehind(db, job.id);
     else if (follow) await db.follows.bulkPut(okIds.map((customerId) => ({ customerId })));

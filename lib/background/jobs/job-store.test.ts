@@ -7,7 +7,7 @@ const ids = Array.from({ length: 1000 }, (_, i) => `c${i}`);
 const job = (over: Partial<JobRecord['state']> = {}): JobRecord => ({
   id: `job-${Math.random()}`, kind: 'share', status: 'running', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z',
   state: {
-    ops: [{ path: '/batch/share', body: { targets: { departmentIds: [], roleIds: [], userIds: ['u1'] } }, ids }],
+    ops: [{ operation: { op: 'share', targets: { departmentIds: [], roleIds: [], userIds: ['u1'] } }, ids }],
     chunkSize: 100, nextChunk: 3, total: 1000, done: 300, succeeded: 299,
     errors: [{ item: 'c7', code: 'forbidden', message: 'no' }],
     before: { shares: { c1: { departmentIds: [], roleIds: [], userIds: ['u1'] } } },

@@ -39,7 +39,7 @@ function worker(fetch: typeof globalThis.fetch = crm.fetch, more: Partial<Backgr
     db, chunkSize: async () => CHUNK,
     getCrmOrigin: async () => origin,
     setCrmOrigin: async (o) => void (origin = o),
-    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }),
+    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }),
     push: (change) => pushed.push(change),
     ...more,
   });

@@ -2,7 +2,7 @@
 // before anything is sent, and what the CRM is asked per chunk.
 import { describe, expect, it } from 'vitest';
 import type { BatchRequest, PhoneRow } from '../../protocol/jobs';
-import { chunkBody, idsOf, opOf, requestedOf, rowErrors, rowTargets } from './plan';
+import { idsOf, operationOf, requestedOf, rowErrors, rowTargets } from './plan';
 
 const ambiguous = (chosen?: string[]): PhoneRow => ({
   row: 4, phone: '0977 000 000', customerId: null, problem: 'ambiguous', candidates: ['c-5', 'c-6'], ...(chosen ? { chosen } : {}),
@@ -50,17 +50,16 @@ describe('a file delete request', () => {
   });
 
   it('asks the CRM by id with each customer\'s row and number, marking those the user chose among several', () => {
-    const op = opOf(request, []);
-    expect(op.path).toBe('/batch/delete-by-phone');
-    expect(chunkBody(op, ['c-6', 'c-1'])).toEqual({
-      file: 'xoa.csv',
-      rows: [{ id: 'c-6', row: 4, phone: '0977 000 000', chosen: true }, { id: 'c-1', row: 2, phone: '0912' }],
+    expect(operationOf(request)).toEqual({
+      op: 'deleteByPhone', file: 'xoa.csv',
+      rows: { 'c-1': { row: 2, phone: '0912' }, 'c-5': { row: 4, phone: '0977 000 000', chosen: true }, 'c-6': { row: 4, phone: '0977 000 000', chosen: true } },
     });
   });
 
-  it('leaves the other batch bodies as they were', () => {
-    const op = opOf({ kind: 'delete', customerIds: ['c-1'] }, []);
-    expect(chunkBody(op, ['c-1'])).toEqual({ customerIds: ['c-1'] });
+  it('makes the other requests the operations they name', () => {
+    expect(operationOf({ kind: 'delete', customerIds: ['c-1'] })).toEqual({ op: 'delete' });
+    expect(operationOf({ kind: 'addLabels', customerIds: ['c-1'], tags: ['vip'] })).toEqual({ op: 'labels', mode: 'add', tags: ['vip'] });
+    expect(operationOf({ kind: 'unfollow', customerIds: ['c-1'] })).toEqual({ op: 'follow', follow: false });
     expect(requestedOf({ kind: 'delete', customerIds: ['c-1', 'c-1', 'c-2'] })).toBe(2);
   });
 });

@@ -1,13 +1,14 @@
-// What a persisted job is: the CRM calls it makes (ops), cut into chunks, and its progress. Pure.
+// What a persisted job is: the operations it carries out over its customers, cut into chunks, and its
+// progress. Pure.
 import type { Id, ShareTargets } from '../../domain/types';
+import type { BatchOp, PhoneOpRow } from '../../crm-client/connector';
 import type { Action } from '../../rules/types';
 import type { BatchRequest, JobItemError, JobView, PhoneRow } from '../../protocol/jobs';
 import type { JobRow } from '../store/db';
 
-/** One batch endpoint over a list of customers; `body` is everything but `customerIds`. */
+/** One batch operation over a list of customers. */
 export interface JobOp {
-  path: string;
-  body: Record<string, unknown>;
+  operation: BatchOp;
   ids: Id[];
 }
 
@@ -78,16 +79,16 @@ const PROBLEM_TEXT = {
   sample: 'the template\'s example row, never deleted',
 } as const;
 
-/** The one op a request becomes (over the allowed ids), plus the per-item errors known before sending. */
-export function opOf(request: BatchRequest, ids: Id[]): JobOp {
+/** The operation a request becomes. */
+export function operationOf(request: BatchRequest): BatchOp {
   switch (request.kind) {
-    case 'share': return { path: '/batch/share', body: { targets: request.targets }, ids };
-    case 'cancelShare': return { path: '/batch/cancel-share', body: { all: request.all, ...(request.targets ? { targets: request.targets } : {}) }, ids };
+    case 'share': return { op: 'share', targets: request.targets };
+    case 'cancelShare': return { op: 'cancelShare', all: request.all, ...(request.targets ? { targets: request.targets } : {}) };
     case 'setLabels':
-    case 'addLabels': return { path: '/batch/labels', body: { mode: request.kind === 'setLabels' ? 'set' : 'add', tags: request.tags }, ids };
+    case 'addLabels': return { op: 'labels', mode: request.kind === 'setLabels' ? 'set' : 'add', tags: request.tags };
     case 'follow':
-    case 'unfollow': return { path: '/batch/follow', body: { follow: request.kind === 'follow' }, ids };
-    case 'delete': return { path: '/batch/delete', body: {}, ids };
+    case 'unfollow': return { op: 'follow', follow: request.kind === 'follow' };
+    case 'delete': return { op: 'delete' };
     // By id and number: the CRM deletes a row's customer only while it still has that number, and answers
     // 'ambiguous' when it knows more customers with it than the preview showed (and the user chose none).
     case 'deleteByPhone': {
@@ -97,23 +98,9 @@ export function opOf(request: BatchRequest, ids: Id[]): JobOp {
           rows[id] ??= { row: row.row, phone: row.phone, ...(row.problem === 'ambiguous' ? { chosen: true as const } : {}) };
         }
       }
-      return { path: '/batch/delete-by-phone', body: { ...(request.file ? { file: request.file } : {}), rows }, ids };
+      return { op: 'deleteByPhone', ...(request.file ? { file: request.file } : {}), rows };
     }
   }
-}
-
-/** One customer of a file delete as the CRM is asked: the row it came from, its number, chosen by the user. */
-export interface PhoneOpRow {
-  row: number;
-  phone: string;
-  chosen?: true;
-}
-
-/** The body of chunk `ids` of an op: the ids, or for the file delete each id with its row and number. */
-export function chunkBody(op: JobOp, ids: Id[]): Record<string, unknown> {
-  if (op.path !== '/batch/delete-by-phone') return { ...op.body, customerIds: ids };
-  const rows = op.body.rows as Record<Id, PhoneOpRow>;
-  return { ...(op.body.file ? { file: op.body.file } : {}), rows: ids.map((id) => ({ id, ...rows[id] })) };
 }
 
 /**

@@ -5,9 +5,10 @@
 import { oneAtATime } from '../../one-at-a-time';
 import type { Change } from '../../protocol/messages';
 import type { CrmxDb } from '../store/db';
-import { isTransient, type Send } from '../outbox/send';
+import type { CrmConnector } from '../../crm-client/connector';
+import { isTransient } from '../transient';
 import { createCacheCatchUp } from './catch-up';
-import { recordChunk, sendChunk } from './chunk';
+import { recordChunk, sendChunk, type SendDeps } from './chunk';
 import { chunkOf, type Chunk, type PlanChunk } from './chunk-plan';
 import { jobTables, openJobIds, type JobStore } from './job-store';
 import { chunkCount, jobView, type JobRecord } from './plan';
@@ -15,8 +16,10 @@ import { chunkCount, jobView, type JobRecord } from './plan';
 export interface RunnerDeps {
   db: CrmxDb;
   store: JobStore;
-  /** The sender, and who acts ("<origin>|<user id>", null when unknown): a job runs only as its maker. */
-  connect(): Promise<{ send: Send; actor: string | null }>;
+  /** The CRM, and who acts ("<origin>|<user id>", null when unknown): a job runs only as its maker. */
+  connect(): Promise<{ crm: CrmConnector; actor: string | null }>;
+  /** Tries per chunk inside the connector before the job waits for its next run. */
+  chunkAttempts?: number;
   push(change: Change): void;
   now(): Date;
   /**
@@ -60,7 +63,7 @@ export function createJobRunner(deps: RunnerDeps) {
    * recorded in order, so a resumed job resends at most the two unrecorded chunks, which the CRM answers
    * as replays.
    */
-  async function runJob(job: JobRecord, send: Send): Promise<'next' | 'stop'> {
+  async function runJob(job: JobRecord, send: SendDeps): Promise<'next' | 'stop'> {
     const count = chunkCount(job.state);
     let next = job.state.nextChunk;
     const planNext = () => {
@@ -82,7 +85,7 @@ export function createJobRunner(deps: RunnerDeps) {
         if (event.planned === 'stop') stopped = true;
         if (event.planned === 'stop' || cancelled.has(job.id)) continue;
         keepAlive();
-        wire.push({ k: next, chunk: event.planned, answer: sendChunk(job.id, next, event.planned, send) });
+        wire.push({ k: next, chunk: event.planned, answer: sendChunk(send, job.id, next, event.planned) });
         next += 1;
         planning = planNext();
         continue;
@@ -114,7 +117,8 @@ export function createJobRunner(deps: RunnerDeps) {
       throw error;
     });
     if (!connection) return 'stopped';
-    const { send, actor } = connection;
+    const { crm, actor } = connection;
+    const send: SendDeps = { db, crm, attempts: deps.chunkAttempts ?? 1 };
     for (let jobs = await open(); jobs.length > 0; jobs = await open()) {
       const job = jobs[0];
       if (job.state.actor && actor && job.state.actor !== actor) {

@@ -10,12 +10,12 @@ import type { ConnectionService } from '../connection';
 import type { CustomerCache } from '../customer-cache';
 import type { Sync } from '../sync/sync';
 import type { BatchRequest, JobItemError, JobView, PrecheckResult } from '../../protocol/jobs';
-import { isTransient, sendVia } from '../outbox/send';
+import { isTransient } from '../transient';
 import { batchChunkSize } from '../../settings';
 import { chunkSizeOf, recordedPlan, type ChunkPlan } from './chunk-plan';
 import { createJobStore, listJobViews } from './job-store';
 import { cacheBehindOtherJob } from './catch-up';
-import { idsOf, isUndoable, jobView, opOf, requestedOf, ruleActionOf, rowErrors, type JobRecord } from './plan';
+import { idsOf, isUndoable, jobView, operationOf, requestedOf, ruleActionOf, rowErrors, type JobRecord } from './plan';
 import { beforeOf, undoOps } from './undo';
 import { createJobRunner, type JobRunner } from './runner';
 
@@ -38,7 +38,7 @@ interface Checked {
   actor: string;
 }
 
-/** A chunk is retried inside the client (backoff, Retry-After) before the job waits for its next run. */
+/** A chunk is retried inside the crm (backoff, Retry-After) before the job waits for its next run. */
 const CHUNK_ATTEMPTS = 4;
 
 export function createJobsService(deps: JobsServiceDeps) {
@@ -49,24 +49,25 @@ export function createJobsService(deps: JobsServiceDeps) {
     async syncCustomers() {
       return (await deps.sync.run({ again: true, customersOnly: true })).error === null;
     },
+    chunkAttempts: CHUNK_ATTEMPTS,
     async connect() {
-      const { origin, client } = await connection.current();
-      const acting = await connection.acting(client).catch((error: unknown) => {
+      const { origin, crm } = await connection.current();
+      const acting = await connection.acting(crm).catch((error: unknown) => {
         if (isTransient(error)) return null;
         throw error;
       });
-      return { send: sendVia(client, CHUNK_ATTEMPTS), actor: acting ? `${origin}|${acting.me.user.id}` : null };
+      return { crm, actor: acting ? `${origin}|${acting.me.user.id}` : null };
     },
     planChunk: (job, ids) => planChunk(job, ids),
   });
 
   /** The rules over the cached customers (filled from the CRM when it answers). */
   async function check(kind: BatchRequest['kind'], ids: Id[]): Promise<Checked> {
-    const { origin, client } = await connection.current();
-    const acting = await connection.acting(client);
+    const { origin, crm } = await connection.current();
+    const acting = await connection.acting(crm);
     let found: Map<Id, Customer | null>;
     try {
-      found = await cache.customers(client, ids, false);
+      found = await cache.customers(crm, ids, false);
     } catch (error) {
       if (!isTransient(error)) throw error;
       found = new Map((await db.customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
@@ -123,7 +124,8 @@ export function createJobsService(deps: JobsServiceDeps) {
       g.ids.map((id) => ({ item: names[id] ?? id, code: 'forbidden', message: g.reason, rule })));
     const allowedIds = new Set(checked.allowed);
     const allowed = new Map([...checked.customers].filter(([id]) => allowedIds.has(id)));
-    const before = beforeOf({ kind: job.kind, targets: job.state.ops[0].body.targets as ShareTargets | undefined }, allowed);
+    const { operation } = job.state.ops[0];
+    const before = beforeOf({ kind: job.kind, ...(operation.op === 'share' ? { targets: operation.targets } : {}) }, allowed);
     if (before && await cacheBehindOtherJob(db, job.id)) return { ids: checked.allowed, refused, staleBefore: true };
     return { ids: checked.allowed, refused, ...(before ? { before } : {}) };
   }
@@ -138,13 +140,15 @@ export function createJobsService(deps: JobsServiceDeps) {
 
   /** Persists the job and starts it; its customers are checked by the rules a chunk at a time. */
   async function start(request: BatchRequest): Promise<JobView> {
-    const { origin, client } = await connection.current();
-    const acting = await connection.acting(client);
+    const { origin, crm } = await connection.current();
+    const acting = await connection.acting(crm);
     const { errors, names } = rowErrors(request, await candidatesOf(request));
     const total = requestedOf(request);
     const undoable = beforeOf(request, new Map()) !== undefined;
+    // No more customers a call than the CRM takes in one.
+    const size = Math.min(await chunkSize(), crm.capabilities.maxBatch);
     const job = await persist(request.kind, {
-      ops: [opOf(request, [])], input: idsOf(request), chunkSize: await chunkSize(), total, errors,
+      ops: [{ operation: operationOf(request), ids: [] }], input: idsOf(request), chunkSize: size, total, errors,
       actor: `${origin}|${acting.me.user.id}`,
       ...(Object.keys(names).length > 0 ? { names } : {}),
       ...(undoable ? { before: {} } : {}),
@@ -156,11 +160,12 @@ export function createJobsService(deps: JobsServiceDeps) {
     const job = await runner.read(id);
     if (!job) throw new CrmError({ code: 'not_found', message: `No job ${id}` });
     if (!isUndoable(job)) throw new CrmError({ code: 'invalid', message: `Job ${id} cannot be undone (only finished share and label jobs, once)` });
+    const { crm } = await connection.current();
     const ops = undoOps(await recordedPlan(db, job));
     const kind = job.kind === 'share' ? 'cancelShare' : 'setLabels';
     const total = ops.reduce((sum, op) => sum + op.ids.length, 0);
     const undoJob = await persist(kind, {
-      ops, chunkSize: await chunkSize(), total, errors: [], undoOf: id, ...(job.state.actor ? { actor: job.state.actor } : {}),
+      ops, chunkSize: Math.min(await chunkSize(), crm.capabilities.maxBatch), total, errors: [], undoOf: id, ...(job.state.actor ? { actor: job.state.actor } : {}),
     }, 0);
     await store.put({ ...job, state: { ...job.state, undoneBy: undoJob.id } });
     return jobView(undoJob);

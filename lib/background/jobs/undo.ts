@@ -1,6 +1,7 @@
 // Undo of a finished share or labels job: the before-state taken while planning, and the ops that put
 // it back on the customers the job changed. Pure.
 import type { Customer, Id, ShareTargets } from '../../domain/types';
+import type { BatchOp } from '../../crm-client/connector';
 import type { BatchRequest } from '../../protocol/jobs';
 import { chunkAt, type JobOp, type JobRecord, type JobState } from './plan';
 
@@ -29,9 +30,9 @@ export function beforeOf(request: { kind: BatchRequest['kind']; targets?: ShareT
 export function undoOps(job: JobRecord): JobOp[] {
   const failed = new Set(job.state.errors.map((e) => e.item));
   const groups = new Map<string, JobOp>();
-  const add = (path: string, body: Record<string, unknown>, id: Id) => {
-    const key = `${path} ${JSON.stringify(body)}`;
-    const group = groups.get(key) ?? { path, body, ids: [] };
+  const add = (operation: BatchOp, id: Id) => {
+    const key = JSON.stringify(operation);
+    const group = groups.get(key) ?? { operation, ids: [] };
     group.ids.push(id);
     groups.set(key, group);
   };
@@ -41,9 +42,9 @@ export function undoOps(job: JobRecord): JobOp[] {
     const added = job.state.before?.shares?.[id];
     const tags = job.state.before?.tags?.[id];
     if (added && added.departmentIds.length + added.roleIds.length + added.userIds.length > 0) {
-      add('/batch/cancel-share', { all: false, targets: added }, id);
+      add({ op: 'cancelShare', all: false, targets: added }, id);
     } else if (tags) {
-      add('/batch/labels', { mode: 'set', tags }, id);
+      add({ op: 'labels', mode: 'set', tags }, id);
     }
   }
   return [...groups.values()];

@@ -23,7 +23,7 @@ function worker(fetch: typeof globalThis.fetch = crm.fetch): BackgroundServices 
     db,
     getCrmOrigin: async () => origin,
     setCrmOrigin: async (o) => void (origin = o),
-    makeClient: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }),
+    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }),
     push: (change) => pushed.push(change),
   });
 }

@@ -1,20 +1,34 @@
-// The outbox: every single-customer action is stored with its idempotency key before it is sent, and
-// sent in creation order, one at a time. An action the CRM could not receive stays pending and is
-// replayed later with the SAME key, so the CRM applies it exactly once.
+// The outbox: every single-customer operation is stored with its idempotency key before it is sent, and
+// sent in creation order, one at a time. An operation the CRM could not receive stays pending and is
+// replayed later with the SAME key, so a CRM with idempotency keys applies it exactly once; for one
+// without, a replay first reads the customer back and is not resent when it shows the effect.
+import type { Customer, Id } from '../../domain/types';
+import type { CrmConnector } from '../../crm-client/connector';
 import { CrmError } from '../../crm-client/errors';
+import { perform, showsEffect, type ReadBack } from '../../crm-client/operations';
 import { oneAtATime } from '../../one-at-a-time';
 import type { UserContext } from '../../rules/types';
-import type { CrmxDb } from '../store/db';
+import type { CrmxDb, OutboxRow } from '../store/db';
 import type { Change } from '../../protocol/messages';
 import type { MutationOutcome } from '../../protocol/mutations';
-import { requestOf, type OutboxAction, type OutboxEntry } from './actions';
+import type { CustomerOp } from './actions';
 import { openEntries, pendingCounts, recordApplied, recordConflict } from './records';
-import { isTransient, type Send } from './send';
+import { isTransient } from '../transient';
+
+/** The CRM now, and who acts ("<origin>|<user id>" and the user's id, null when unknown). */
+export interface OutboxConnection {
+  crm: CrmConnector;
+  ctx: UserContext | null;
+  actor: string | null;
+  userId: Id | null;
+}
 
 export interface OutboxDeps {
   db: CrmxDb;
   /** How to reach the CRM now, and who acts; throws when not connected (then everything waits). */
-  connect(): Promise<{ send: Send; ctx: UserContext | null; actor: string | null }>;
+  connect(): Promise<OutboxConnection>;
+  /** Tries per send inside the connector before the operation waits for the next replay (with idempotency keys). */
+  sendAttempts?: number;
   push(change: Change): void;
   now(): Date;
   newKey?(): string;
@@ -59,11 +73,43 @@ export function createOutbox(deps: OutboxDeps) {
     await pushPending();
   }
 
-  async function sendOne(entry: OutboxEntry, send: Send, ctx: UserContext | null): Promise<'next' | 'stop'> {
+  /** The customer as the CRM shows it now (null: not to this user), and whether the user follows it. */
+  async function readBack(crm: CrmConnector, op: CustomerOp): Promise<Omit<ReadBack, 'userId'>> {
+    const customer = await crm.customer(op.customerId).catch((error: unknown) => {
+      if (error instanceof CrmError && error.code === 'not_found') return null;
+      throw error;
+    });
+    const followed = op.op === 'follow' || op.op === 'unfollow' ? (await crm.follows()).includes(op.customerId) : false;
+    return { customer, followed };
+  }
+
+  /**
+   * Carries the operation out. Without idempotency keys, an operation tried before (its answer lost) is
+   * read back first and not sent again when it already took effect; without conditional updates, an
+   * edit is refused here as stale when the customer changed since the version it was made against.
+   */
+  async function carryOut(entry: OutboxRow, { crm, userId }: OutboxConnection): Promise<Customer | null> {
+    const { op } = entry;
+    const caps = crm.capabilities;
+    const replay = entry.attempts > 0 && !caps.idempotencyKeys;
+    const checkVersion = op.op === 'edit' && !caps.conditionalUpdates;
+    if (replay || checkVersion) {
+      const now = await readBack(crm, op);
+      if (replay && showsEffect(op, { ...now, userId: userId ?? '' })) return now.customer;
+      if (checkVersion && now.customer && now.customer.version !== op.version) {
+        throw new CrmError({ code: 'stale', status: 412, message: 'The customer was changed by someone else', current: now.customer });
+      }
+    }
+    // Without idempotency keys a retry inside the connector could apply twice: one try, then read back.
+    const attempts = caps.idempotencyKeys ? deps.sendAttempts ?? 1 : 1;
+    return perform(crm, op, { idempotencyKey: entry.idempotencyKey, attempts });
+  }
+
+  async function sendOne(entry: OutboxRow, connection: OutboxConnection): Promise<'next' | 'stop'> {
     await db.outbox.update(entry.id, { status: 'sending', attempts: entry.attempts + 1 });
-    let answer: unknown;
+    let answer: Customer | null;
     try {
-      answer = await send(entry.method, entry.path, entry.body, { idempotencyKey: entry.idempotencyKey, ifMatch: entry.ifMatch });
+      answer = await carryOut(entry, connection);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (isTransient(error)) {
@@ -74,7 +120,7 @@ export function createOutbox(deps: OutboxDeps) {
       if (error instanceof CrmError && error.code === 'stale' && error.current) {
         const conflictId = await recordConflict(db, entry, error.current, deps.now());
         settle(entry.id, { outcome: { outcome: 'conflict', conflictId, current: error.current } });
-        deps.push({ kind: 'customers', ids: [entry.customerId] });
+        deps.push({ kind: 'customers', ids: [entry.op.customerId] });
       } else if (waiting.has(entry.id)) {
         // The user is waiting for this answer and sees the refusal; nothing is left to retry.
         await db.outbox.delete(entry.id);
@@ -84,10 +130,10 @@ export function createOutbox(deps: OutboxDeps) {
       }
       return 'next';
     }
-    const customer = await recordApplied(db, entry, answer, ctx);
+    const customer = await recordApplied(db, entry, answer, connection.ctx);
     settle(entry.id, { outcome: { outcome: 'applied', customer } });
-    const followChange = entry.action === 'follow' || entry.action === 'unfollow';
-    deps.push(followChange ? { kind: 'follows', ids: [entry.customerId] } : { kind: 'customers', ids: [entry.customerId] });
+    const { op } = entry;
+    deps.push(op.op === 'follow' || op.op === 'unfollow' ? { kind: 'follows', ids: [op.customerId] } : { kind: 'customers', ids: [op.customerId] });
     return 'next';
   }
 
@@ -113,7 +159,7 @@ export function createOutbox(deps: OutboxDeps) {
         rows = await open();
         continue;
       }
-      const step = await sendOne(row, connection.send, connection.ctx);
+      const step = await sendOne(row, connection);
       await pushPending();
       if (step === 'stop') return 'stopped';
       rows = await open();
@@ -132,13 +178,10 @@ export function createOutbox(deps: OutboxDeps) {
     after: () => queueAllWaiting().catch(() => undefined),
   }).run;
 
-  /** Stores the action and sends it (after any older pending ones). */
-  async function submit(action: OutboxAction, actor?: string): Promise<MutationOutcome> {
-    const request = requestOf(action);
-    const entry: OutboxEntry = {
-      id: nextId(), idempotencyKey: newKey(), method: request.method, path: request.path, body: request.body,
-      ...(request.ifMatch !== undefined ? { ifMatch: request.ifMatch } : {}),
-      status: 'pending', createdAt: deps.now().toISOString(), attempts: 0, customerId: action.id, action: action.action,
+  /** Stores the operation and sends it (after any older pending ones). */
+  async function submit(op: CustomerOp, actor?: string): Promise<MutationOutcome> {
+    const entry: OutboxRow = {
+      id: nextId(), idempotencyKey: newKey(), op, status: 'pending', createdAt: deps.now().toISOString(), attempts: 0,
       ...(actor ? { actor } : {}),
     };
     const olderPending = await db.transaction('rw', db.outbox, async () => {

@@ -9,9 +9,9 @@ import type { CrmxDb } from '../store/db';
 import type { Acting, ConnectionService } from '../connection';
 import type { CustomerCache } from '../customer-cache';
 import type { PoolSeen } from '../pool-seen';
-import { ruleActionOf, type OutboxAction } from './actions';
+import { ruleActionOf, type CustomerOp } from './actions';
 import { createOutbox, type Outbox } from './outbox';
-import { isTransient, sendVia } from './send';
+import { isTransient } from '../transient';
 
 export interface OutboxService {
   outbox: Outbox;
@@ -37,40 +37,48 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     db: deps.db,
     now,
     push: (change) => deps.push(change),
+    sendAttempts: SEND_ATTEMPTS,
     async connect() {
-      const { origin, client } = await connection.current();
-      const acting = await connection.acting(client).catch((error: unknown) => {
+      const { origin, crm } = await connection.current();
+      const acting = await connection.acting(crm).catch((error: unknown) => {
         if (isTransient(error)) return null;
         throw error;
       });
-      return { send: sendVia(client, SEND_ATTEMPTS), ctx: acting?.ctx ?? null, actor: acting ? `${origin}|${acting.me.user.id}` : null };
+      return {
+        crm, ctx: acting?.ctx ?? null,
+        actor: acting ? `${origin}|${acting.me.user.id}` : null, userId: acting?.me.user.id ?? null,
+      };
     },
   });
 
   /** Refuses by the rules; answers who acts ("<origin>|<user id>"), when known. */
-  async function precheck(action: OutboxAction): Promise<string | undefined> {
-    const { origin, client } = await connection.current();
+  async function precheck(op: CustomerOp): Promise<string | undefined> {
+    const { origin, crm } = await connection.current();
+    const id = op.customerId;
+    if (op.op === 'restore' && !crm.capabilities.restore) {
+      throw new CrmError({ code: 'unsupported', message: 'This CRM cannot restore deleted customers' });
+    }
     let acting: Acting;
     let customer: Customer | null | undefined;
     try {
-      acting = await connection.acting(client);
-      customer = action.action === 'restore'
-        ? await deps.db.customers.get(action.id) ?? null
-        : action.action === 'pickUp'
+      acting = await connection.acting(crm);
+      customer = op.op === 'restore'
+        ? await deps.db.customers.get(id) ?? null
+        : op.op === 'pickUp'
           // A pool customer is in the cache only when the user lists it already; else as the pool listed it.
-          ? await deps.db.customers.get(action.id) ?? deps.poolSeen.subject(action.id)
-          : (await cache.customers(client, [action.id], false)).get(action.id) ?? null;
+          ? await deps.db.customers.get(id) ?? deps.poolSeen.subject(id)
+          : (await cache.customers(crm, [id], false)).get(id) ?? null;
     } catch (error) {
       if (isTransient(error)) return undefined; // offline and nothing cached: the CRM decides when it gets it
       throw error;
     }
     const actor = `${origin}|${acting.me.user.id}`;
-    const ruleAction = ruleActionOf(action.action);
+    const ruleAction = ruleActionOf(op.op);
     if (!ruleAction) return actor;
     let decision: Decision;
     if (customer) decision = decide(acting.ctx, customer, ruleAction, now());
-    else if (action.action === 'pickUp') return actor; // not listed here: the CRM decides
-    else if (action.action === 'restore') {
+    else if (op.op === 'pickUp') return actor; // not listed here: the CRM decides
+    else if (op.op === 'restore') {
       decision = acting.ctx.isAdmin
         ? { allowed: true, rule: 'administrator', reason: '', ask: [] }
         : { allowed: false, rule: 'administrator-only', reason: 'Only administrators restore deleted customers', ask: [{ kind: 'administrator', userIds: [...acting.ctx.adminUserIds] }] };
@@ -85,8 +93,8 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
 
   return {
     outbox,
-    async run(action) {
-      return outbox.submit(action, await precheck(action));
+    async run(op) {
+      return outbox.submit(op, await precheck(op));
     },
   };
 }

@@ -11,6 +11,10 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
   let lastSeq = customers.length;
   const crm = {
     online: true,
+    /** Replays of a key are answered, not applied again (false: a CRM with no idempotency keys). */
+    idempotent: true,
+    /** A stale If-Match is refused (false: a CRM with no conditional updates, which applies it). */
+    conditional: true,
     /** Answer 503 to mutations (the CRM is up but failing). */
     failing: false,
     customers: new Map(customers.map((c) => [c.id, structuredClone(c)])),
@@ -38,7 +42,7 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
       const key = headers.get('Idempotency-Key');
       crm.received.push({ method, path, key });
       if (crm.failing) return json({ error: { code: 'fault', message: 'injected' } }, 503);
-      const replayed = key ? replays.get(key) : undefined;
+      const replayed = key && crm.idempotent ? replays.get(key) : undefined;
       if (replayed) return json(replayed.body, replayed.status);
       const body = init?.body ? JSON.parse(String(init.body)) as Json : {};
       const answer = write(method, path, body, headers, key ?? '');
@@ -59,7 +63,11 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
     if (path === '/customers') {
       const size = Number(params.get('pageSize') ?? 50);
       const page = Number(params.get('page') ?? 1);
-      return { items: all.slice((page - 1) * size, page * size), total: all.length, page, pageSize: size };
+      const since = params.get('updatedSince');
+      const byTime = params.get('sort') === 'updatedAt';
+      const items = all.filter((c) => !since || c.updatedAt >= since)
+        .sort((a, b) => (byTime ? a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id) : 0));
+      return { items: items.slice((page - 1) * size, page * size), total: items.length, page, pageSize: size };
     }
     if (path === '/customers/ids') {
       const q = params.get('q')?.toLowerCase() ?? '';
@@ -83,7 +91,8 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
   }
 
   function bump(c: Customer, change: Partial<Customer>): Customer {
-    const next = { ...c, ...change, version: c.version + 1 };
+    // The modification time moves with every change (what a scan of a CRM with no cursor reads by).
+    const next = { ...c, ...change, version: c.version + 1, updatedAt: new Date(Date.parse('2025-06-01T00:00:00.000Z') + lastSeq * 1000).toISOString() };
     crm.customers.set(c.id, next);
     crm.changeSeq.set(c.id, ++lastSeq);
     return next;
@@ -119,7 +128,7 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
     crm.applied.push({ key, what: `${method} ${path}` });
     if (method === 'PATCH') {
       const version = Number(/\d+/.exec(headers.get('If-Match') ?? '')?.[0]);
-      if (version !== c.version) {
+      if (version !== c.version && crm.conditional) {
         crm.applied.pop();
         return err(412, 'stale', { current: c });
       }

@@ -14,9 +14,9 @@ afterEach(async () => {
 });
 
 describe('CrmxDb', () => {
-  it('opens at version 2 with every table', async () => {
+  it('opens at version 3 with every table', async () => {
     await open().open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'conflicts', 'customers', 'departments', 'follows', 'jobs', 'logs', 'meta', 'org', 'outbox',
       'permissionGroups', 'pools', 'roles', 'tags', 'users',

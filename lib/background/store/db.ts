@@ -4,7 +4,9 @@ import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Tr
 import type {
   ChangeRecord, Customer, Department, Id, LogEntry, Org, PermissionGroup, Pool, Role, User,
 } from '../../domain/types';
+import type { CustomerOp } from '../../crm-client/connector';
 import { withDerivedKeys, type CustomerRow } from './derived';
+import { batchOpOfRequest, customerOpOfRequest, type JobOpV2, type OutboxRowV2 } from './operations-v3';
 
 /** The org snapshot from GET /org; one row, key 'current'. */
 export interface OrgRow {
@@ -17,18 +19,18 @@ export interface FollowRow {
   customerId: Id;
 }
 
-/** A mutation waiting for (or being sent to) the CRM; replayed with the same idempotency key. */
+/** An operation waiting for (or being sent to) the CRM; replayed with the same idempotency key. */
 export interface OutboxRow {
   id: string;
   idempotencyKey: string;
-  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  path: string;
-  body: unknown;
-  ifMatch?: string;
+  op: CustomerOp;
   status: 'pending' | 'sending' | 'failed';
   createdAt: string;
+  /** Tries so far: one tried before may have been applied with its answer lost. */
   attempts: number;
   lastError?: string;
+  /** "<CRM origin>|<user id>" of whoever made it: it is never sent as anyone else. */
+  actor?: string;
 }
 
 /** A long operation done in chunks (batch share, bulk delete…), resumable after the worker dies. */
@@ -113,6 +115,8 @@ export class CrmxDb extends Dexie {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    // Version 3: the outbox and the jobs store operations, not requests (same indexes).
+    this.version(3).stores(SCHEMA_V2).upgrade(upgradeToV3);
     this.use({ stack: 'dbcore', name: 'crmx-customer-keys', create: (down) => addCustomerKeys(down, () => this.customerWrites++) });
   }
 }
@@ -123,6 +127,39 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   });
   const snapshot = (await tx.table('org').get('current')) as OrgRow | undefined;
   if (snapshot) await putOrgTables(tx, snapshot.org);
+}
+
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  const outbox = tx.table('outbox');
+  for (const row of (await outbox.toArray()) as (OutboxRowV2 & Record<string, unknown>)[]) {
+    if (row.op) continue;
+    const op = customerOpOfRequest(row);
+    const { method: _method, path: _path, body: _body, ifMatch: _ifMatch, customerId: _id, action: _action, ...rest } = row;
+    // Every row was made by the outbox, so each is understood; one that is not could never be sent.
+    if (op) await outbox.put({ ...rest, op });
+    else await outbox.delete(row.id);
+  }
+  // Job plans (in meta, "job-plan:<id>"), and job rows written before plans moved there. A step no
+  // version made would be carried out as something else: its job stops instead.
+  const unreadable = new Set<string>();
+  const rewrite = (jobId: string, state: { ops?: unknown[] } | undefined) => {
+    if (!state?.ops) return;
+    state.ops = state.ops.map((step) => {
+      const old = step as JobOpV2 & { operation?: unknown };
+      if (old.operation) return step;
+      const operation = batchOpOfRequest(old);
+      if (!operation) unreadable.add(jobId);
+      return { operation: operation ?? { op: 'follow', follow: true }, ids: operation ? old.ids ?? [] : [] };
+    });
+  };
+  await tx.table('meta').where('key').startsWith('job-plan:').modify((row: MetaRow) => {
+    const [, jobId, chunk] = row.key.split(':');
+    if (chunk === undefined) rewrite(jobId, row.value as { ops?: unknown[] });
+  });
+  await tx.table('jobs').toCollection().modify((row: JobRow) => {
+    rewrite(row.id, row.state as { ops?: unknown[] });
+  });
+  if (unreadable.size > 0) await tx.table('jobs').where('id').anyOf([...unreadable]).modify({ status: 'failed' });
 }
 
 /** Fills the org tables from a snapshot (inside the caller's transaction). */

@@ -15,7 +15,7 @@ export function createSyncService(deps: SyncServiceDeps): Sync {
   return createSync({
     db: deps.db,
     now: deps.now,
-    client: async () => (await deps.connection.current()).client,
+    crm: async () => (await deps.connection.current()).crm,
     onStatus: (status) => deps.push({ kind: 'sync', status }),
     onCustomers: (ids) => deps.push({ kind: 'customers', ids }),
   });

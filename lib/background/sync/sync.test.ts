@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CrmClient } from '../../crm-client/client';
+import { REFERENCE_CAPABILITIES } from '../../crm-client/client';
+import type { CrmConnector } from '../../crm-client/connector';
 import { CrmError } from '../../crm-client/errors';
 import { sampleCustomer, sampleOrg } from '../../crm-client/test-data';
 import type { Customer, LogEntry } from '../../domain/types';
@@ -27,6 +28,7 @@ function fakeCrm() {
     sinceAsked: [] as string[],
     failAt: null as null | { since: string; error: CrmError },
     client: {
+      capabilities: REFERENCE_CAPABILITIES,
       org: async () => sampleOrg(),
       tags: async () => ['VIP'],
       follows: async () => crm.follows,
@@ -59,7 +61,7 @@ function setup() {
   const pushedIds: string[][] = [];
   const sync = createSync({
     db,
-    client: async () => crm.client as unknown as CrmClient,
+    crm: async () => crm.client as unknown as CrmConnector,
     onStatus: (s) => statuses.push(s),
     onCustomers: (ids) => pushedIds.push(ids),
     now: () => new Date('2024-05-01T00:00:00Z'),
@@ -119,7 +121,7 @@ describe('sync', () => {
     crm.failAt = null;
     crm.sinceAsked = [];
     // A new worker: a fresh sync object on the same database.
-    const restarted = createSync({ db, client: async () => crm.client as unknown as CrmClient, onStatus: () => {}, customerPageSize: 2 });
+    const restarted = createSync({ db, crm: async () => crm.client as unknown as CrmConnector, onStatus: () => {}, customerPageSize: 2 });
     expect((await restarted.status()).error).toBe('gone');
     expect((await restarted.run()).error).toBeNull();
     expect(crm.sinceAsked).toEqual(['2', '4']);
@@ -184,7 +186,7 @@ describe('sync', () => {
     db = new CrmxDb(`crmx-sync-${++n}`);
     const sync = createSync({
       db, onStatus: () => {},
-      client: async () => { throw new CrmError({ code: 'not_connected', message: 'connect first' }); },
+      crm: async () => { throw new CrmError({ code: 'not_connected', message: 'connect first' }); },
     });
     expect(await sync.run()).toMatchObject({ running: false, error: null, lastSyncAt: null });
   });

@@ -2,20 +2,21 @@
 // each page is written with its cursor in one transaction, so a worker killed mid-way resumes from the
 // last written page. A failure records the error (and `offline` when the CRM could not be reached) and
 // leaves the cache as it was.
-import type { CrmClient } from '../../crm-client/client';
+import type { CrmConnector } from '../../crm-client/connector';
 import { CrmError } from '../../crm-client/errors';
 import type { Id } from '../../domain/types';
 import type { SyncStatus } from '../../protocol/sync';
 import { applyCustomerDelta } from '../store/customers';
 import type { CrmxDb } from '../store/db';
 import { putLogs } from '../store/logs';
+import { scanCustomers } from './scan';
 import { readCursor, readLastSyncAt, writeLastSyncAt } from '../store/meta';
 import { readToken, replaceFollows, replaceTags, writeOrg } from '../store/session';
 
 export interface SyncDeps {
   db: CrmxDb;
-  /** The client for the configured CRM; throws 'not_connected' before a connect. */
-  client(): Promise<CrmClient>;
+  /** The crm for the configured CRM; throws 'not_connected' before a connect. */
+  crm(): Promise<CrmConnector>;
   /** Every status change (progress included). */
   onStatus(status: SyncStatus): void;
   /** Customers written or dropped by a delta (not by a first sync: too many to name). */
@@ -36,7 +37,7 @@ export interface Sync {
    * Brings the log cache up to date (a few pages at most) unless a run is doing it already; false when
    * the CRM could not be reached. For the timeline, so an entry made a moment ago is there.
    */
-  catchUpLogs(client: CrmClient, maxPages?: number): Promise<boolean>;
+  catchUpLogs(crm: CrmConnector, maxPages?: number): Promise<boolean>;
   /** Waits for the customers phase of the run under way; false when no run was under way. */
   customersSettled(): Promise<boolean>;
 }
@@ -47,6 +48,8 @@ type Scope = 'all' | 'customers';
 const STATUS_KEY = 'syncStatus';
 /** Named changes are pushed for small deltas only. */
 const MAX_PUSHED_IDS = 1000;
+/** Customers a page when scanning a CRM with no change cursor. */
+const SCAN_PAGE_SIZE = 500;
 
 export function createSync(deps: SyncDeps): Sync {
   const { db } = deps;
@@ -76,9 +79,9 @@ export function createSync(deps: SyncDeps): Sync {
   async function once(scope: Scope): Promise<SyncStatus> {
     let customersOver!: () => void;
     customersPhase = new Promise<void>((resolve) => (customersOver = resolve));
-    let client: CrmClient;
+    let crm: CrmConnector;
     try {
-      client = await deps.client();
+      crm = await deps.crm();
     } catch (error) {
       customersOver();
       customersPhase = null;
@@ -95,14 +98,23 @@ export function createSync(deps: SyncDeps): Sync {
     };
     try {
       if (scope === 'all') {
-        await writeOrg(db, await stillOurs(await client.org()), now());
-        await replaceTags(db, await stillOurs(await client.tags()));
+        await writeOrg(db, await stillOurs(await crm.org()), now());
+        await replaceTags(db, await stillOurs(await crm.tags()));
       }
 
       await set({ phase: 'customers', done: 0 });
       const first = (await readCursor(db, 'customers')) === '';
-      for (let more = true, done = 0; more;) {
-        const page = await stillOurs(await client.syncCustomers(await readCursor(db, 'customers'), deps.customerPageSize));
+      const cursor = crm.capabilities.changeCursor;
+      if (!cursor) {
+        let done = 0;
+        await scanCustomers(db, crm, deps.customerPageSize ?? SCAN_PAGE_SIZE, ({ ids, written }) => {
+          if (!first && ids.length && ids.length <= MAX_PUSHED_IDS) deps.onCustomers?.(ids);
+          done += written;
+          void set({ done });
+        }, stillOurs);
+      }
+      for (let more = cursor, done = 0; more;) {
+        const page = await stillOurs(await crm.syncCustomers(await readCursor(db, 'customers'), deps.customerPageSize));
         const { removed } = await applyCustomerDelta(db, page.changed, page.removed, page.next);
         const ids = [...page.changed.map((c) => c.id), ...removed];
         if (!first && ids.length && ids.length <= MAX_PUSHED_IDS) deps.onCustomers?.(ids);
@@ -113,12 +125,13 @@ export function createSync(deps: SyncDeps): Sync {
 
       customersOver();
       await set({ phase: 'follows', done: 0 });
-      await replaceFollows(db, await stillOurs(await client.follows()), now());
+      await replaceFollows(db, await stillOurs(await crm.follows()), now());
       if (scope === 'customers') return await set({ running: false, phase: null, error: null, offline: false }, true);
 
+      // Without a change cursor the logs are read per customer when a timeline opens.
       await set({ phase: 'logs', done: 0 });
-      for (let more = true, done = 0; more;) {
-        const page = await stillOurs(await client.syncLogs(await readCursor(db, 'logs'), deps.logPageSize));
+      for (let more = cursor, done = 0; more;) {
+        const page = await stillOurs(await crm.syncLogs(await readCursor(db, 'logs'), deps.logPageSize));
         await putLogs(db, page.items, page.next);
         done += page.items.length;
         more = page.hasMore;
@@ -160,11 +173,11 @@ export function createSync(deps: SyncDeps): Sync {
     return inflight;
   }
 
-  async function catchUpLogs(client: CrmClient, maxPages = 3): Promise<boolean> {
-    if (inflight) return true;
+  async function catchUpLogs(crm: CrmConnector, maxPages = 3): Promise<boolean> {
+    if (inflight || !crm.capabilities.changeCursor) return true;
     try {
       for (let page = 0, more = true; more && page < maxPages; page++) {
-        const answer = await client.syncLogs(await readCursor(db, 'logs'), deps.logPageSize);
+        const answer = await crm.syncLogs(await readCursor(db, 'logs'), deps.logPageSize);
         await putLogs(db, answer.items, answer.next);
         more = answer.hasMore;
       }
