@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mountShadowRoot } from './shadow-mount';
+import { h } from 'preact';
+import { keepBefore, mountShadowRoot } from './shadow-mount';
+import type { FeatureContext } from './feature';
 import { userClick } from './test-context';
 
 afterEach(() => {
@@ -44,5 +46,42 @@ describe('mountShadowRoot', () => {
     const { host } = mountShadowRoot(document, 'crmx-test', '', abort.signal);
     abort.abort();
     expect(host.isConnected).toBe(false);
+  });
+});
+
+describe('keepBefore', () => {
+  /** A page whose host re-renders its list: `changePage` is the observer telling the features. */
+  function page() {
+    const listeners: Array<() => void> = [];
+    const rows = { onPageChange: (listener: () => void) => listeners.push(listener) } as unknown as FeatureContext['rows'];
+    return { rows, changePage: () => listeners.forEach((listener) => listener()) };
+  }
+  const list = () => document.querySelector('table');
+
+  it('waits for the anchor, sits just before it, and is put back before the one the host re-rendered', () => {
+    const { rows, changePage } = page();
+    const aborts = new AbortController();
+    const heard: Element[] = [];
+    keepBefore({ document, signal: aborts.signal, rows }, {
+      name: 'crmx-test', css: '', view: h('p', null, 'tabs'), anchor: list, onAnchor: (anchor) => heard.push(anchor),
+    });
+    expect(document.querySelector('crmx-test')).toBeNull();
+
+    document.body.append(document.createElement('table'));
+    changePage();
+    const host = document.querySelector('crmx-test')!;
+    expect(host.nextElementSibling).toBe(list());
+    expect(host.shadowRoot!.textContent).toContain('tabs');
+
+    const first = list()!;
+    document.body.replaceChildren(document.createElement('table'));
+    changePage();
+    expect(document.querySelectorAll('crmx-test')).toHaveLength(1);
+    expect(document.querySelector('crmx-test')).toBe(host);
+    expect(host.nextElementSibling).toBe(list());
+    expect(heard).toEqual([first, list()]);
+
+    aborts.abort();
+    expect(document.querySelector('crmx-test')).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 // Our own mount for a UI in a shadow root at the end of the page's body. WXT's createShadowRootUi did the
 // same and brought ~4 KB gzipped of helpers the content script never used (anchors, auto-mount, CSS
-// fetching, element-name checks).
+// fetching, element-name checks). keepBefore keeps such a UI above the host's list (the Followed tabs, the pool's button).
+import { render, type VNode } from 'preact';
 import { acceptOnlyTrustedEvents } from '../../lib/ui/trusted-events';
+import type { FeatureContext } from './feature';
 
 export interface ShadowMount {
   host: HTMLElement;
@@ -29,4 +31,40 @@ export function mountShadowRoot(
   place(host);
   signal.addEventListener('abort', () => host.remove(), { once: true });
   return { host, container };
+}
+
+export interface KeptBefore {
+  /** `<name>`, its shadow root's CSS, and the UI drawn in it. */
+  name: string;
+  css: string;
+  view: VNode;
+  /** The element the UI sits just before (the host's list), or null while there is none. */
+  anchor(): Element | null;
+  /** Hears the anchor found, at start and after every page change. */
+  onAnchor?(anchor: Element): void;
+}
+
+/**
+ * A UI in a shadow root just before an element of the host page: mounted once that element is there, put
+ * back before it after the host re-renders the page, unmounted on abort.
+ */
+export function keepBefore(ctx: Pick<FeatureContext, 'document' | 'signal' | 'rows'>, ui: KeptBefore): void {
+  let mount: ShadowMount | null = null;
+  const ensure = () => {
+    const anchor = ui.anchor();
+    if (!anchor) return;
+    ui.onAnchor?.(anchor);
+    if (mount?.host.isConnected && mount.host.nextElementSibling === anchor) return;
+    if (!mount) {
+      mount = mountShadowRoot(ctx.document, ui.name, ui.css, ctx.signal, (host) => anchor.before(host));
+      render(ui.view, mount.container);
+    } else {
+      anchor.before(mount.host);
+    }
+  };
+  ensure();
+  ctx.rows.onPageChange(ensure, ctx.signal);
+  ctx.signal.addEventListener('abort', () => {
+    if (mount) render(null, mount.container);
+  }, { once: true });
 }

@@ -3,7 +3,6 @@
 // the cache, paged, with the same row controls and batch bar). Switching tabs clears the selection: it
 // never reaches a customer the user no longer sees.
 import { effect, signal } from '@preact/signals';
-import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../../components/overlay-css';
 import { useDialogKit } from '../../../components/use-dialog-kit';
@@ -17,7 +16,7 @@ import { openMenu } from './row-menu';
 import { rowControlsCss } from '../row-slot';
 import { hostList } from '../host-list';
 import { setHidden, VIEW_HIDDEN_ATTRIBUTE } from './row-visibility';
-import { mountShadowRoot, type ShadowMount } from '../shadow-mount';
+import { keepBefore } from '../shadow-mount';
 import { setRowStates } from '../../../lib/ui/state';
 
 export const VIEWS_HOST = 'crmx-views';
@@ -38,10 +37,9 @@ function hideHostList(list: Element | null, hidden: boolean): void {
 export const followedViewFeature: Feature = {
   name: 'followed-view',
   init(ctx) {
-    const { document: doc, signal: abort, state } = ctx;
+    const { signal: abort, state } = ctx;
     const store = selectionStoreFor(state);
     const version = signal(0);
-    let mount: ShadowMount | null = null;
     let list: Element | null = null;
 
     const show = (followed: boolean) => {
@@ -89,23 +87,18 @@ export const followedViewFeature: Feature = {
       );
     }
 
-    /** The tabs above the host's list, again after the host re-rendered it. */
-    const ensure = () => {
-      const current = hostList(ctx);
-      if (!current) return;
-      if (mount?.host.isConnected && current === list && mount.host.nextElementSibling === current) return;
-      if (list !== current) hideHostList(list, false);
-      list = current;
-      if (!mount) {
-        mount = mountShadowRoot(doc, VIEWS_HOST, OVERLAY_CSS + OVERLAY_DIALOG_CSS + rowControlsCss() + VIEWS_CSS, abort, (host) => current.before(host));
-        render(<Tabs />, mount.container);
-      } else {
-        current.before(mount.host);
-      }
-      hideHostList(list, state.view.value !== null);
-    };
-    ensure();
-    ctx.rows.onPageChange(ensure, abort);
+    // The tabs above the host's list (again after the host re-rendered it), which they hide while Followed is shown.
+    keepBefore(ctx, {
+      name: VIEWS_HOST,
+      css: OVERLAY_CSS + OVERLAY_DIALOG_CSS + rowControlsCss() + VIEWS_CSS,
+      view: <Tabs />,
+      anchor: () => hostList(ctx),
+      onAnchor(current) {
+        if (list !== current) hideHostList(list, false);
+        list = current;
+        hideHostList(list, state.view.value !== null);
+      },
+    });
     const disposeHidden = effect(() => hideHostList(list, state.view.value !== null));
     ctx.changes.subscribe((change) => {
       if (change.kind === 'follows' || change.kind === 'customers' || (change.kind === 'sync' && !change.status.running)) version.value++;
@@ -114,7 +107,6 @@ export const followedViewFeature: Feature = {
     abort.addEventListener('abort', () => {
       disposeHidden();
       hideHostList(list, false);
-      if (mount) render(null, mount.container);
       state.view.value = null;
     }, { once: true });
   },

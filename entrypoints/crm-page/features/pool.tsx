@@ -1,7 +1,6 @@
 // The customer pool's entry on the CRM page: a "Customer pool" button above the host's list (beside the view
 // tabs, in a root of its own) that opens the pool view (components/PoolView.tsx, loaded with the dialogs).
 import { signal } from '@preact/signals';
-import { render } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../../components/overlay-css';
 import { useDialogKit } from '../../../components/use-dialog-kit';
@@ -10,7 +9,7 @@ import type { Feature, FeatureContext } from '../feature';
 import { VIEWS_HOST } from './followed-view';
 import { hostList } from '../host-list';
 import { failureText } from '../../../lib/ui/outcome';
-import { mountShadowRoot, type ShadowMount } from '../shadow-mount';
+import { keepBefore } from '../shadow-mount';
 
 export const POOL_HOST = 'crmx-pool';
 
@@ -32,9 +31,8 @@ function anchorOf(ctx: FeatureContext): Element | null {
 export const poolFeature: Feature = {
   name: 'pool',
   init(ctx) {
-    const { document: doc, signal: abort, state } = ctx;
+    const { state } = ctx;
     const open = signal(false);
-    let mount: ShadowMount | null = null;
 
     function Entry() {
       const button = useRef<HTMLButtonElement>(null);
@@ -55,22 +53,6 @@ export const poolFeature: Feature = {
       );
     }
 
-    /** Above the host's list, again after the host re-rendered it. */
-    const ensure = () => {
-      const anchor = anchorOf(ctx);
-      if (!anchor) return;
-      if (mount?.host.isConnected && mount.host.nextElementSibling === anchor) return;
-      if (!mount) {
-        mount = mountShadowRoot(doc, POOL_HOST, OVERLAY_CSS + OVERLAY_DIALOG_CSS + POOL_CSS, abort, (host) => anchor.before(host));
-        render(<Entry />, mount.container);
-      } else {
-        anchor.before(mount.host);
-      }
-    };
-    ensure();
-    ctx.rows.onPageChange(ensure, abort);
-    abort.addEventListener('abort', () => {
-      if (mount) render(null, mount.container);
-    }, { once: true });
+    keepBefore(ctx, { name: POOL_HOST, css: OVERLAY_CSS + OVERLAY_DIALOG_CSS + POOL_CSS, view: <Entry />, anchor: () => anchorOf(ctx) });
   },
 };
