@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CrmClient } from '../crm-client/client';
 import type { CrmCapabilities, CrmConnector } from '../crm-client/connector';
 import { sampleCustomer } from '../crm-client/test-data';
-import type { Customer } from '../domain/types';
 import type { JobView } from '../protocol/jobs';
 import { createHandlers } from './handlers/core';
 import { createMutationHandlers } from './handlers/mutations';
@@ -13,6 +12,7 @@ import { fakeCrm, type FakeCrm } from './outbox/test-crm';
 import { createBackgroundServices, type BackgroundServices } from './services';
 import { CrmxDb } from './store/db';
 import { readCursor } from './store/meta';
+import { SCAN_MARGIN_MS } from './sync/scan';
 
 const ORIGIN = 'http://127.0.0.1:5555';
 const page = { id: 'x', url: 'chrome-extension://x/options.html' };
@@ -168,27 +168,24 @@ describe('a CRM that cannot restore', () => {
 });
 
 describe('a CRM with no change cursor', () => {
-  const at = (s: number) => new Date(Date.parse('2026-01-01T00:00:00.000Z') + s * 1000).toISOString();
-
-  it('syncs by scanning the list by modification time, and drops customers no longer listed', async () => {
-    // Three customers share one modification time (a batch changed them), more than a page holds.
-    const customers: Customer[] = ids.map((id, i) => sampleCustomer({ id, name: `Own ${i + 1}`, shares: noShares, updatedAt: at(i < 3 ? 0 : i) }));
-    crm = fakeCrm(customers);
+  it('syncs by scanning the list, then reads what changed since, and drops customers no longer listed', async () => {
     const services = worker({ changeCursor: false });
     await connected(services);
     const status = await services.sync.run();
     expect(status.error).toBeNull();
     expect((await services.db.customers.toCollection().primaryKeys()).sort()).toEqual([...ids].sort());
-    expect(crm.received).toHaveLength(0);
+    const firstBegan = crm.clock();
 
-    // Later: one changed, one deleted, one new.
-    crm.customers.set('c-002', { ...crm.customers.get('c-002')!, name: 'Renamed', updatedAt: at(100), version: 9 });
-    crm.customers.set('c-005', { ...crm.customers.get('c-005')!, deletedAt: at(101), updatedAt: at(101) });
-    crm.customers.set('c-011', sampleCustomer({ id: 'c-011', name: 'New', shares: noShares, updatedAt: at(102) }));
+    // Later: one changed, one deleted, one new (each moves the CRM's clock and the modification time).
+    const renamed = { ...crm.customers.get('c-002')!, name: 'Renamed', updatedAt: crm.clock(), version: 9 };
+    crm.customers.set('c-002', renamed);
+    crm.customers.set('c-005', { ...crm.customers.get('c-005')!, deletedAt: crm.clock() });
+    crm.customers.set('c-011', sampleCustomer({ id: 'c-011', name: 'New', shares: noShares, updatedAt: crm.clock() }));
     expect((await services.sync.run({ again: true })).error).toBeNull();
     expect((await services.db.customers.get('c-002'))?.name).toBe('Renamed');
     expect(await services.db.customers.get('c-005')).toBeUndefined();
     expect((await services.db.customers.get('c-011'))?.name).toBe('New');
-    expect(await readCursor(services.db, 'customers')).toBe(at(102));
+    // The next window starts where this scan began by the CRM's clock, less the margin.
+    expect(JSON.parse(await readCursor(services.db, 'customers'))).toEqual({ done: new Date(Date.parse(firstBegan) - SCAN_MARGIN_MS).toISOString() });
   });
 });

@@ -38,6 +38,11 @@ export interface CrmClientOptions {
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+/** An answer's JSON, and the time the CRM answered it by its own clock (its Date header), when it says. */
+interface Answer {
+  json: unknown;
+  date: string | null;
+}
 type MutationMethod = Exclude<Method, 'GET'>;
 
 const enc = encodeURIComponent;
@@ -82,8 +87,10 @@ export class CrmClient implements CrmConnector {
   me(): Promise<Me> { return this.get('/me', MeSchema); }
   org(): Promise<Org> { return this.get('/org', OrgSchema); }
   customer(id: Id): Promise<Customer> { return this.get(`/customers/${enc(id)}`, CustomerSchema); }
-  customers(q: CustomerQuery = {}): Promise<CustomerPage> {
-    return this.get(`/customers${query({ ...q })}`, CustomerPageSchema);
+  async customers(q: CustomerQuery = {}): Promise<CustomerPage> {
+    const path = `/customers${query({ ...q })}`;
+    const { json, date } = await this.call('GET', path);
+    return { ...validated(`GET ${path}`, CustomerPageSchema, json), ...(date ? { serverTime: date } : {}) };
   }
   customerIds(q: Omit<CustomerQuery, 'page' | 'pageSize' | 'sort'> = {}): Promise<{ ids: Id[]; total: number }> {
     return this.get(`/customers/ids${query({ ...q })}`, CustomerIdsSchema);
@@ -158,19 +165,19 @@ export class CrmClient implements CrmConnector {
   }
 
   private async get<S extends v.GenericSchema>(path: string, schema: S): Promise<v.InferOutput<S>> {
-    return validated(`GET ${path}`, schema, await this.call('GET', path));
+    return validated(`GET ${path}`, schema, (await this.call('GET', path)).json);
   }
 
   private async mutate<S extends v.GenericSchema>(
     method: MutationMethod, path: string, schema: S, body: unknown, o: MutationOptions, ifMatch?: string,
   ): Promise<v.InferOutput<S>> {
     const answer = await this.call(method, path, body, o.idempotencyKey ?? this.newKey(), ifMatch, o.attempts);
-    return validated(`${method} ${path}`, schema, answer);
+    return validated(`${method} ${path}`, schema, answer.json);
   }
 
   private async call(
     method: Method, path: string, body?: unknown, idempotencyKey?: string, ifMatch?: string, attempts: number = this.retry.attempts,
-  ): Promise<unknown> {
+  ): Promise<Answer> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once(method, path, body, idempotencyKey, ifMatch);
@@ -183,7 +190,7 @@ export class CrmClient implements CrmConnector {
     }
   }
 
-  private async once(method: Method, path: string, body?: unknown, idempotencyKey?: string, ifMatch?: string): Promise<unknown> {
+  private async once(method: Method, path: string, body?: unknown, idempotencyKey?: string, ifMatch?: string): Promise<Answer> {
     const what = `${method} ${path}`;
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${this.options.token}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -206,6 +213,7 @@ export class CrmClient implements CrmConnector {
     if (json === undefined) {
       throw new CrmError({ code: 'bad_response', status: response.status, message: `${what}: answer is not JSON` });
     }
-    return json;
+    const date = Date.parse(response.headers.get('Date') ?? '');
+    return { json, date: Number.isNaN(date) ? null : new Date(date).toISOString() };
   }
 }

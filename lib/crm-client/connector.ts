@@ -23,13 +23,15 @@ export interface CrmCapabilities {
 
 export interface CustomerQuery {
   q?: string;
-  sort?: 'name' | '-name' | 'code' | 'updatedAt' | '-updatedAt';
+  sort?: 'name' | '-name' | 'code' | 'updatedAt' | '-updatedAt' | 'id';
   page?: number;
   pageSize?: number;
   followed?: boolean;
   tag?: string;
   /** Only customers changed at or after this instant (ISO): the scan of a CRM with no change cursor. */
   updatedSince?: string;
+  /** Only customers whose id sorts after this one (with sort 'id'): a scan's keyset, which no concurrent change shifts. */
+  afterId?: string;
 }
 
 export interface LogQuery {

@@ -99,7 +99,8 @@ export const ErrorEnvelopeSchema = v.object({
 });
 
 export type Me = v.InferOutput<typeof MeSchema>;
-export type CustomerPage = v.InferOutput<typeof CustomerPageSchema>;
+/** A page of customers; `serverTime`: when the CRM answered by its own clock (a scan's window starts there). */
+export type CustomerPage = v.InferOutput<typeof CustomerPageSchema> & { serverTime?: string };
 
 export const CustomerIdsSchema = v.object({ ids: v.array(id), total: v.number() });
 export const LogPageSchema = v.object({ items: v.array(LogEntrySchema), nextBefore: v.nullable(v.number()) });

@@ -19,6 +19,7 @@ const SORTS: Record<string, (a: Customer, b: Customer) => number> = {
   code: (a, b) => text(a.code, b.code) || byId(a, b),
   updatedAt: (a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : byId(a, b)),
   '-updatedAt': (a, b) => (a.updatedAt > b.updatedAt ? -1 : a.updatedAt < b.updatedAt ? 1 : byId(a, b)),
+  id: byId,
 };
 
 /** The caller's listed customers matching q/followed/tag/updatedSince, sorted. */
@@ -46,6 +47,8 @@ function matching(c: AppContext, deps: Deps): Customer[] {
   // What a client with no change cursor scans by.
   const since = isoQuery(c, 'updatedSince');
   if (since) items = items.filter((x) => x.updatedAt >= since);
+  const afterId = c.req.query('afterId');
+  if (afterId) items = items.filter((x) => x.id > afterId);
   return items.sort(sort);
 }
 

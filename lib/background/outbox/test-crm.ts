@@ -25,6 +25,8 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
     received: [] as { method: string; path: string; key: string | null }[],
     /** Every time a mutation was applied: one entry per idempotency key (and customer, for batches). */
     applied: [] as { key: string; what: string }[],
+    /** The CRM's time now: a second after its last change. */
+    clock: () => new Date(Date.parse('2025-06-01T00:00:00.000Z') + (lastSeq + 1) * 1000).toISOString(),
     /** Called after the CRM applied a request and before it answers (simulate the worker dying here). */
     afterApply: null as null | ((path: string) => void),
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -33,7 +35,8 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
       const method = init?.method ?? 'GET';
       const path = url.pathname.replace('/api/v1', '');
       const headers = new Headers(init?.headers);
-      const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
+      // The CRM's clock (its Date header) moves with its changes, as the modification times do.
+      const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { Date: new Date(crm.clock()).toUTCString() } });
       if (method === 'GET') {
         if (path === '/me') return json(sampleMe(headers.get('Authorization') === 'Bearer tok-csr' ? 'u-csr' : 'u-ae'));
         const found = read(path, url.searchParams);
@@ -64,9 +67,10 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
       const size = Number(params.get('pageSize') ?? 50);
       const page = Number(params.get('page') ?? 1);
       const since = params.get('updatedSince');
-      const byTime = params.get('sort') === 'updatedAt';
-      const items = all.filter((c) => !since || c.updatedAt >= since)
-        .sort((a, b) => (byTime ? a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id) : 0));
+      const afterId = params.get('afterId');
+      const sort = params.get('sort');
+      const items = all.filter((c) => (!since || c.updatedAt >= since) && (!afterId || c.id > afterId))
+        .sort((a, b) => (sort === 'updatedAt' ? a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id) : sort === 'id' ? a.id.localeCompare(b.id) : 0));
       return { items: items.slice((page - 1) * size, page * size), total: items.length, page, pageSize: size };
     }
     if (path === '/customers/ids') {
@@ -92,7 +96,7 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
 
   function bump(c: Customer, change: Partial<Customer>): Customer {
     // The modification time moves with every change (what a scan of a CRM with no cursor reads by).
-    const next = { ...c, ...change, version: c.version + 1, updatedAt: new Date(Date.parse('2025-06-01T00:00:00.000Z') + lastSeq * 1000).toISOString() };
+    const next = { ...c, ...change, version: c.version + 1, updatedAt: crm.clock() };
     crm.customers.set(c.id, next);
     crm.changeSeq.set(c.id, ++lastSeq);
     return next;

@@ -9,7 +9,7 @@ import type { SyncStatus } from '../../protocol/sync';
 import { applyCustomerDelta } from '../store/customers';
 import type { CrmxDb } from '../store/db';
 import { putLogs } from '../store/logs';
-import { scanCustomers } from './scan';
+import { scanCustomers, type Listed } from './scan';
 import { readCursor, readLastSyncAt, writeLastSyncAt } from '../store/meta';
 import { readToken, replaceFollows, replaceTags, writeOrg } from '../store/session';
 
@@ -17,6 +17,8 @@ export interface SyncDeps {
   db: CrmxDb;
   /** The crm for the configured CRM; throws 'not_connected' before a connect. */
   crm(): Promise<CrmConnector>;
+  /** Which customers our rules list, for a CRM that does not apply them itself (its scan shows more). */
+  listed?(crm: CrmConnector): Promise<Listed>;
   /** Every status change (progress included). */
   onStatus(status: SyncStatus): void;
   /** Customers written or dropped by a delta (not by a first sync: too many to name). */
@@ -111,7 +113,7 @@ export function createSync(deps: SyncDeps): Sync {
           if (!first && ids.length && ids.length <= MAX_PUSHED_IDS) deps.onCustomers?.(ids);
           done += written;
           void set({ done });
-        }, stillOurs);
+        }, stillOurs, await deps.listed?.(crm));
       }
       for (let more = cursor, done = 0; more;) {
         const page = await stillOurs(await crm.syncCustomers(await readCursor(db, 'customers'), deps.customerPageSize));
