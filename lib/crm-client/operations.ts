@@ -56,7 +56,8 @@ export function showsEffect(op: CustomerOp, now: ReadBack): boolean {
   const c = now.customer;
   switch (op.op) {
     case 'edit':
-      return c !== null && c.version > op.version
+      // Versions are compared for equality only: some CRMs' versions are hashes of the content.
+      return c !== null && c.version !== op.version
         && Object.entries(op.changes).every(([field, value]) => c[field as keyof Customer] === value);
     case 'delete': return gone(c);
     case 'restore': return !gone(c);
