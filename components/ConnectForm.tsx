@@ -1,4 +1,4 @@
-// The options page: connect to a CRM (address + API token) and pick the language.
+// The options page: connect to a CRM (address + API token, or SuiteCRM's sign-in) and pick the language.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { currentLanguage, errorText, t } from '../lib/i18n';
@@ -18,7 +18,13 @@ function sessionText(session: SessionView): string {
 
 export function ConnectForm() {
   const [url, setUrl] = useState('');
+  const [kind, setKind] = useState<'token' | 'suitecrm'>('token');
   const [token, setToken] = useState('');
+  const [signIn, setSignIn] = useState({ username: '', password: '', clientId: '', clientSecret: '' });
+  const typed = (field: keyof typeof signIn) => (e: { currentTarget: HTMLInputElement }) => {
+    const value = e.currentTarget.value;
+    setSignIn((s) => ({ ...s, [field]: value }));
+  };
   const [lang, setLang] = useState<LanguageSetting>('auto');
   const [status, setStatus] = useState<Status>({ state: 'idle' });
 
@@ -43,13 +49,16 @@ export function ConnectForm() {
     } catch {
       return setStatus({ state: 'error', text: t('options.urlInvalid') });
     }
-    if (token.trim() === '') return setStatus({ state: 'error', text: t('options.tokenMissing') });
+    if (kind === 'token' && token.trim() === '') return setStatus({ state: 'error', text: t('options.tokenMissing') });
+    if (kind === 'suitecrm' && Object.values(signIn).some((v) => v.trim() === '')) return setStatus({ state: 'error', text: t('options.signInMissing') });
     setStatus({ state: 'busy' });
     browser.permissions.request({ origins: [crmMatchPattern(origin)] }).then(async (granted) => {
       if (!granted) return setStatus({ state: 'error', text: t('error.permission_denied', { origin }) });
-      const reply = await sendMessage('connect', { url: origin, token: token.trim() });
+      const reply = await sendMessage('connect', kind === 'token' ? { url: origin, token: token.trim() } : { url: origin, crm: 'suitecrm', ...signIn });
       if (reply.ok) {
         setUrl(origin);
+        // The password is not kept here either once SuiteCRM signed the user in.
+        setSignIn((s) => ({ ...s, password: '' }));
         setStatus({ state: 'ok', session: reply.data });
       } else fail(reply.error);
     }).catch((error: unknown) => fail({ code: 'fault', message: error instanceof Error ? error.message : String(error) }));
@@ -66,10 +75,34 @@ export function ConnectForm() {
         <label for="crmx-crm-url">{t('options.crmUrl')}</label>
         <input id="crmx-crm-url" type="url" autocomplete="url" placeholder="https://crm.example.com" value={url}
           onInput={(e) => setUrl(e.currentTarget.value)} />
-        <label for="crmx-token">{t('options.token')}</label>
-        <input id="crmx-token" type="password" autocomplete="off" value={token} aria-describedby="crmx-token-help"
-          onInput={(e) => setToken(e.currentTarget.value)} />
-        <p id="crmx-token-help" class="help">{t('options.tokenHelp')}</p>
+        <fieldset>
+          <legend>{t('options.crmKind')}</legend>
+          <label><input type="radio" name="crmx-crm-kind" value="token" checked={kind === 'token'} onChange={() => setKind('token')} />
+            {t('options.crmKind.token')}</label>
+          <label><input type="radio" name="crmx-crm-kind" value="suitecrm" checked={kind === 'suitecrm'} onChange={() => setKind('suitecrm')} />
+            {t('options.crmKind.suitecrm')}</label>
+        </fieldset>
+        {kind === 'token' ? (
+          <>
+            <label for="crmx-token">{t('options.token')}</label>
+            <input id="crmx-token" type="password" autocomplete="off" value={token} aria-describedby="crmx-token-help"
+              onInput={(e) => setToken(e.currentTarget.value)} />
+            <p id="crmx-token-help" class="help">{t('options.tokenHelp')}</p>
+          </>
+        ) : (
+          <>
+            <label for="crmx-username">{t('options.username')}</label>
+            <input id="crmx-username" autocomplete="username" value={signIn.username} onInput={typed('username')} />
+            <label for="crmx-password">{t('options.password')}</label>
+            <input id="crmx-password" type="password" autocomplete="current-password" value={signIn.password} onInput={typed('password')}
+              aria-describedby="crmx-suitecrm-help" />
+            <label for="crmx-client-id">{t('options.clientId')}</label>
+            <input id="crmx-client-id" autocomplete="off" value={signIn.clientId} onInput={typed('clientId')} />
+            <label for="crmx-client-secret">{t('options.clientSecret')}</label>
+            <input id="crmx-client-secret" type="password" autocomplete="off" value={signIn.clientSecret} onInput={typed('clientSecret')} />
+            <p id="crmx-suitecrm-help" class="help">{t('options.suitecrmHelp')}</p>
+          </>
+        )}
         <button id="crmx-connect" type="submit" disabled={status.state === 'busy'}>{t('options.connect')}</button>
       </form>
       <p id="crmx-connection-status" role="status" data-state={status.state}>{statusText}</p>

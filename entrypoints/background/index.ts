@@ -3,7 +3,7 @@
 // and the schedules.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CrmClient } from '../../lib/crm-client/client';
+import { createConnectorMaker } from '../../lib/background/connectors';
 import { DIALOGS_SCRIPT } from '../../components/kit/dialogs-script';
 import { createRouter, listenForRequests, toProtocolError } from '../../lib/background/router';
 import { askView, orgNames } from '../../lib/background/views';
@@ -24,7 +24,7 @@ export default defineBackground(() => {
     db,
     getCrmOrigin,
     setCrmOrigin: (origin) => crmBaseUrl.setValue(origin),
-    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token }),
+    makeConnector: createConnectorMaker(db),
     push: (change) => {
       void getCrmOrigin().then((origin) => pushChange(change, origin));
     },

@@ -8,7 +8,7 @@ import { vi } from './vi';
 /** Messages that are the same words in both languages: names, formats, symbols. */
 const SAME_IN_BOTH = new Set([
   'app.name', 'batch.panel.title', 'details.field.email', 'edit.field.email', 'details.none',
-  'options.language.en', 'options.language.vi', 'log.dateFormat',
+  'options.language.en', 'options.language.vi', 'log.dateFormat', 'options.crmKind.suitecrm',
 ]);
 
 describe('Vietnamese dictionary', () => {

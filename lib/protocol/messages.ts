@@ -81,10 +81,10 @@ export type Change =
   /** The outbox or the conflicts changed (pending actions to show). */
   | { kind: 'pending'; count: number; conflicts: number };
 
-export interface ConnectRequest {
-  url: string;
-  token: string;
-}
+/** The reference CRM: its API token. SuiteCRM: the user's own sign-in and its administrator's OAuth client. */
+export type ConnectRequest =
+  | { url: string; token: string }
+  | { url: string; crm: 'suitecrm'; username: string; password: string; clientId: string; clientSecret: string };
 
 export interface DecisionsRequest {
   ids: Id[];
@@ -136,10 +136,20 @@ const IdSchema = v.pipe(v.string(), v.minLength(1, 'customer id is empty'), v.ma
 
 export const PAYLOAD_SCHEMAS: { [K in RequestType]: v.GenericSchema<unknown, PayloadOf<K>> } = {
   getSession: v.undefined(),
-  connect: v.object({
-    url: v.pipe(v.string(), v.minLength(1, 'CRM address is empty'), v.maxLength(2048)),
-    token: v.pipe(v.string(), v.minLength(1, 'API token is empty'), v.maxLength(4096)),
-  }),
+  connect: v.union([
+    v.object({
+      url: v.pipe(v.string(), v.minLength(1, 'CRM address is empty'), v.maxLength(2048)),
+      token: v.pipe(v.string(), v.minLength(1, 'API token is empty'), v.maxLength(4096)),
+    }),
+    v.object({
+      url: v.pipe(v.string(), v.minLength(1, 'CRM address is empty'), v.maxLength(2048)),
+      crm: v.literal('suitecrm'),
+      username: v.pipe(v.string(), v.minLength(1, 'user name is empty'), v.maxLength(200)),
+      password: v.pipe(v.string(), v.minLength(1, 'password is empty'), v.maxLength(1000)),
+      clientId: v.pipe(v.string(), v.minLength(1, 'OAuth client id is empty'), v.maxLength(200)),
+      clientSecret: v.pipe(v.string(), v.minLength(1, 'OAuth client secret is empty'), v.maxLength(1000)),
+    }),
+  ]),
   testConnection: v.undefined(),
   getCustomer: IdSchema,
   getDecisions: v.object({

@@ -2,6 +2,7 @@
 // checked the sender and the payload's shape when these run.
 import type { Customer, Id } from '../../domain/types';
 import type { CrmConnector } from '../../crm-client/connector';
+import { signIn } from '../../crm-client/suitecrm/oauth';
 import { CrmError } from '../../crm-client/errors';
 import { decideAll } from '../../rules/index';
 import { normalizeCrmUrl } from '../../settings';
@@ -41,14 +42,18 @@ export function createHandlers(services: CoreHandlerServices): Pick<Handlers, ke
       return { crmOrigin: origin, me, offline };
     },
 
-    async connect({ url, token }) {
+    async connect(request) {
       let origin: string;
       try {
-        origin = normalizeCrmUrl(url);
+        origin = normalizeCrmUrl(request.url);
       } catch (error) {
         throw new CrmError({ code: 'invalid', message: (error as Error).message });
       }
-      const { crm } = await connection.configure(origin, token.trim());
+      // SuiteCRM: the password goes to SuiteCRM once, here; only the tokens it issues are kept.
+      const token = 'crm' in request
+        ? JSON.stringify(await signIn(origin, { username: request.username.trim(), password: request.password, clientId: request.clientId.trim(), clientSecret: request.clientSecret.trim() }))
+        : request.token.trim();
+      const { crm } = await connection.configure(origin, token);
       const session = await test(origin, crm);
       push({ kind: 'session' });
       if (!session.offline) events.connected.emit();

@@ -1,0 +1,26 @@
+// Which connector speaks to the configured CRM: SuiteCRM's for a SuiteCRM session, the reference CRM's
+// for an API token. Built once per worker by the background's wiring, so every SuiteCRM connector of the
+// worker shares one token source (its refresh tokens work once: two refreshing at once would lose one).
+import { CrmClient } from '../crm-client/client';
+import type { CrmConnector } from '../crm-client/connector';
+import { SuiteCrmConnector } from '../crm-client/suitecrm/connector';
+import { sessionTokens, suiteSessionOf } from '../crm-client/suitecrm/oauth';
+import type { TokenSource } from '../crm-client/suitecrm/v8';
+import type { CrmxDb } from './store/db';
+import { readToken, writeToken } from './store/session';
+
+export function createConnectorMaker(db: CrmxDb, doFetch?: typeof fetch): (baseUrl: string, token: string) => CrmConnector {
+  const sources = new Map<string, TokenSource>();
+  return (baseUrl, token) => {
+    if (!suiteSessionOf(token)) return new CrmClient({ baseUrl, token, ...(doFetch ? { fetch: doFetch } : {}) });
+    let tokens = sources.get(baseUrl);
+    if (!tokens) {
+      tokens = sessionTokens(baseUrl, {
+        read: async () => suiteSessionOf((await readToken(db)) ?? ''),
+        save: (session) => writeToken(db, JSON.stringify(session)),
+      }, doFetch);
+      sources.set(baseUrl, tokens);
+    }
+    return new SuiteCrmConnector({ baseUrl, tokens, ...(doFetch ? { fetch: doFetch } : {}) });
+  };
+}
