@@ -33,7 +33,9 @@ export function createRouter(options: RouterOptions): Route {
 
     const parsed = v.safeParse(PAYLOAD_SCHEMAS[type] as v.GenericSchema, data);
     if (!parsed.success) {
-      const issue = parsed.issues[0];
+      let issue = parsed.issues[0];
+      // One of several shapes (a union): what the first shape it could be is missing says most.
+      while (issue.issues?.length) issue = issue.issues[0];
       const at = v.getDotPath(issue);
       return fail({ code: 'invalid_message', message: `${type}: ${at ? `${at}: ` : ''}${issue.message}` });
     }
