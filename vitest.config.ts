@@ -1,6 +1,25 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// The SuiteCRM project runs only from `npm run test:suitecrm` (it sets CRMX_SUITECRM=1): it brings up a real
+// SuiteCRM (minutes on a fresh machine), so `npm test` leaves it out.
+const suitecrm = process.env.CRMX_SUITECRM === '1'
+  ? [
+      {
+        test: {
+          name: 'suitecrm',
+          environment: 'node',
+          include: ['tests/suitecrm/**/*.suitecrm.ts'],
+          globalSetup: ['tests/suitecrm/global-setup.ts'],
+          setupFiles: ['tests/suitecrm/reset.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+    ]
+  : [];
+
 export default defineConfig({
   test: {
     projects: [
@@ -31,6 +50,7 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...suitecrm,
     ],
   },
 });
