@@ -2,7 +2,7 @@
 // script can read the settings (lib/settings-reader.ts) without WXT's storage module; lib/settings.ts
 // makes the typed WXT storage items from the same table.
 
-export type HostAdapterName = 'reference' | 'generic';
+export type HostAdapterName = 'reference' | 'generic' | 'suitecrm';
 export type LanguageSetting = 'auto' | 'en' | 'vi';
 
 /** Selectors for a CRM whose page we have no dedicated adapter for (lib/host/adapters/generic.ts). */

@@ -6,10 +6,13 @@ import './features/selection';
 import { FIRST_ROWS } from '../../lib/host/budgets';
 import { loadReferencePage, rerenderRows } from '../../lib/host/test-fixture';
 import { testContext } from './test-context';
-import { createSelectorAdapter } from '../../lib/host/adapter';
+import { createSelectorAdapter, type SelectorAdapterConfig } from '../../lib/host/adapter';
 import { referenceAdapter } from '../../lib/host/adapters/reference';
 
-const referenceAdapterConfig = { name: 'reference-like', pathPattern: /^\/customers\/?$/, idPattern: /\/customers\/([^/?#]+)/ };
+const referenceAdapterConfig: Omit<SelectorAdapterConfig, 'selectors'> = {
+  name: 'reference-like', pages: [{ path: /^\/customers\/?$/ }],
+  id: { from: 'href', selector: referenceAdapter.selectors.name, pattern: /\/customers\/([^/?#]+)/ },
+};
 
 describe('putInSlot', () => {
   it.each<SlotPlace[][]>([

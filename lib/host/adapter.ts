@@ -9,8 +9,8 @@ export interface AdapterSelectors {
   container: string;
   /** One customer row (queried from the document). */
   row: string;
-  /** Inside a row: the link whose href carries the customer id. */
-  link: string;
+  /** Inside a row: the element whose text is the customer's name. */
+  name: string;
   /** Inside a row: the cell that receives the [···] button. */
   menuCell: string;
   /** The header cell above the menu cells. */
@@ -19,11 +19,39 @@ export interface AdapterSelectors {
   list?: string;
 }
 
+/**
+ * Where a row's customer id is written. Real list views carry it in a link's href, in the row's
+ * checkbox value (`mass[]`), or in an attribute (`data-id`) of the row or of an element in it.
+ */
+export type IdSource =
+  /** A link's href; `pattern`'s group 1 is the (URL-encoded) id. */
+  | { from: 'href'; selector: string; pattern: RegExp }
+  /** An input's value (what the host's own form would submit for the row). */
+  | { from: 'value'; selector: string }
+  /** An attribute of the row (no selector) or of an element in it; `pattern`'s group 1 when given. */
+  | { from: 'attribute'; attribute: string; selector?: string; pattern?: RegExp };
+
+/**
+ * A page the overlay decorates. The URL is tested whole (path, query and hash), since CRMs route by
+ * query string (`index.php?module=Accounts&action=index`) or by hash as often as by path.
+ */
+export interface PageRule {
+  /** Tested against the URL without its origin (see pageAddress). */
+  url?: RegExp;
+  /** Tested against the path alone (the generic adapter's setting until it matches whole URLs). */
+  path?: RegExp;
+  /** A selector the document must match too: a page whose URL does not say what it shows (a form POST's result). */
+  has?: string;
+}
+
 export interface HostAdapter {
   readonly name: string;
   readonly selectors: AdapterSelectors;
-  /** True on the customer list page(s) the overlay decorates. */
-  matchesPage(url: URL): boolean;
+  /**
+   * True on the customer list page(s) the overlay decorates. `doc` (default: the document this script
+   * runs in) is read only for a page rule that needs it.
+   */
+  matchesPage(url: URL, doc?: Document): boolean;
   rowId(row: Element): Id | null;
   /** The customer's name as the row shows it (for labels). */
   rowName(row: Element): string;
@@ -36,17 +64,38 @@ export interface HostAdapter {
 
 export interface SelectorAdapterConfig {
   name: string;
-  pathPattern: RegExp;
-  /** Applied to the row link's href attribute; capture group 1 is the (URL-encoded) customer id. */
-  idPattern: RegExp;
+  /** The page matches when any rule does. */
+  pages: PageRule[];
+  id: IdSource;
   selectors: AdapterSelectors;
+}
+
+/** The part of a URL a page rule sees: path, query and hash (`/index.php?action=ajaxui#ajaxUILoc=…`). */
+export function pageAddress(url: URL): string {
+  return url.pathname + url.search + url.hash;
+}
+
+/** Whether any rule matches the page; a rule with `has` needs the document (none: that rule fails). */
+export function matchesPageRules(rules: readonly PageRule[], url: URL, doc: Document | undefined): boolean {
+  const address = pageAddress(url);
+  return rules.some((rule) => {
+    if (rule.url && !rule.url.test(address)) return false;
+    if (rule.path && !rule.path.test(url.pathname)) return false;
+    if (rule.has === undefined) return true;
+    try {
+      return !!doc?.querySelector(rule.has);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
  * The row's element for a row-relative selector, remembered per row: every feature asks each row for
  * its id, name and cell, and even the fast query (./scoped-query.ts) adds up over 5,000 rows. The
  * remembered element is used while it is still inside the row (a host that reuses a row for another
- * customer rewrites the link's href, read on every call, or replaces the cell, which is queried again).
+ * customer rewrites the link's href or the input's value, read on every call, or replaces the cell,
+ * which is queried again).
  */
 function rememberedQuery(selector: string): (row: Element) => Element | null {
   const query = scopedQuery(selector);
@@ -61,26 +110,62 @@ function rememberedQuery(selector: string): (row: Element) => Element | null {
   };
 }
 
+function groupOne(pattern: RegExp | undefined, text: string): string | null {
+  if (!pattern) return text;
+  return pattern.exec(text)?.[1] ?? null;
+}
+
+/** Reads a row's id from `source`; `query` finds the row-relative element (one remembered query per selector). */
+export function idReader(source: IdSource, query: (selector: string) => (row: Element) => Element | null): (row: Element) => Id | null {
+  switch (source.from) {
+    case 'href': {
+      const link = query(source.selector);
+      return (row) => {
+        const href = link(row)?.getAttribute('href');
+        const id = href ? groupOne(source.pattern, href) : null;
+        if (!id) return null;
+        try {
+          return decodeURIComponent(id);
+        } catch {
+          return id;
+        }
+      };
+    }
+    case 'value': {
+      const input = query(source.selector);
+      return (row) => {
+        const element = input(row);
+        const value = element && 'value' in element ? String((element as HTMLInputElement).value).trim() : '';
+        return value || null;
+      };
+    }
+    case 'attribute': {
+      const holder = source.selector ? query(source.selector) : (row: Element) => row;
+      return (row) => {
+        const value = holder(row)?.getAttribute(source.attribute)?.trim();
+        return (value && groupOne(source.pattern, value)) || null;
+      };
+    }
+  }
+}
+
 export function createSelectorAdapter(config: SelectorAdapterConfig): HostAdapter {
-  const { selectors, idPattern, pathPattern } = config;
-  const link = rememberedQuery(selectors.link);
-  const menuCell = rememberedQuery(selectors.menuCell);
+  const { selectors, pages } = config;
+  // One remembered query per selector: the name and an href id often come from the same link.
+  const queries = new Map<string, (row: Element) => Element | null>();
+  const query = (selector: string) => {
+    let known = queries.get(selector);
+    if (!known) queries.set(selector, (known = rememberedQuery(selector)));
+    return known;
+  };
+  const name = query(selectors.name);
   return {
     name: config.name,
     selectors,
-    matchesPage: (url) => pathPattern.test(url.pathname),
-    rowId(row) {
-      const href = link(row)?.getAttribute('href');
-      const match = href ? idPattern.exec(href) : null;
-      if (!match?.[1]) return null;
-      try {
-        return decodeURIComponent(match[1]);
-      } catch {
-        return match[1];
-      }
-    },
-    rowName: (row) => link(row)?.textContent?.trim() ?? '',
-    menuCell,
+    matchesPage: (url, doc = globalThis.document) => matchesPageRules(pages, url, doc),
+    rowId: idReader(config.id, query),
+    rowName: (row) => name(row)?.textContent?.trim() ?? '',
+    menuCell: query(selectors.menuCell),
     menuCellInDocument: rowRelativeInDocument(selectors.row, selectors.menuCell),
     headerCell: (root) => root.querySelector(selectors.headerCell),
     container: (root) => root.querySelector(selectors.container),

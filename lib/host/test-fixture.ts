@@ -1,13 +1,20 @@
-// Loads the saved reference CRM page into the test document.
+// Loads a saved CRM page into the test document.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const html = readFileSync(join(import.meta.dirname, 'fixtures', 'reference-customers.html'), 'utf8');
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
+const html = fixture('reference-customers.html');
+const suitecrmHtml = fixture('suitecrm-accounts.html');
 
-export function loadReferencePage(): Document {
-  document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
+function load(page: string): Document {
+  document.documentElement.innerHTML = new DOMParser().parseFromString(page, 'text/html').documentElement.innerHTML;
   return document;
 }
+
+export const loadReferencePage = (): Document => load(html);
+
+/** SuiteCRM 7.14's Accounts list view, trimmed to 3 rows (fixtures/suitecrm-accounts.html). */
+export const loadSuitecrmPage = (): Document => load(suitecrmHtml);
 
 /** Replaces every tbody row by new elements, as the reference CRM's own script does on paging. */
 export function rerenderRows(ids: string[], doc: Document = document): HTMLElement[] {

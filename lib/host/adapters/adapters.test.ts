@@ -3,6 +3,7 @@ import { referenceAdapter } from './reference';
 import { createGenericAdapter } from './generic';
 import { DEFAULT_GENERIC_SELECTORS } from '../../settings';
 import { loadReferencePage } from '../test-fixture';
+import { createSelectorAdapter, matchesPageRules, type IdSource, type PageRule } from '../adapter';
 
 beforeEach(() => {
   loadReferencePage();
@@ -92,5 +93,45 @@ describe('generic adapter configuration', () => {
     [{ menuCell: 'td:::x' }, 'menuCell'],
   ])('refuses %j, naming %s', (override, named) => {
     expect(() => createGenericAdapter({ ...DEFAULT_GENERIC_SELECTORS, ...override })).toThrow(named);
+  });
+});
+
+describe('where a row\'s id comes from', () => {
+  const ROW = `<td><input type="checkbox" name="mass[]" value="v-1"></td>
+    <td class="name" data-record="rec:d-2"><a href="/c/h%203?x=1">Name</a></td>`;
+  it.each<[string, IdSource, string | null]>([
+    ['an href, through a pattern, decoded', { from: 'href', selector: ':scope > td.name a', pattern: /\/c\/([^/?#]+)/ }, 'h 3'],
+    ['an href the pattern does not fit', { from: 'href', selector: ':scope > td.name a', pattern: /\/x\/(\w+)/ }, null],
+    ['an input\'s value', { from: 'value', selector: ':scope > td > input[name="mass[]"]' }, 'v-1'],
+    ['an attribute of the row', { from: 'attribute', attribute: 'data-id' }, 'row-9'],
+    ['an attribute of an element in the row, through a pattern', { from: 'attribute', attribute: 'data-record', selector: ':scope > td.name', pattern: /^rec:(.+)$/ }, 'd-2'],
+    ['an attribute that is absent', { from: 'attribute', attribute: 'data-missing' }, null],
+    ['an element that is absent', { from: 'value', selector: ':scope > td > select' }, null],
+  ])('%s', (_name, id, expected) => {
+    const adapter = createSelectorAdapter({
+      name: 't', pages: [], id,
+      selectors: { container: 'tbody', row: 'tr', name: ':scope > td.name a', menuCell: ':scope > td:first-child', headerCell: 'th' },
+    });
+    const tr = document.createElement('tr');
+    tr.dataset.id = 'row-9';
+    tr.innerHTML = ROW;
+    expect(adapter.rowId(tr)).toBe(expected);
+    expect(adapter.rowName(tr)).toBe('Name');
+  });
+});
+
+describe('page rules see the whole URL', () => {
+  const page = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+  it.each<[string, PageRule[], string, Document | undefined, boolean]>([
+    ['query', [{ url: /[?&]module=Accounts(&|$)/ }], 'http://h/index.php?module=Accounts', undefined, true],
+    ['hash', [{ url: /#Contact(\/|$)/ }], 'http://h/#Contact', undefined, true],
+    ['hash, other page', [{ url: /#Contact(\/|$)/ }], 'http://h/#Lead', undefined, false],
+    ['path only: the query does not count', [{ path: /^\/customers\/?$/ }], 'http://h/customers?q=1#x', undefined, true],
+    ['a rule that needs the page, given it', [{ url: /^\/index\.php$/, has: 'form#list' }], 'http://h/index.php', page('<form id="list"></form>'), true],
+    ['a rule that needs the page, another page', [{ url: /^\/index\.php$/, has: 'form#list' }], 'http://h/index.php', page('<form id="other"></form>'), false],
+    ['a rule that needs the page, none given', [{ url: /^\/index\.php$/, has: 'form#list' }], 'http://h/index.php', undefined, false],
+    ['no rules', [], 'http://h/', undefined, false],
+  ])('%s', (_name, rules, url, doc, expected) => {
+    expect(matchesPageRules(rules, new URL(url), doc)).toBe(expected);
   });
 });

@@ -23,14 +23,15 @@ function selector(field: string, value: string): string {
 export function createGenericAdapter(config: GenericSelectors): HostAdapter {
   const idPattern = regex('idPattern', config.idPattern);
   if (!/\((?!\?)/.test(config.idPattern)) throw new Error('Generic adapter: idPattern needs a capture group for the id');
+  const link = selector('link', config.link);
   return createSelectorAdapter({
     name: 'generic',
-    pathPattern: regex('pathPattern', config.pathPattern),
-    idPattern,
+    pages: [{ path: regex('pathPattern', config.pathPattern) }],
+    id: { from: 'href', selector: link, pattern: idPattern },
     selectors: {
       container: selector('container', config.container),
       row: selector('row', config.row),
-      link: selector('link', config.link),
+      name: link,
       menuCell: selector('menuCell', config.menuCell),
       headerCell: selector('headerCell', config.headerCell),
     },

@@ -2,6 +2,7 @@ import type { GenericSelectors, HostAdapterName, SettingSource } from '../../set
 import type { HostAdapter } from '../adapter';
 import { createGenericAdapter } from './generic';
 import { referenceAdapter } from './reference';
+import { suitecrmAdapter } from './suitecrm';
 
 export interface AdapterSettings {
   hostAdapter: SettingSource<HostAdapterName>;
@@ -10,6 +11,12 @@ export interface AdapterSettings {
 
 /** The adapter chosen in the settings. */
 export async function loadAdapter(settings: AdapterSettings): Promise<HostAdapter> {
-  if ((await settings.hostAdapter.getValue()) === 'generic') return createGenericAdapter(await settings.genericSelectors.getValue());
-  return referenceAdapter;
+  switch (await settings.hostAdapter.getValue()) {
+    case 'generic':
+      return createGenericAdapter(await settings.genericSelectors.getValue());
+    case 'suitecrm':
+      return suitecrmAdapter;
+    default:
+      return referenceAdapter;
+  }
 }
