@@ -1,0 +1,108 @@
+// Change records (SuiteCRM's audit, "View Change Log"), deletion with links kept for restore, and the changes feed.
+import { describe, expect, it } from 'vitest';
+import { accountsWhere, ISO, route, seed, v8 } from './helpers';
+
+const rep1Accounts = accountsWhere((a) => a.assignedUserId === seed.users.rep1.id);
+const rep2Accounts = accountsWhere((a) => a.assignedUserId === seed.users.rep2.id);
+
+describe('GET /accounts/{id}/audit', () => {
+  it('lists the fields a V8 PATCH changed, newest first, with before and after as raw text', async () => {
+    const a = rep1Accounts[0];
+    const start = (await route('admin', 'GET', '/changes')).body.data.now;
+    const patch = await v8('rep1', 'PATCH', '/Api/V8/module', {
+      data: {
+        type: 'Accounts',
+        id: a.id,
+        attributes: { name: `${a.name} & "Sons"`, phone_office: '+84 28 0000 0001', industry: 'Energy', crm_labels_c: '["vip","hot"]' },
+      },
+    });
+    expect(patch.status).toBe(201);
+    const r = await route('rep1', 'GET', `/accounts/${a.id}/audit?since=${start}`);
+    expect(r.status).toBe(200);
+    const rows = r.body.data as any[];
+    const byField = Object.fromEntries(rows.map((x) => [x.field, x]));
+    expect(Object.keys(byField).sort()).toEqual(['crm_labels_c', 'industry', 'name', 'phone_office']);
+    expect(byField.name).toMatchObject({ before: a.name, after: `${a.name} & "Sons"`, user_id: seed.users.rep1.id });
+    expect(byField.phone_office).toMatchObject({ before: a.phone, after: '+84 28 0000 0001' });
+    expect(byField.industry).toMatchObject({ before: a.industry, after: 'Energy' });
+    expect(byField.crm_labels_c.after).toBe('["vip","hot"]');
+    for (const row of rows) expect(row.at).toMatch(ISO);
+    const times = rows.map((x) => x.at);
+    expect([...times].sort().reverse()).toEqual(times);
+
+    // `since` after the edit: nothing.
+    const later = new Date(Date.parse(times[0]) + 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    expect((await route('rep1', 'GET', `/accounts/${a.id}/audit?since=${later}`)).body.data).toEqual([]);
+  });
+
+  it('answers 403 to a caller who may not view the account, 404 for an unknown one, 400 for a bad since', async () => {
+    if (seed.acl) expect((await route('rep1', 'GET', `/accounts/${rep2Accounts[0].id}/audit`)).status).toBe(403);
+    expect((await route('rep1', 'GET', '/accounts/00000000-0000-0000-0000-000000000000/audit')).status).toBe(404);
+    const bad = await route('rep1', 'GET', `/accounts/${rep1Accounts[0].id}/audit?since=yesterday`);
+    expect([bad.status, bad.body.errors.code]).toEqual([400, 'invalid_query']);
+  });
+});
+
+describe('DELETE /accounts/{id}, GET /changes, POST /accounts/{id}/restore', () => {
+  it.skipIf(!seed.acl)('refuses a rep (no delete right) with 403 and keeps the account', async () => {
+    const a = rep1Accounts[1];
+    const r = await route('rep1', 'DELETE', `/accounts/${a.id}`);
+    expect(r.status).toBe(403);
+    expect((await v8('admin', 'GET', `/Api/V8/module/Accounts/${a.id}?fields[Accounts]=name`)).status).toBe(200);
+  });
+
+  it('deletes like the web UI (also accounts with related records, bug #9886), once; changes lists it; restore brings it back whole', async () => {
+    const a = rep1Accounts[2];
+    // A related contact and a note, as the demo data and the operation log have.
+    const contactId = crypto.randomUUID();
+    const noteId = crypto.randomUUID();
+    expect((await v8('admin', 'POST', '/Api/V8/module', { data: { type: 'Contacts', id: contactId, attributes: { last_name: 'Related' } } })).status).toBe(201);
+    expect((await v8('admin', 'POST', `/Api/V8/module/Accounts/${a.id}/relationships/contacts`, { data: { type: 'Contacts', id: contactId } })).status).toBe(201);
+    const note = { type: 'Notes', id: noteId, attributes: { name: '[CRM overlay] Edit customer', parent_type: 'Accounts', parent_id: a.id } };
+    expect((await v8('admin', 'POST', '/Api/V8/module', { data: note })).status).toBe(201);
+    const since = (await route('admin', 'GET', '/changes')).body.data.now;
+
+    const d1 = await route('crmAdmin', 'DELETE', `/accounts/${a.id}`);
+    expect(d1.status).toBe(200);
+    expect(d1.body.meta).toEqual({ deleted: true });
+    const d2 = await route('crmAdmin', 'DELETE', `/accounts/${a.id}`);
+    expect([d2.status, d2.body.meta]).toEqual([200, { deleted: false }]);
+    expect((await v8('admin', 'GET', `/Api/V8/module/Accounts/${a.id}`)).status).toBe(400); // V8: "not found"
+
+    const ch = await route('rep1', 'GET', `/changes?since=${since}`);
+    expect(ch.status).toBe(200);
+    expect(ch.body.data.now).toMatch(ISO);
+    expect(ch.body.data.deleted).toEqual([a.id]);
+
+    if (seed.acl) {
+      const refused = await route('manager', 'POST', `/accounts/${a.id}/restore`);
+      expect([refused.status, refused.body.errors.code]).toEqual([403, 'forbidden']);
+    }
+    const r1 = await route('crmAdmin', 'POST', `/accounts/${a.id}/restore`);
+    expect(r1.status).toBe(200);
+    expect(r1.body).toEqual({ meta: { restored: true }, data: { id: a.id } });
+    const r2 = await route('crmAdmin', 'POST', `/accounts/${a.id}/restore`);
+    expect(r2.body.meta).toEqual({ restored: false });
+
+    const back = await v8('admin', 'GET', `/Api/V8/module/Accounts/${a.id}?fields[Accounts]=name,email1`);
+    expect(back.status).toBe(200);
+    expect(back.body.data.attributes.email1).toBe(a.email);
+    const contacts = (await v8('admin', 'GET', `/Api/V8/module/Accounts/${a.id}/relationships/contacts`)).body.data.map((c: any) => c.id);
+    expect(contacts).toContain(contactId);
+    const notes = (await v8('admin', 'GET', `/Api/V8/module/Accounts/${a.id}/relationships/notes`)).body.data.map((n: any) => n.id);
+    expect(notes).toContain(noteId);
+    const shares = (await route('admin', 'GET', `/accounts/shares?ids=${a.id}`)).body.data[a.id];
+    expect(shares.departmentIds).toEqual([seed.groups.north]);
+    // Back in rep1's list (the group link came back with it).
+    if (seed.acl) expect((await v8('rep1', 'GET', `/Api/V8/module/Accounts/${a.id}?fields[Accounts]=name`)).status).toBe(200);
+    // Restored accounts leave the deleted list.
+    expect((await route('rep1', 'GET', `/changes?since=${since}`)).body.data.deleted).toEqual([]);
+  });
+
+  it('answers 404 for an unknown account and 400 for a malformed id', async () => {
+    expect((await route('crmAdmin', 'DELETE', '/accounts/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+    expect((await route('crmAdmin', 'POST', '/accounts/00000000-0000-0000-0000-000000000000/restore')).status).toBe(404);
+    const bad = await route('crmAdmin', 'DELETE', '/accounts/' + 'x'.repeat(40));
+    expect([bad.status, bad.body.errors.code]).toEqual([400, 'invalid_id']);
+  });
+});
