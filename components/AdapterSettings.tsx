@@ -35,6 +35,8 @@ export function AdapterSettings() {
   useEffect(() => {
     void hostAdapter.getValue().then(setKind);
     void genericSelectors.getValue().then(setConfig);
+    // Connecting to SuiteCRM chooses its adapter (components/ConnectForm.tsx).
+    return hostAdapter.watch((value) => setKind(value));
   }, []);
 
   const save = async (event: Event) => {
@@ -72,6 +74,7 @@ export function AdapterSettings() {
         <label for="crmx-adapter-kind">{t('adapter.kind')}</label>
         <select id="crmx-adapter-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as HostAdapterName)}>
           <option value="reference">{t('adapter.kind.reference')}</option>
+          <option value="suitecrm">{t('adapter.kind.suitecrm')}</option>
           <option value="generic">{t('adapter.kind.generic')}</option>
         </select>
         {kind === 'generic' && FIELDS.map((field) => (

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { currentLanguage, errorText, t } from '../lib/i18n';
 import { sendMessage, type ProtocolError, type SessionView } from '../lib/protocol/messages';
-import { crmBaseUrl, crmMatchPattern, language, normalizeCrmUrl, type LanguageSetting } from '../lib/settings';
+import { crmBaseUrl, crmMatchPattern, hostAdapter, language, normalizeCrmUrl, type LanguageSetting } from '../lib/settings';
 
 type Status =
   | { state: 'idle' }
@@ -56,6 +56,9 @@ export function ConnectForm() {
       if (!granted) return setStatus({ state: 'error', text: t('error.permission_denied', { origin }) });
       const reply = await sendMessage('connect', kind === 'token' ? { url: origin, token: token.trim() } : { url: origin, crm: 'suitecrm', ...signIn });
       if (reply.ok) {
+        // SuiteCRM's pages are read by its own adapter; leaving SuiteCRM goes back to the default one.
+        if (kind === 'suitecrm') await hostAdapter.setValue('suitecrm');
+        else if ((await hostAdapter.getValue()) === 'suitecrm') await hostAdapter.setValue('reference');
         setUrl(origin);
         // The password is not kept here either once SuiteCRM signed the user in.
         setSignIn((s) => ({ ...s, password: '' }));
