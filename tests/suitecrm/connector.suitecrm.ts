@@ -14,6 +14,8 @@ function connectorAs(who: UserKey | 'admin'): SuiteCrmConnector {
   return new SuiteCrmConnector({ baseUrl: client.url, tokens });
 }
 
+// Operations' keys become the ids of the records they write: unique to this run, as real keys are.
+const run = crypto.randomUUID();
 const rep1Accounts = accountsWhere((a) => a.assignedUserId === seed.users.rep1.id);
 const pooled = accountsWhere((a) => a.pooled);
 
@@ -52,7 +54,7 @@ describe('the SuiteCRM connector', () => {
     const crm = connectorAs('rep1');
     const a = rep1Accounts[1];
     const before = await crm.customer(a.id);
-    const after = await crm.editCustomer(a.id, { phone: '0988 111 222', source: 'Zalo' }, before.version, { idempotencyKey: 'edit-1' });
+    const after = await crm.editCustomer(a.id, { phone: '0988 111 222', source: 'Zalo' }, before.version, { idempotencyKey: `${run}:edit-1` });
     expect(after).toMatchObject({ phone: '0988 111 222', source: 'Zalo' });
     expect(after.version).not.toBe(before.version);
     const logs = await crm.customerLogs(a.id);
@@ -66,9 +68,9 @@ describe('the SuiteCRM connector', () => {
     const crm = connectorAs('rep1');
     const ids = rep1Accounts.slice(2, 5).map((a) => a.id);
     const targets = { departmentIds: [seed.groups.south], roleIds: [], userIds: [seed.users.csr.id] };
-    const first = await crm.batchShare(ids, targets, { idempotencyKey: 'job-share:0' });
+    const first = await crm.batchShare(ids, targets, { idempotencyKey: `${run}:job-share:0` });
     expect(first.results.every((r) => r.ok)).toBe(true);
-    const again = await crm.batchShare(ids, targets, { idempotencyKey: 'job-share:0' });
+    const again = await crm.batchShare(ids, targets, { idempotencyKey: `${run}:job-share:0` });
     expect(again.results.every((r) => r.ok)).toBe(true);
     for (const id of ids) {
       expect((await crm.customer(id)).shares).toMatchObject({ departmentIds: expect.arrayContaining([seed.groups.south]), userIds: [seed.users.csr.id] });
@@ -76,7 +78,7 @@ describe('the SuiteCRM connector', () => {
       expect(groups.body.data.filter((g: { id: string }) => g.id === seed.groups.south)).toHaveLength(1);
       expect((await overlayNotes(id)).filter((n) => n.name === '[CRM overlay] Batch Share customer')).toHaveLength(1);
     }
-    const cancelled = await crm.batchCancelShare(ids, true, undefined, { idempotencyKey: 'job-cancel:0' });
+    const cancelled = await crm.batchCancelShare(ids, true, undefined, { idempotencyKey: `${run}:job-cancel:0` });
     expect(cancelled.results.every((r) => r.ok)).toBe(true);
     expect((await crm.customer(ids[0])).shares).toEqual({ departmentIds: [], roleIds: [], userIds: [] });
   });
@@ -84,8 +86,8 @@ describe('the SuiteCRM connector', () => {
   it('sets and adds labels', async () => {
     const crm = connectorAs('rep1');
     const [one, two] = rep1Accounts.slice(5, 7).map((a) => a.id);
-    await crm.batchLabels([one, two], 'set', ['vip', 'Hà Nội'], { idempotencyKey: 'labels:0' });
-    await crm.batchLabels([one], 'add', ['hot'], { idempotencyKey: 'labels:1' });
+    await crm.batchLabels([one, two], 'set', ['vip', 'Hà Nội'], { idempotencyKey: `${run}:labels:0` });
+    await crm.batchLabels([one], 'add', ['hot'], { idempotencyKey: `${run}:labels:1` });
     expect((await crm.customer(one)).tags).toEqual(['vip', 'Hà Nội', 'hot']);
     expect((await crm.customer(two)).tags).toEqual(['vip', 'Hà Nội']);
   });
@@ -93,8 +95,8 @@ describe('the SuiteCRM connector', () => {
   it('follows as SuiteCRM favourites, without duplicates, and unfollows', async () => {
     const crm = connectorAs('rep1');
     const a = rep1Accounts[7];
-    await crm.follow(a.id, { idempotencyKey: 'f-1' });
-    await crm.follow(a.id, { idempotencyKey: 'f-2' });
+    await crm.follow(a.id, { idempotencyKey: `${run}:f-1` });
+    await crm.follow(a.id, { idempotencyKey: `${run}:f-2` });
     expect(await crm.follows()).toContain(a.id);
     const favourites = await v8('rep1', 'GET', `/Api/V8/module/Favorites?filter[parent_id][eq]=${a.id}&filter[assigned_user_id][eq]=${seed.users.rep1.id}&page[size]=10&page[number]=1`);
     expect(favourites.body.data).toHaveLength(1);
@@ -105,21 +107,21 @@ describe('the SuiteCRM connector', () => {
   it('deletes as an administrator and restores', async () => {
     const crm = connectorAs('crmAdmin');
     const a = rep1Accounts[8];
-    await crm.deleteCustomer(a.id, { idempotencyKey: 'del-1' });
+    await crm.deleteCustomer(a.id, { idempotencyKey: `${run}:del-1` });
     await expect(crm.customer(a.id)).rejects.toMatchObject({ code: 'not_found' });
-    const restored = await crm.restoreCustomer(a.id, { idempotencyKey: 'restore-1' });
+    const restored = await crm.restoreCustomer(a.id, { idempotencyKey: `${run}:restore-1` });
     expect(restored).toMatchObject({ id: a.id, name: a.name });
   });
 
   it('returns to the pool and is picked up by another rep, once', async () => {
     const a = rep1Accounts[9];
-    const returned = await connectorAs('rep1').returnToPool(a.id, 'Moved to another city', { idempotencyKey: 'back-1' });
+    const returned = await connectorAs('rep1').returnToPool(a.id, 'Moved to another city', { idempotencyKey: `${run}:back-1` });
     expect(returned.aeId).toBeNull();
     const pool = await connectorAs('rep2').pool({ pageSize: 100 });
     expect(pool.items.map((c) => c.id)).toContain(a.id);
     expect(pool.items.length).toBeGreaterThanOrEqual(pooled.length);
-    const picked = await connectorAs('rep2').pickUp(a.id, { idempotencyKey: 'pick-1' });
+    const picked = await connectorAs('rep2').pickUp(a.id, { idempotencyKey: `${run}:pick-1` });
     expect(picked.aeId).toBe(seed.users.rep2.id);
-    await expect(connectorAs('manager').pickUp(a.id, { idempotencyKey: 'pick-2' })).rejects.toMatchObject({ code: 'taken' });
+    await expect(connectorAs('manager').pickUp(a.id, { idempotencyKey: `${run}:pick-2` })).rejects.toMatchObject({ code: 'taken' });
   });
 });

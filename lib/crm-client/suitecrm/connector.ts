@@ -273,22 +273,23 @@ export class SuiteCrmConnector implements CrmConnector {
   }
 
   async share(id: Id, targets: ShareTargets, o: MutationOptions = {}): Promise<Customer> {
-    return this.shareOne(id, targets, 'Share customer', o);
+    await this.shareOne(id, targets, 'Share customer', o);
+    return this.customer(id);
   }
 
-  private async shareOne(id: Id, targets: ShareTargets, type: LogType, o: MutationOptions): Promise<Customer> {
-    const before = await this.customer(id);
-    await this.v8.call('POST', `${PACKAGE}/accounts/${enc(id)}/shares`, targets, o.attempts ?? 1);
-    const after = await this.customer(id);
-    await this.log(id, type, '', [{ field: 'shares', before: before.shares, after: after.shares }], o);
-    return after;
+  /**
+   * One request: the package links the groups and writes the log entry (with the id made from the
+   * operation's key) in the same request, so a batch costs one request per customer.
+   */
+  private async shareOne(id: Id, targets: ShareTargets, type: LogType, o: MutationOptions): Promise<void> {
+    const log = { id: await uuidFrom(`${o.idempotencyKey ?? this.newKey()}:log`), type };
+    await this.v8.call('POST', `${PACKAGE}/accounts/${enc(id)}/shares`, { ...targets, log }, o.attempts ?? 1);
   }
 
   private async cancelShareOne(id: Id, all: boolean, targets: ShareTargets | undefined, o: MutationOptions): Promise<void> {
-    const before = await this.customer(id);
-    await this.v8.call('DELETE', `${PACKAGE}/accounts/${enc(id)}/shares`, all ? { all: true } : { all: false, ...(targets ?? NO_SHARES) }, o.attempts ?? 1);
-    const after = await this.customer(id);
-    await this.log(id, 'Batch Cancel Share customer', '', [{ field: 'shares', before: before.shares, after: after.shares }], o);
+    const log = { id: await uuidFrom(`${o.idempotencyKey ?? this.newKey()}:log`), type: 'Batch Cancel Share customer' };
+    const body = all ? { all: true, log } : { all: false, ...(targets ?? NO_SHARES), log };
+    await this.v8.call('DELETE', `${PACKAGE}/accounts/${enc(id)}/shares`, body, o.attempts ?? 1);
   }
 
   private async labelOne(id: Id, mode: 'set' | 'add', tags: string[], o: MutationOptions): Promise<void> {
@@ -317,7 +318,7 @@ export class SuiteCrmConnector implements CrmConnector {
   }
 
   batchShare(ids: Id[], targets: ShareTargets, o: MutationOptions = {}): Promise<BatchResults> {
-    return this.each(ids, o, async (id, one) => void await this.shareOne(id, targets, 'Batch Share customer', one));
+    return this.each(ids, o, (id, one) => this.shareOne(id, targets, 'Batch Share customer', one));
   }
 
   batchCancelShare(ids: Id[], all: boolean, targets?: ShareTargets, o: MutationOptions = {}): Promise<BatchResults> {

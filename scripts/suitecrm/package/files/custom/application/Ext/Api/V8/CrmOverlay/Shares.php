@@ -42,7 +42,8 @@ class Shares
         $account = Support::account($args['id']);
         Support::requireAccess($account, 'edit', 'You may not edit this account, so you may not share it');
         $body = Support::body($request);
-        Support::onlyKeys($body, array('departmentIds', 'roleIds', 'userIds'));
+        Support::onlyKeys($body, array('departmentIds', 'roleIds', 'userIds', 'log'));
+        $log = Support::logOf($body);
         $deps = Support::idList($body, 'departmentIds', self::MAX_IDS);
         $roles = Support::idList($body, 'roleIds', self::MAX_IDS);
         $users = Support::idList($body, 'userIds', self::MAX_IDS);
@@ -89,6 +90,7 @@ class Shares
             $groupIds[] = $gid;
         }
 
+        $before = self::sharesOf(array($account->id))[$account->id];
         $linked = self::linkedGroupIds($account->id);
         $now = $db->quoted(Support::nowDb());
         $added = 0;
@@ -101,7 +103,7 @@ class Shares
         if ($added) {
             Support::touch($account->id, $user->id);
         }
-        return array(200, self::answer($account->id));
+        return array(200, self::answer($account->id, $before, $log, $user->id));
     }
 
     /** DELETE /accounts/{id}/shares {all:true} | {all:false, departmentIds, roleIds, userIds} — never touches pools. */
@@ -110,10 +112,13 @@ class Shares
         $account = Support::account($args['id']);
         Support::requireAccess($account, 'edit', 'You may not edit this account, so you may not cancel its sharing');
         $body = Support::body($request);
-        Support::onlyKeys($body, array('all', 'departmentIds', 'roleIds', 'userIds'));
+        Support::onlyKeys($body, array('all', 'departmentIds', 'roleIds', 'userIds', 'log'));
         if (!array_key_exists('all', $body) || !is_bool($body['all'])) {
             throw new HttpError(400, 'invalid_body', 'all (true or false) is required');
         }
+        $log = Support::logOf($body);
+        unset($body['log']);
+        $before = self::sharesOf(array($account->id))[$account->id];
         $db = Support::db();
         $where = array();
         if ($body['all']) {
@@ -150,15 +155,20 @@ class Shares
                 Support::touch($account->id, $user->id);
             }
         }
-        return array(200, self::answer($account->id));
+        return array(200, self::answer($account->id, $before, $log, $user->id));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
 
-    private static function answer($accountId)
+    /** The shares before and after; the operation's log entry written when the body asked for one. */
+    private static function answer($accountId, array $before, $log, $userId)
     {
-        $shares = self::sharesOf(array($accountId));
-        return array('data' => array('id' => $accountId, 'shares' => $shares[$accountId]));
+        $after = self::sharesOf(array($accountId))[$accountId];
+        $public = function (array $s) {
+            return array('departmentIds' => $s['departmentIds'], 'roleIds' => $s['roleIds'], 'userIds' => $s['userIds']);
+        };
+        Support::logNote($log, $accountId, $userId, array(array('field' => 'shares', 'before' => $public($before), 'after' => $public($after))));
+        return array('data' => array('id' => $accountId, 'before' => $before, 'shares' => $after));
     }
 
     /** The ids among $ids of live accounts the caller may view (one query when the role gives "All"). */

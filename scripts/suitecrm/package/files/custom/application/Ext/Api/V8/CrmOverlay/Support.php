@@ -248,6 +248,49 @@ class Support
         \BeanFactory::unregisterBean('Accounts', $accountId);
     }
 
+    /**
+     * The optional `log` of a body: {"id": <uuid chosen by the caller>, "type": <log type>}. The operation's
+     * entry in the account's history is then written in the same request, with the caller's id: a replay of
+     * the same operation finds it there and writes none (exactly once without idempotency keys).
+     */
+    public static function logOf(array $body)
+    {
+        if (!array_key_exists('log', $body) || $body['log'] === null) {
+            return null;
+        }
+        $log = $body['log'];
+        if (!is_array($log) || !isset($log['id'], $log['type']) || !is_string($log['type']) || count($log) !== 2) {
+            throw new HttpError(400, 'invalid_body', 'log must be {"id": a UUID, "type": a log type}');
+        }
+        self::id($log['id'], 'log id');
+        if (!preg_match('/^[A-Za-z ]{1,60}$/', $log['type'])) {
+            throw new HttpError(400, 'invalid_body', 'log type: letters and spaces, at most 60');
+        }
+        return $log;
+    }
+
+    /** Writes the log entry as a Note on the account (its History subpanel), once per id. */
+    public static function logNote($log, $accountId, $userId, array $changes, $details = '')
+    {
+        if ($log === null) {
+            return;
+        }
+        $db = self::db();
+        $exists = $db->getOne('SELECT id FROM notes WHERE id = ' . $db->quoted($log['id']));
+        if ($exists) {
+            return;
+        }
+        $note = \BeanFactory::newBean('Notes');
+        $note->new_with_id = true;
+        $note->id = $log['id'];
+        $note->name = '[CRM overlay] ' . $log['type'];
+        $note->description = json_encode(array('details' => $details, 'changes' => $changes), JSON_UNESCAPED_UNICODE);
+        $note->parent_type = 'Accounts';
+        $note->parent_id = $accountId;
+        $note->assigned_user_id = $userId;
+        $note->save(false);
+    }
+
     public static function isAdmin($user)
     {
         return is_admin($user);
