@@ -29,12 +29,16 @@ export function launchPlainChromium(profileDir = mkdtempSync(join(tmpdir(), 'crm
   return chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath(), headless: false, args: BROWSER_ARGS });
 }
 
-export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'crmx-profile-'))): Promise<ExtensionBrowser> {
+/** `extensionDir`: another build of the extension than .output's (the SuiteCRM suite builds its own). */
+export async function launchWithExtension(
+  profileDir = mkdtempSync(join(tmpdir(), 'crmx-profile-')),
+  extensionDir = EXTENSION_DIR,
+): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...BROWSER_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: [...BROWSER_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   // The worker may start before a waitForEvent is attached: look again after attaching, and retry.
   const serviceWorker = async (): Promise<Worker> => {

@@ -11,6 +11,8 @@ export interface SuiteCrmTestEnv {
   snapshotDir: string | null;
   /** The JSON file with the same content, for tools outside vitest. */
   seedFile: string;
+  /** The built extension (Chrome MV3) the browser tests load. */
+  extensionDir: string;
 }
 
 export const STATE_DIR = process.env.CRMX_SUITECRM_STATE ?? join(tmpdir(), 'crmx-suitecrm');

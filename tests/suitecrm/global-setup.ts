@@ -9,6 +9,7 @@ import { buildPackage } from '../../scripts/suitecrm/build-package';
 import { hasSnapshot, installPackage, installedPackageMd5, restore, snapshot, up } from '../../scripts/suitecrm/kit';
 import { call, token, ROUTES } from './client';
 import { STATE_DIR, type SuiteCrmTestEnv } from './env';
+import { buildExtension } from './extension';
 import { purgeSeeds, seed, SEED_VERSION, type Seed } from './seed';
 
 const log = (s: string) => console.log(`[suitecrm] ${s}`);
@@ -62,6 +63,7 @@ export default async function setup(project: TestProject): Promise<void> {
     data = await timed('seed', () => seed(crm, log));
     writeFileSync(seedFile, JSON.stringify(data, null, 2), { mode: 0o600 });
   }
-  const env: SuiteCrmTestEnv = { crm, seed: data, snapshotDir, seedFile };
+  const extensionDir = await timed('extension build', () => buildExtension(join(STATE_DIR, 'extension')));
+  const env: SuiteCrmTestEnv = { crm, seed: data, snapshotDir, seedFile, extensionDir };
   project.provide('suitecrm', env);
 }
