@@ -64,6 +64,15 @@ describe('the SuiteCRM connector', () => {
     expect(audit.body.data.map((row: { field: string }) => row.field)).toContain('phone_office');
   });
 
+  it('shows edits made in SuiteCRM itself, from its change log, in the customer\'s log', async () => {
+    const a = rep1Accounts[10];
+    const saved = await v8('manager', 'PATCH', '/Api/V8/module', { data: { type: 'Accounts', id: a.id, attributes: { industry: 'Energy', phone_office: '0911 000 111' } } });
+    expect(saved.status).toBe(201);
+    const logs = await connectorAs('rep1').customerLogs(a.id);
+    const edit = logs.items.find((e) => e.type === 'Edit customer' && e.actorId === seed.users.manager.id);
+    expect(edit?.changes).toEqual(expect.arrayContaining([{ field: 'phone', before: a.phone, after: '0911 000 111' }]));
+  });
+
   it('shares in a batch through Security Groups, once per account even when the batch is sent again', async () => {
     const crm = connectorAs('rep1');
     const ids = rep1Accounts.slice(2, 5).map((a) => a.id);

@@ -183,8 +183,14 @@ export class SuiteCrmConnector implements CrmConnector {
     if (q.before !== undefined) parts.push(`filter[date_entered][lt]=${enc(dbTimeOf(new Date(q.before).toISOString()))}`);
     if (q.from) parts.push(`filter[date_entered][gte]=${enc(dbTimeOf(q.from))}`);
     if (q.to) parts.push(`filter[date_entered][lte]=${enc(dbTimeOf(q.to))}`);
-    const answer = await this.get<{ data?: Resource[] }>(`/V8/module/Notes?${parts.join('&')}&page[size]=${limit + 1}&page[number]=1`);
-    let items = (answer.data ?? []).map((note) => logEntryOf(note)).filter((e): e is LogEntry => e !== null);
+    const [notes, audit] = await Promise.all([
+      this.get<{ data?: Resource[] }>(`/V8/module/Notes?${parts.join('&')}&page[size]=${limit + 1}&page[number]=1`),
+      this.get<{ data?: AuditRow[] }>(`${PACKAGE}/accounts/${enc(id)}/audit${q.from ? `?since=${enc(q.from)}` : ''}`),
+    ]);
+    const logged = (notes.data ?? []).map((note) => logEntryOf(note)).filter((e): e is LogEntry => e !== null);
+    let items = [...logged, ...auditEntries(id, audit.data ?? [], logged)]
+      .filter((e) => (q.before === undefined || e.seq < q.before) && (!q.to || e.at <= q.to) && (!q.from || e.at >= q.from))
+      .sort((a, b) => b.seq - a.seq);
     if (q.types?.length) items = items.filter((e) => q.types!.includes(e.type));
     const more = items.length > limit;
     items = items.slice(0, limit);
@@ -192,6 +198,10 @@ export class SuiteCrmConnector implements CrmConnector {
   }
 
   async logChanges(logId: Id) {
+    if (logId.startsWith(AUDIT_ENTRY)) {
+      const [, customerId] = logId.split(':');
+      return (await this.customerLogs(customerId, { limit: 1000 })).items.find((e) => e.id === logId)?.changes ?? [];
+    }
     const answer = await this.get<{ data: Resource }>(`/V8/module/Notes/${enc(logId)}?fields[Notes]=name,description,date_entered,assigned_user_id,parent_id`);
     return logEntryOf(answer.data)?.changes ?? [];
   }
@@ -400,6 +410,49 @@ export class SuiteCrmConnector implements CrmConnector {
       parent_type: 'Accounts', parent_id: id, assigned_user_id: await this.myId(),
     }, o);
   }
+}
+
+/** A row of SuiteCRM's change log, as the package answers it. */
+export interface AuditRow {
+  id: string;
+  at: string;
+  user_id: string;
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+const AUDIT_ENTRY = 'audit:';
+/** V8 answers a note's time to the minute: a change-log row by the same user in that minute is its change. */
+const NOTE_TIME_PRECISION_MS = 60_000;
+
+/**
+ * Edits made in SuiteCRM's own screens, from its change log, as "Edit customer" entries: one per save
+ * (rows of the same time and user). Changes the overlay made are in its notes already and left out.
+ */
+export function auditEntries(customerId: Id, rows: AuditRow[], logged: LogEntry[]): LogEntry[] {
+  const saves = new Map<string, AuditRow[]>();
+  for (const row of rows) {
+    const key = `${row.at}|${row.user_id}`;
+    saves.set(key, [...(saves.get(key) ?? []), row]);
+  }
+  const entries: LogEntry[] = [];
+  for (const group of saves.values()) {
+    const at = isoOf(group[0].at);
+    const time = Date.parse(at);
+    const ours = logged.some((e) => e.actorId === group[0].user_id && time >= e.seq && time < e.seq + NOTE_TIME_PRECISION_MS);
+    if (ours) continue;
+    entries.push({
+      id: `${AUDIT_ENTRY}${customerId}:${group[0].id}`, seq: time, customerId, type: 'Edit customer', at,
+      actorId: group[0].user_id || null, details: '',
+      changes: group.map((row) => ({
+        field: FIELD_NAMED[row.field] ?? row.field,
+        before: row.field === 'crm_labels_c' ? labelsOf(row.before) : row.before ?? null,
+        after: row.field === 'crm_labels_c' ? labelsOf(row.after) : row.after ?? null,
+      })),
+    });
+  }
+  return entries;
 }
 
 /** A Note the overlay wrote as a log entry, or null for any other note. */

@@ -3,7 +3,7 @@ import {
   ADMIN_ROLE_ID, NO_DEPARTMENT_ID, NO_ROLE_ID, attributesOf, customerOf, dbTimeOf, isoOf, labelsOf, orgOf, versionOf,
 } from './mapping';
 import { codeOfDetail, decodeEntities } from './v8';
-import { logEntryOf, uuidFrom } from './connector';
+import { auditEntries, logEntryOf, uuidFrom } from './connector';
 
 describe('SuiteCRM answers', () => {
   it.each([
@@ -131,5 +131,25 @@ describe('the operation log in Notes', () => {
     expect(one).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(await uuidFrom('job-1:3:a-1:log')).toBe(one);
     expect(await uuidFrom('job-1:3:a-2:log')).not.toBe(one);
+  });
+});
+
+describe('auditEntries: SuiteCRM\'s own edits from its change log', () => {
+  const row = (id: string, at: string, user: string, field: string, before: unknown, after: unknown) => ({ id, at, user_id: user, field, before, after });
+  const note = { id: 'n-1', seq: Date.parse('2026-12-03T10:00:00Z'), customerId: 'a-1', type: 'Edit customer' as const, at: '2026-12-03T10:00:00.000Z', actorId: 'u-1', details: '', changes: [] };
+
+  it('makes one entry per save, in our field names, and leaves out what the overlay logged itself', () => {
+    const entries = auditEntries('a-1', [
+      row('r1', '2026-12-03T11:00:05Z', 'u-2', 'phone_office', '1', '2'),
+      row('r2', '2026-12-03T11:00:05Z', 'u-2', 'crm_labels_c', '["a"]', '["a","b"]'),
+      row('r3', '2026-12-03T10:00:41Z', 'u-1', 'phone_office', '0', '1'),
+      row('r4', '2026-12-03T10:00:41Z', 'u-3', 'industry', 'Energy', 'Banking'),
+    ], [note]);
+    expect(entries).toEqual([
+      { id: 'audit:a-1:r1', seq: Date.parse('2026-12-03T11:00:05Z'), customerId: 'a-1', type: 'Edit customer', at: '2026-12-03T11:00:05.000Z', actorId: 'u-2', details: '',
+        changes: [{ field: 'phone', before: '1', after: '2' }, { field: 'tags', before: ['a'], after: ['a', 'b'] }] },
+      { id: 'audit:a-1:r4', seq: Date.parse('2026-12-03T10:00:41Z'), customerId: 'a-1', type: 'Edit customer', at: '2026-12-03T10:00:41.000Z', actorId: 'u-3', details: '',
+        changes: [{ field: 'businessField', before: 'Energy', after: 'Banking' }] },
+    ]);
   });
 });
