@@ -22,7 +22,10 @@ export const SUITECRM_CAPABILITIES: CrmCapabilities = {
   maxBatch: 50, idempotencyKeys: false, conditionalUpdates: false, changeCursor: false, restore: true, serverRules: false,
 };
 
-/** Requests at once for a batch: SuiteCRM on a small server keeps up with a few, not with many. */
+/**
+ * Customers in progress at once, over all the batch calls of a connector (a job keeps two chunks on the
+ * wire): SuiteCRM on a small server keeps up with a few requests at a time, not with many.
+ */
 const PARALLEL = 4;
 const LOG_PREFIX = '[CRM overlay] ';
 const PACKAGE = '/V8/custom/crm-overlay';
@@ -35,6 +38,23 @@ export async function uuidFrom(key: string): Promise<string> {
   digest[8] = (digest[8] & 0x3f) | 0x80;
   const hex = [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** At most `limit` tasks at once, over every caller; the others wait their turn in order. */
+export function createLanes(limit: number) {
+  let busy = 0;
+  const waiting: (() => void)[] = [];
+  return async function run<T>(task: () => Promise<T>): Promise<T> {
+    if (busy >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else busy++;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else busy--;
+    }
+  };
 }
 
 /** Runs `fn` over the items, `limit` at a time, answers in the items' order. */
@@ -63,6 +83,7 @@ export class SuiteCrmConnector implements CrmConnector {
   private readonly v8: V8;
   private readonly newKey: () => string;
   private meId: Promise<Id> | null = null;
+  private readonly lanes = createLanes(PARALLEL);
 
   constructor(options: SuiteCrmOptions) {
     this.v8 = createV8(options);
@@ -316,7 +337,7 @@ export class SuiteCrmConnector implements CrmConnector {
     const key = o.idempotencyKey ?? this.newKey();
     const results = await mapLimit(ids, PARALLEL, async (id) => {
       try {
-        await fn(id, { ...o, idempotencyKey: `${key}:${id}` });
+        await this.lanes(() => fn(id, { ...o, idempotencyKey: `${key}:${id}` }));
         return { id, ok: true as const };
       } catch (error) {
         if (error instanceof CrmError && (error.unreachable || (error.status ?? 0) >= 500 || error.code === 'unauthorized')) throw error;

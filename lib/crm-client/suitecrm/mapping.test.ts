@@ -153,3 +153,25 @@ describe('auditEntries: SuiteCRM\'s own edits from its change log', () => {
     ]);
   });
 });
+
+describe('createLanes', () => {
+  it('runs at most the limit at once over every caller, the others in order', async () => {
+    const { createLanes } = await import('./connector');
+    const run = createLanes(2);
+    let open = 0;
+    let most = 0;
+    const order: number[] = [];
+    const task = (n: number) => run(async () => {
+      most = Math.max(most, ++open);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      order.push(n);
+      open--;
+      return n;
+    });
+    const first = Promise.all([1, 2, 3].map(task));
+    const second = Promise.all([4, 5].map(task));
+    expect([...(await first), ...(await second)]).toEqual([1, 2, 3, 4, 5]);
+    expect(most).toBe(2);
+    expect(order.slice(0, 2).sort()).toEqual([1, 2]);
+  });
+});
