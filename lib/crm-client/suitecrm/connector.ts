@@ -7,6 +7,7 @@
 // Note whose id comes from the operation's key, so a replay never logs twice.
 import type { Customer, CustomerEdit, Id, LogEntry, Org, ShareTargets } from '../../domain/types';
 import { LOG_TYPES, type LogType } from '../../domain/log-types';
+import { deleteOriginDetails } from '../../import/delete-origin';
 import type {
   CrmCapabilities, CrmConnector, CustomerQuery, LogQuery, MutationOptions, PhoneOpRow,
 } from '../connector';
@@ -277,11 +278,16 @@ export class SuiteCrmConnector implements CrmConnector {
     return after;
   }
 
-  async deleteCustomer(id: Id, o: MutationOptions = {}): Promise<void> {
+  deleteCustomer(id: Id, o: MutationOptions = {}): Promise<void> {
+    return this.deleteOne(id, '', o);
+  }
+
+  /** `details`: where the delete came from (a file's row and number), as the log says it. */
+  private async deleteOne(id: Id, details: string, o: MutationOptions): Promise<void> {
     const before = await this.customer(id).catch((error: unknown) => (isCode(error, 'not_found') ? null : Promise.reject(error)));
     if (!before) return;
     await this.v8.call('DELETE', `${PACKAGE}/accounts/${enc(id)}`, undefined, o.attempts ?? 1);
-    await this.log(id, 'Delete customer', '', [{ field: 'deletedAt', before: null, after: new Date().toISOString() }], o);
+    await this.log(id, 'Delete customer', details, [{ field: 'deletedAt', before: null, after: new Date().toISOString() }], o);
   }
 
   async restoreCustomer(id: Id, o: MutationOptions = {}): Promise<Customer> {
@@ -365,7 +371,7 @@ export class SuiteCrmConnector implements CrmConnector {
   }
 
   batchDelete(ids: Id[], o: MutationOptions = {}): Promise<BatchResults> {
-    return this.each(ids, o, (id, one) => this.deleteCustomer(id, one));
+    return this.each(ids, o, (id, one) => this.deleteOne(id, deleteOriginDetails({ from: 'batch' }), one));
   }
 
   async batchDeleteByPhone(rows: ({ id: Id } & PhoneOpRow)[], file?: string, o: MutationOptions = {}): Promise<BatchResults> {
@@ -377,9 +383,7 @@ export class SuiteCrmConnector implements CrmConnector {
       if (digits(current.phone) !== digits(row.phone)) {
         throw new CrmError({ code: 'not_found', message: `This customer no longer has the number ${row.phone}` });
       }
-      await this.deleteCustomer(id, one);
-      const details = file ? `from file ${file}, row ${row.row}, phone ${row.phone}` : `phone ${row.phone}`;
-      void details;
+      await this.deleteOne(id, deleteOriginDetails({ from: 'file', file: file ?? '', row: row.row, phone: row.phone }), one);
     });
     return { results: answer.results.map((r) => ({ ...r, phone: byId.get(r.id)?.phone })) };
   }
