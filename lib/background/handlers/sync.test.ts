@@ -3,6 +3,7 @@ import { CrmClient } from '../../crm-client/client';
 import { sampleCustomer, sampleMe, sampleOrg } from '../../crm-client/test-data';
 import type { LogEntry } from '../../domain/types';
 import { CrmxDb } from '../store/db';
+import { writeLastSyncAt } from '../store/meta';
 import { writeToken } from '../store/session';
 import { createSyncHandlers } from './sync';
 import { createBackgroundServices } from '../services';
@@ -53,12 +54,15 @@ let n = 0;
 let crm: ReturnType<typeof fakeCrm>;
 let pushed: Change[];
 
-function handlers() {
+function handlers(capabilities: Partial<CrmClient['capabilities']> = {}) {
   const services = createBackgroundServices({
     db,
     getCrmOrigin: async () => ORIGIN,
     setCrmOrigin: async () => {},
-    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch: crm.fetch, retry: { attempts: 1 } }),
+    makeConnector: (baseUrl, token) => {
+      const client = new CrmClient({ baseUrl, token, fetch: crm.fetch, retry: { attempts: 1 } });
+      return Object.assign(client, { capabilities: { ...client.capabilities, ...capabilities } });
+    },
     push: (change) => pushed.push(change),
   });
   return Object.assign(createSyncHandlers(services), { services });
@@ -120,6 +124,20 @@ describe('sync handlers', () => {
     const cached = await h.getTimeline({ customerId: 'c-001' }, page);
     expect(cached.fromCache).toBe(true);
     expect(cached.items.map((e) => e.id)).toEqual(['3', '1']);
+  });
+
+  it('without a change cursor (SuiteCRM), reads the customer\'s entries from the CRM after a sync too, the cache when offline', async () => {
+    const h = handlers({ changeCursor: false });
+    await writeLastSyncAt(db, new Date()); // the sync brings no logs from such a CRM
+    crm.logs.push(log(4, 'c-001'));
+    const online = await h.getTimeline({ customerId: 'c-001' }, page);
+    expect(online).toMatchObject({ fromCache: false });
+    expect(online.items.map((e) => e.id)).toEqual(['4', '3', '1']);
+    expect(crm.calls).toEqual(['/customers/c-001/logs']);
+    crm.online = false;
+    const offline = await h.getTimeline({ customerId: 'c-001' }, page);
+    expect(offline.fromCache).toBe(true);
+    expect(offline.items.map((e) => e.id)).toEqual(['4', '3', '1']);
   });
 
   it('reads change records from the cached entry, else from the CRM', async () => {

@@ -13,7 +13,10 @@ const unreachable = (error: unknown) => error instanceof CrmError && (error.unre
 
 export function createSyncHandlers({ db, connection, sync }: Pick<BackgroundServices, 'db' | 'connection' | 'sync'>): Pick<Handlers, keyof SyncProtocol> {
 
-  /** Before the first complete sync: the customer's page of entries from the CRM, kept in the cache. */
+  /**
+   * Before the first complete sync, or from a CRM without a change cursor: the customer's page of entries from
+   * the CRM, kept in the cache (read from there when the CRM is unreachable).
+   */
   async function fromCrm(request: TimelineRequest): Promise<TimelinePage> {
     const { crm } = await connection.current();
     const answer = await crm.customerLogs(request.customerId, {
@@ -38,6 +41,8 @@ export function createSyncHandlers({ db, connection, sync }: Pick<BackgroundServ
       try {
         if (!(await readLastSyncAt(db))) return await fromCrm(request);
         const { crm } = await connection.current();
+        // Without a change cursor (SuiteCRM) no sync brings logs: the customer's come from the CRM each time.
+        if (!crm.capabilities.changeCursor) return await fromCrm(request);
         fromCache = !(await sync.catchUpLogs(crm));
       } catch (error) {
         if (!unreachable(error)) throw error;
