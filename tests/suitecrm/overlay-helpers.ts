@@ -4,6 +4,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../harness/browser';
 import { okData, sendFromPage, waitFor } from '../background/wire';
+import { decodeEntities } from '../../lib/crm-client/suitecrm/v8';
 import { env, seed, v8 } from './helpers';
 import type { UserKey } from './seed';
 
@@ -146,11 +147,12 @@ export async function securityGroups(accountId: string): Promise<string[]> {
   return ((r.body?.data ?? []) as { id: string }[]).map((g) => g.id);
 }
 
-/** An account's fields as SuiteCRM's V8 reads them. */
+/** An account's fields as SuiteCRM's V8 reads them (V8 answers text HTML-encoded: decoded here). */
 export async function account(accountId: string): Promise<Record<string, any>> {
   const r = await v8('admin', 'GET', `/Api/V8/module/Accounts/${accountId}`);
   if (r.status !== 200) throw new Error(`account ${accountId}: HTTP ${r.status}`);
-  return r.body.data.attributes;
+  const attributes = r.body.data.attributes as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, typeof v === 'string' ? decodeEntities(v) : v]));
 }
 
 /** The job the background reports for `id`. */

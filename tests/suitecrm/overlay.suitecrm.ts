@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsWhere, seed, v8 } from './helpers';
 import {
-  account, controlsOnEveryRow, dialog, menu, menuItem, openMenu, overlayNotes, row, rows, runItem, securityGroups,
+  account, batchBar, controlsOnEveryRow, dialog, menu, menuItem, openMenu, overlayNotes, row, rows, runItem, securityGroups,
   startOverlay, toast, type Overlay,
 } from './overlay-helpers';
 
@@ -65,5 +65,115 @@ describe('the overlay on SuiteCRM\'s Accounts list, as a rep', () => {
     await theirs.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     for (const p of [page, mine, theirs]) await p.close();
+  });
+
+  it('follows from the star: SuiteCRM\'s favourite exists, and the Followed tab lists it', async () => {
+    const a = rep1Accounts[1];
+    const page = await o.openAccounts(nameStart(a.name));
+    const star = row(page, a.id).locator('button.crmx-follow-star');
+    expect(await star.getAttribute('aria-pressed')).toBe('false');
+    await star.click();
+    await row(page, a.id).locator('button.crmx-follow-star[aria-pressed=true]').waitFor();
+    // SuiteCRM's own favourite, the one its star in the account's detail view shows: exactly one.
+    const favourites = async () => (await v8('rep1', 'GET',
+      `/Api/V8/module/Favorites?filter[parent_id][eq]=${a.id}&filter[assigned_user_id][eq]=${seed.users.rep1.id}&page[size]=10&page[number]=1`)).body.data ?? [];
+    await expect.poll(async () => (await favourites()).length, { timeout: 20_000 }).toBe(1);
+    expect((await favourites())[0].attributes).toMatchObject({ parent_type: 'Accounts', parent_id: a.id });
+
+    await page.locator('crmx-views').getByRole('tab', { name: '☆ Followed' }).click();
+    const followed = page.locator(`[data-crmx-followed-row="${a.id}"]`);
+    await followed.waitFor();
+    await expect(followed.textContent()).resolves.toContain(a.name);
+    await page.locator('[data-crmx-followed-range]').getByText('1–1 of 1 followed customer', { exact: true }).waitFor();
+    await page.close();
+  });
+
+  it('edits the phone from the row menu: SuiteCRM\'s account changed, the log timeline and SuiteCRM\'s history say so', async () => {
+    const a = rep1Accounts[2];
+    const phone = '+84 28 3999 0001';
+    const page = await o.openAccounts(nameStart(a.name));
+    await runItem(page, a.id, 'edit');
+    const edit = dialog(page, 'edit');
+    await edit.locator('#crmx-edit-phone').fill(phone);
+    await edit.getByRole('button', { name: 'Save', exact: true }).click();
+    await toast(page).filter({ hasText: `Saved ${a.name}.` }).waitFor();
+    await edit.waitFor({ state: 'detached' });
+
+    expect((await account(a.id)).phone_office).toBe(phone);
+    // SuiteCRM's history: one Note by the overlay, saying what changed.
+    const notes = (await overlayNotes(a.id)).filter((n) => n.name === '[CRM overlay] Edit customer');
+    expect(notes).toHaveLength(1);
+    expect(notes[0].description).toContain(phone);
+
+    // Our log timeline: the edit with its change records.
+    await runItem(page, a.id, 'log');
+    const log = dialog(page, 'log');
+    const entry = log.locator('.crmx-timeline-entry[data-crmx-log-type="Edit customer"]');
+    await entry.waitFor();
+    expect(await entry.count()).toBe(1);
+    await entry.getByRole('button', { name: 'View change records' }).click();
+    await expect(entry.locator('[data-crmx-change=phone] td').allTextContents()).resolves.toEqual([a.phone, phone]);
+    await expect(entry.locator('[data-crmx-who-when]').textContent()).resolves.toContain(`by ${seed.users.rep1.name}`);
+    await page.close();
+  });
+
+  it('shares from the row menu to a department: the account\'s Security Groups hold it; a batch share of selected rows too', async () => {
+    const a = rep1Accounts[3];
+    expect(await securityGroups(a.id)).toEqual([seed.groups.north]);
+    const page = await o.openAccounts(nameStart(a.name));
+    await runItem(page, a.id, 'share');
+    const share = dialog(page, 'share');
+    await share.locator('[data-crmx-group=departmentIds] label', { hasText: 'CRMX Dept South' }).click();
+    await share.locator('button.crmx-primary').click();
+    await share.waitFor({ state: 'detached' });
+    await toast(page).filter({ hasText: a.name }).waitFor();
+    expect((await securityGroups(a.id)).sort()).toEqual([seed.groups.north, seed.groups.south].sort());
+    expect((await overlayNotes(a.id)).filter((n) => n.name === '[CRM overlay] Share customer')).toHaveLength(1);
+    await page.close();
+
+    // The batch: two of rep1's accounts (CRMX 0011, 0012) chosen with our boxes on SuiteCRM's list.
+    const batch = rep1Accounts.slice(4, 6);
+    const list = await o.openAccounts('CRMX 001');
+    for (const b of batch) await row(list, b.id).locator('input.crmx-select-box').click();
+    await batchBar(list).locator('[data-crmx-selected-count="2"]').waitFor();
+    await batchBar(list).locator('[data-crmx-batch-action=share]').click();
+    const batchShare = dialog(list, 'batch-share');
+    await batchShare.locator('[data-crmx-precheck=ok]').waitFor();
+    expect((await batchShare.locator('[data-crmx-target]').evaluateAll((li) => li.map((x) => x.getAttribute('data-crmx-target')))).sort())
+      .toEqual(batch.map((b) => b.id).sort());
+    await batchShare.locator('[data-crmx-group=departmentIds] label', { hasText: 'CRMX Dept South' }).click();
+    await batchShare.locator('[data-crmx-confirm]').click();
+    const job = batchBar(list).locator('[data-crmx-job][data-crmx-job-status=done][aria-label="Batch share"]');
+    await job.waitFor({ timeout: 60_000 });
+    expect(await job.locator('[data-crmx-done]').textContent()).toBe('2 / 2 done');
+    for (const b of batch) {
+      expect((await securityGroups(b.id)).sort(), b.name).toEqual([seed.groups.north, seed.groups.south].sort());
+      expect((await overlayNotes(b.id)).filter((n) => n.name === '[CRM overlay] Batch Share customer'), b.name).toHaveLength(1);
+    }
+    await list.close();
+  });
+
+  it('sets labels on the selected rows in a batch', async () => {
+    const batch = rep1Accounts.slice(6, 8); // CRMX 0016, 0017
+    const page = await o.openAccounts('CRMX 001');
+    for (const b of batch) await row(page, b.id).locator('input.crmx-select-box').click();
+    await batchBar(page).locator('[data-crmx-selected-count="2"]').waitFor();
+    await batchBar(page).locator('[data-crmx-batch-action=setLabels]').click();
+    const d = dialog(page, 'batch-setLabels');
+    await d.locator('[data-crmx-precheck=ok]').waitFor();
+    for (const tag of ['Khách VIP', 'Q3']) {
+      await d.locator('#crmx-batch-tag-input').pressSequentially(tag);
+      await d.locator('#crmx-batch-tag-input').press('Enter');
+      await d.locator('[data-crmx-tags] li', { hasText: tag }).waitFor();
+    }
+    await d.locator('[data-crmx-confirm]').click();
+    const job = batchBar(page).locator('[data-crmx-job][data-crmx-job-status=done][aria-label="Batch set labels"]');
+    await job.waitFor({ timeout: 60_000 });
+    expect(await job.locator('[data-crmx-done]').textContent()).toBe('2 / 2 done');
+    for (const b of batch) {
+      expect(JSON.parse((await account(b.id)).crm_labels_c), b.name).toEqual(['Khách VIP', 'Q3']);
+      expect((await overlayNotes(b.id)).filter((n) => /^\[CRM overlay\] Batch Set Labels/i.test(n.name)), b.name).toHaveLength(1);
+    }
+    await page.close();
   });
 });
