@@ -22,6 +22,7 @@ import { batchDeleteFeature } from './features/batch-delete';
 import { deleteFromFileFeature } from './features/delete-from-file';
 import { followedViewFeature } from './features/followed-view';
 import { poolFeature } from './features/pool';
+import { recordPageFeature } from './features/record-page';
 
 export const FEATURES: Feature[] = [
   rowSlotFeature,
@@ -47,4 +48,22 @@ export const FEATURES: Feature[] = [
   deleteFromFileFeature,
   followedViewFeature,
   poolFeature,
+];
+
+/**
+ * On one customer's own page (a detail view the adapter knows): our holder beside its title, the row
+ * controls drawn into it ([···], star) with their states, and the features behind the menu's items. A
+ * feature that adds a menu item goes here too.
+ */
+export const RECORD_PAGE_FEATURES: Feature[] = [
+  recordPageFeature,
+  rowStatesFeature,
+  rowMenuFeature,
+  followStarFeature,
+  detailsFeature,
+  editFeature,
+  deleteFeature,
+  returnToPoolFeature,
+  shareFeature,
+  logFeature,
 ];

@@ -60,6 +60,56 @@ export interface HostAdapter {
   readonly menuCellInDocument: string | null;
   headerCell(root: ParentNode): Element | null;
   container(root: ParentNode): Element | null;
+  /** One customer's own page (a CRM's detail view), where the adapter knows it. */
+  readonly record?: RecordPage;
+}
+
+/** What a page is to the overlay: the customer list, one customer's own page, or neither (null). */
+export type PageKind = 'list' | 'record';
+
+/**
+ * One customer's own page (a detail view): which URLs, where its id is, and where our controls go. The
+ * page's parts are read from the document each time (a CRM may put the record in by XHR after the URL says so).
+ */
+export interface RecordPage {
+  /** `doc` is read only for a page rule that needs it (none given: such a rule fails). */
+  matchesPage(url: URL, doc?: Document): boolean;
+  /** The customer's id as the page writes it, or null while the page holds none. */
+  id(doc: Document): Id | null;
+  /** The customer's name as the page's title shows it. */
+  name(doc: Document): string;
+  /** Our controls go right after this element (the title, or what the CRM put beside it), null while absent. */
+  anchor(doc: Document): Element | null;
+}
+
+/**
+ * Our holder beside a record page's title (put there by the record page feature, with the customer's id
+ * and name): the one "row" of a record page, so that the row controls ([···], star) and their states
+ * work there as on the list.
+ */
+export const RECORD_HOLDER = 'span[data-crmx-record]';
+
+/** The adapter the features of a record page see: its one row is our holder, which is also its menu cell. */
+export function recordPageAdapter(adapter: HostAdapter): HostAdapter {
+  return {
+    ...adapter,
+    selectors: { ...adapter.selectors, row: RECORD_HOLDER },
+    rowId: (row) => row.getAttribute('data-crmx-record'),
+    rowName: (row) => row.getAttribute('data-crmx-name') ?? '',
+    menuCell: (row) => row,
+    menuCellInDocument: RECORD_HOLDER,
+  };
+}
+
+export interface RecordPageConfig {
+  /** The page matches when any rule does. */
+  pages: PageRule[];
+  /** Where the page writes the customer's id; selectors are queried from the document. */
+  id: IdSource;
+  /** The element whose text is the customer's name. */
+  name: string;
+  /** Our controls go after the first of these the page holds (e.g. the CRM's own star beside the title, else the title). */
+  after: string[];
 }
 
 export interface SelectorAdapterConfig {
@@ -68,6 +118,8 @@ export interface SelectorAdapterConfig {
   pages: PageRule[];
   id: IdSource;
   selectors: AdapterSelectors;
+  /** The customer's own page, if the CRM has one the overlay decorates. */
+  record?: RecordPageConfig;
 }
 
 /** The part of a URL a page rule sees: path, query and hash (`/index.php?action=ajaxui#ajaxUILoc=…`). */
@@ -88,6 +140,15 @@ export function matchesPageRules(rules: readonly PageRule[], url: URL, doc: Docu
       return false;
     }
   });
+}
+
+/**
+ * Which page this is for the adapter: its list wins over its record page. `doc` is read only for rules
+ * that need it.
+ */
+export function pageKind(adapter: Pick<HostAdapter, 'matchesPage' | 'record'>, url: URL, doc?: Document): PageKind | null {
+  if (adapter.matchesPage(url, doc)) return 'list';
+  return adapter.record?.matchesPage(url, doc) ? 'record' : null;
 }
 
 /**
@@ -149,6 +210,18 @@ export function idReader(source: IdSource, query: (selector: string) => (row: El
   }
 }
 
+/** A record page from its configuration: every part read from the document as it is now. */
+export function createRecordPage(config: RecordPageConfig): RecordPage {
+  const query = (selector: string) => (root: Element) => root.querySelector(selector);
+  const id = idReader(config.id, query);
+  return {
+    matchesPage: (url, doc) => matchesPageRules(config.pages, url, doc),
+    id: (doc) => id(doc.documentElement),
+    name: (doc) => doc.querySelector(config.name)?.textContent?.trim() ?? '',
+    anchor: (doc) => config.after.map((selector) => doc.querySelector(selector)).find(Boolean) ?? null,
+  };
+}
+
 export function createSelectorAdapter(config: SelectorAdapterConfig): HostAdapter {
   const { selectors, pages } = config;
   // One remembered query per selector: the name and an href id often come from the same link.
@@ -169,5 +242,6 @@ export function createSelectorAdapter(config: SelectorAdapterConfig): HostAdapte
     menuCellInDocument: rowRelativeInDocument(selectors.row, selectors.menuCell),
     headerCell: (root) => root.querySelector(selectors.headerCell),
     container: (root) => root.querySelector(selectors.container),
+    ...(config.record && { record: createRecordPage(config.record) }),
   };
 }

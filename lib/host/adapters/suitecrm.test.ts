@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { suitecrmAdapter as adapter } from './suitecrm';
-import { loadSuitecrmPage } from '../test-fixture';
+import { loadSuitecrmDetailPage, loadSuitecrmPage, SUITECRM_DETAIL_ID } from '../test-fixture';
 import { observeRows } from '../observe-rows';
+import { pageKind } from '../adapter';
 
 const IDS = ['1abc8d7d-0afe-4515-bfc7-6b11ed198c00', '93cfcda2-b237-020b-1757-6b11ed81968f', '129eac13-8802-94af-dfff-6b11ecfed4db'];
 const rows = () => [...document.querySelectorAll(adapter.selectors.row)];
@@ -121,5 +122,55 @@ describe('SuiteCRM adapter\'s pages (the whole URL)', () => {
     expect(adapter.matchesPage(url, document)).toBe(false);
     expect(adapter.matchesPage(url, document.implementation.createHTMLDocument())).toBe(false);
     expect(adapter.matchesPage(new URL(`${base}/index.php?module=Home&action=index`), loadSuitecrmPage())).toBe(false);
+  });
+});
+
+describe('SuiteCRM adapter\'s record page: the account\'s detail view', () => {
+  const record = adapter.record!;
+  const base = 'http://127.0.0.1:36080';
+  const empty = () => document.implementation.createHTMLDocument();
+
+  it.each([
+    ['/index.php?module=Accounts&action=DetailView&record=3400cf01-3613-7643-1b92-6b11ec7452ba', 'record'],
+    ['/index.php?record=x&action=DetailView&module=Accounts', 'record'],
+    ['/suitecrm/index.php?module=Accounts&action=DetailView&record=x&return_module=Accounts', 'record'],
+    ['/index.php?action=ajaxui#ajaxUILoc=index.php%3Fmodule%3DAccounts%26action%3DDetailView%26record%3Dx', 'record'],
+    ['/index.php?action=ajaxui#ajaxUILoc=index.php%3Fmodule%3DAccounts%26return_module%3DAccounts%26return_action%3Dindex%26action%3DDetailView%26record%3Dx', 'record'],
+    ['/index.php?module=Accounts&action=index', 'list'],
+    ['/index.php?action=ajaxui#ajaxUILoc=index.php%3Fmodule%3DAccounts%26action%3Dindex', 'list'],
+    ['/index.php?module=Contacts&action=DetailView&record=x', null],
+    ['/index.php?action=ajaxui#ajaxUILoc=index.php%3Fmodule%3DContacts%26action%3DDetailView%26record%3Dx', null],
+    ['/index.php?module=Accounts&action=EditView&record=x', null],
+    ['/index.php?module=Accounts&action=DetailView2&record=x', null],
+    ['/index.php?module=Home&action=index&return_module=Accounts&return_action=DetailView', null],
+    ['/index.php?action=ajaxui#ajaxUILoc=index.php%3Fmodule%3DHome%26return_module%3DAccounts%26return_action%3DDetailView', null],
+  ])('%s → %s', (path, expected) => {
+    expect(pageKind(adapter, new URL(base + path), empty())).toBe(expected);
+  });
+
+  it('reads the record its own buttons act on, the title\'s name, and puts our controls after SuiteCRM\'s star', () => {
+    loadSuitecrmDetailPage();
+    expect(record.id(document)).toBe(SUITECRM_DETAIL_ID);
+    expect(document.querySelector('div.favorite')!.getAttribute('record_id')).toBe(SUITECRM_DETAIL_ID);
+    expect(record.name(document)).toBe('Hammer Group Inc');
+    const anchor = record.anchor(document)!;
+    expect(anchor.matches('div.favorite[module="Accounts"]')).toBe(true);
+    expect(anchor.previousElementSibling?.matches('h2.module-title-text')).toBe(true);
+  });
+
+  it('goes after the title where SuiteCRM shows no favourite star, and finds no record on another module\'s detail view or before the view arrives', () => {
+    loadSuitecrmDetailPage();
+    document.querySelector('div.favorite')!.remove();
+    expect(record.anchor(document)?.matches('h2.module-title-text')).toBe(true);
+    document.querySelector('form#formDetailView > input[name="module"]')!.setAttribute('value', 'Contacts');
+    expect(record.id(document)).toBeNull();
+    document.querySelector('#content')!.replaceChildren();
+    expect([record.id(document), record.anchor(document), record.name(document)]).toEqual([null, null, '']);
+  });
+
+  it('the list\'s page is never a record page and the list\'s fixture holds no record', () => {
+    loadSuitecrmPage();
+    expect(record.id(document)).toBeNull();
+    expect(record.anchor(document)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // SuiteCRM 7's Accounts list view (SuiteP theme): the rows of `form#MassUpdate`, read the way SuiteCRM's
 // own mass actions read them (the checkbox `mass[]` holds the account's id; links in the row may point
-// at other records, e.g. the assigned user's).
+// at other records, e.g. the assigned user's). And the account's detail view: our star and [···] right after
+// SuiteCRM's own favourite star beside the title, for the record its own buttons act on.
 import { createSelectorAdapter, type PageRule } from '../adapter';
 
 const TABLE = 'form#MassUpdate table.list.view';
@@ -11,15 +12,31 @@ const param = (name: string, value: string) => `(?:[?&]|%3F|%26)${name}(?:=|%3D)
 const LIST = [param('module', 'Accounts'), param('action', 'index|ListView')];
 const PATH = '^[^?#]*/(?:index\\.php)?';
 
+/**
+ * index.php?module=…&action=… (parameters in any order), and the same in AjaxUI's hash
+ * (index.php?action=ajaxui#ajaxUILoc=index.php%3Fmodule%3DAccounts%26action%3Dindex), whose page arrives
+ * later in #content by XHR (rows and titles are observed wherever they appear).
+ */
+const byUrl = ([module, action]: string[]): PageRule[] => [
+  { url: new RegExp(`${PATH}(?=[^#]*${module})(?=[^#]*${action})\\?`, 'i') },
+  { url: new RegExp(`${PATH}(?=[^#]*${param('action', 'ajaxui')})\\?[^#]*#(?:.*&)?ajaxUILoc=(?=.*?${module})(?=.*?${action})`, 'i') },
+];
+
 export const SUITECRM_PAGES: PageRule[] = [
-  // index.php?module=Accounts&action=index (or ListView), parameters in any order.
-  { url: new RegExp(`${PATH}(?=[^#]*${LIST[0]})(?=[^#]*${LIST[1]})\\?`, 'i') },
-  // AjaxUI: index.php?action=ajaxui#ajaxUILoc=index.php%3Fmodule%3DAccounts%26action%3Dindex; the list
-  // arrives later in #content by XHR (the rows are observed wherever they appear).
-  { url: new RegExp(`${PATH}(?=[^#]*${param('action', 'ajaxui')})\\?[^#]*#(?:.*&)?ajaxUILoc=(?=.*?${LIST[0]})(?=.*?${LIST[1]})`, 'i') },
+  ...byUrl(LIST),
   // Paging posts the MassUpdate form to a bare index.php: only the page says it is the Accounts list.
   { url: /^[^?#]*\/index\.php$/i, has: 'form#MassUpdate > input[name="module"][value="Accounts"]' },
 ];
+
+const DETAIL = [param('module', 'Accounts'), param('action', 'DetailView')];
+
+/**
+ * The account's detail view: index.php?module=Accounts&action=DetailView&record=<id>, and its AjaxUI form.
+ * (Saving an account posts to index.php, answered by a redirect to this URL: no rule needs to read the page.)
+ */
+export const SUITECRM_RECORD_PAGES: PageRule[] = byUrl(DETAIL);
+
+const TITLE = '.moduleTitle > h2.module-title-text';
 
 export const suitecrmAdapter = createSelectorAdapter({
   name: 'suitecrm',
@@ -37,5 +54,13 @@ export const suitecrmAdapter = createSelectorAdapter({
     headerCell: `${TABLE} > thead > tr:first-child > th:first-child`,
     // The table with its pagination rows (pager, counts, select-all, bulk actions) inside.
     list: 'form#MassUpdate div.list-view-rounded-corners:has(> table.list.view)',
+  },
+  record: {
+    pages: SUITECRM_RECORD_PAGES,
+    // The record the page's own Edit / Delete / Duplicate buttons act on (form#formDetailView), an Accounts one.
+    id: { from: 'value', selector: 'form#formDetailView > input[name="module"][value="Accounts"] ~ input[name="record"]' },
+    name: TITLE,
+    // Right after SuiteCRM's own favourite star beside the title (absent where favourites are off: after the title).
+    after: [`${TITLE} + div.favorite`, TITLE],
   },
 });
