@@ -84,7 +84,7 @@ export async function runBatchBench(rounds: number = ROUND_TARGETS.length): Prom
 }
 
 /** Starts the job from the page and times it there: until the reply, and until the push saying it ended. */
-function shareThroughJob(page: Page, ids: string[], targets: ShareTargets): Promise<{ jobId: string; startedMs: number; doneMs: number }> {
+export function shareThroughJob(page: Page, ids: string[], targets: ShareTargets): Promise<{ jobId: string; startedMs: number; doneMs: number }> {
   const start = wireMessage('startBatch', { kind: 'share', customerIds: ids, targets });
   return page.evaluate(async (message) => {
     type Push = { type?: string; data?: { kind?: string; job?: { id: string; status: string } } };

@@ -7,6 +7,8 @@ import { runBatchBench } from './batch.bench';
 import { runBrowserBench } from './browser.bench';
 import { runOverlayBench } from './overlay.bench';
 import { runRulesBench } from './rules.bench';
+import { runSuiteCrmBench } from './suitecrm.bench';
+import { unavailableReason } from '../scripts/suitecrm/kit';
 import { sizeFigures } from './size.bench';
 
 const quick = process.argv.includes('--quick');
@@ -31,6 +33,10 @@ const step = async (name: string, run: () => Promise<Figure[]> | Figure[]) => {
 
 await step('P1 overlay', () => runOverlayBench(quick ? 1 : 5));
 await step('P2 batch share', () => runBatchBench(quick ? 1 : 5));
+// On the real SuiteCRM (issue 16), where it can be brought up here (the kit as root, or SUITECRM_URL).
+const noSuiteCrm = unavailableReason();
+if (noSuiteCrm) console.log(`[bench] P2b skipped: ${noSuiteCrm}`);
+else await step('P2b batch share on SuiteCRM', () => runSuiteCrmBench(quick ? 1 : 3));
 await step('P3 P4 P5 store and import', () =>
   runBrowserBench(quick ? { customers: 5_000, logs: 50_000, phoneRows: 100_000 } : { customers: 100_000, logs: 1_000_000, phoneRows: 100_000 }));
 await step('P6 size', () => sizeFigures());

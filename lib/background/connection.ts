@@ -35,15 +35,28 @@ export interface Acting {
   offline: boolean;
 }
 
-/** A connector whose every successful call runs `onSuccess` (without waiting for it). */
-function observed(crm: CrmConnector, onSuccess: () => void): CrmConnector {
+/**
+ * A connector that runs `onAnswering` (without waiting for it) when a call gets an answer after the CRM
+ * could not be reached, or for the first time: the moment waiting work can go. Not on every answer: a job
+ * makes a call per customer on a CRM without batch calls.
+ */
+function observed(crm: CrmConnector, onAnswering: () => void): CrmConnector {
+  let answering = false;
   return new Proxy(crm, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         const result: unknown = value.apply(target, args);
-        if (result instanceof Promise) result.then(onSuccess, () => undefined);
+        if (result instanceof Promise) {
+          result.then(() => {
+            if (answering) return;
+            answering = true;
+            onAnswering();
+          }, (error: unknown) => {
+            if (error instanceof CrmError && error.unreachable) answering = false;
+          });
+        }
         return result;
       };
     },

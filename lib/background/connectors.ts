@@ -5,14 +5,14 @@ import { CrmClient } from '../crm-client/client';
 import type { CrmConnector } from '../crm-client/connector';
 import { SuiteCrmConnector } from '../crm-client/suitecrm/connector';
 import { sessionTokens, suiteSessionOf } from '../crm-client/suitecrm/oauth';
-import type { TokenSource } from '../crm-client/suitecrm/v8';
 import type { CrmxDb } from './store/db';
 import { readToken, writeToken } from './store/session';
 
 export function createConnectorMaker(db: CrmxDb, doFetch?: typeof fetch): (baseUrl: string, token: string) => CrmConnector {
-  const sources = new Map<string, TokenSource>();
+  const sources = new Map<string, ReturnType<typeof sessionTokens>>();
   return (baseUrl, token) => {
-    if (!suiteSessionOf(token)) return new CrmClient({ baseUrl, token, ...(doFetch ? { fetch: doFetch } : {}) });
+    const session = suiteSessionOf(token);
+    if (!session) return new CrmClient({ baseUrl, token, ...(doFetch ? { fetch: doFetch } : {}) });
     let tokens = sources.get(baseUrl);
     if (!tokens) {
       tokens = sessionTokens(baseUrl, {
@@ -21,6 +21,7 @@ export function createConnectorMaker(db: CrmxDb, doFetch?: typeof fetch): (baseU
       }, doFetch);
       sources.set(baseUrl, tokens);
     }
+    tokens.use(session);
     return new SuiteCrmConnector({ baseUrl, tokens, ...(doFetch ? { fetch: doFetch } : {}) });
   };
 }

@@ -110,18 +110,25 @@ export interface SessionStore {
  * The connector's tokens from the stored session: refreshed ahead of expiry or when SuiteCRM refuses
  * one, one refresh at a time, the new session saved before it is used.
  */
-export function sessionTokens(baseUrl: string, store: SessionStore, doFetch: typeof fetch = globalThis.fetch, now: () => number = Date.now): TokenSource {
+export function sessionTokens(
+  baseUrl: string, store: SessionStore, doFetch: typeof fetch = globalThis.fetch, now: () => number = Date.now,
+): TokenSource & { use(session: SuiteCrmSession): void } {
   let refreshing: Promise<string> | null = null;
+  // The session as last read or saved here: a call per customer need not read storage each time.
+  let known: SuiteCrmSession | null = null;
+  const read = async () => (known ??= await store.read());
 
   function refresh(stale: string): Promise<string> {
     refreshing ??= (async () => {
       try {
         const session = await store.read();
         if (!session) throw new CrmError({ code: 'not_connected', message: 'Not signed in to SuiteCRM' });
+        known = session;
         // Refreshed meanwhile (by another caller): that one is fresh.
         if (session.accessToken !== stale && session.expiresAt - now() > 60_000) return session.accessToken;
         const next = await refreshed(baseUrl, session, doFetch, now());
         await store.save(next);
+        known = next;
         return next.accessToken;
       } finally {
         refreshing = null;
@@ -131,9 +138,13 @@ export function sessionTokens(baseUrl: string, store: SessionStore, doFetch: typ
   }
 
   return {
+    /** The session as stored now, when a connector is made for it (a new sign-in replaces the one known). */
+    use(session: SuiteCrmSession) {
+      known = session;
+    },
     async access() {
       if (refreshing) return refreshing;
-      const session = await store.read();
+      const session = await read();
       if (!session) throw new CrmError({ code: 'not_connected', message: 'Not signed in to SuiteCRM' });
       return session.expiresAt - now() > 60_000 ? session.accessToken : refresh(session.accessToken);
     },
