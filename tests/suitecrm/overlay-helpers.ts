@@ -159,3 +159,20 @@ export async function account(accountId: string): Promise<Record<string, any>> {
 export async function jobOf(options: Page, id: string) {
   return okData(await sendFromPage(options, 'getJobs', undefined)).find((j) => j.id === id);
 }
+
+/** SuiteCRM's own detail view of the account, in the same browser (signed in to SuiteCRM as the same user). */
+export async function suiteCrmDetailView(o: Overlay, accountId: string): Promise<Page> {
+  const page = await o.browser.context.newPage();
+  await page.goto(`${crm.url}/index.php?module=Accounts&action=DetailView&record=${accountId}`);
+  await page.locator(`div.favorite[record_id="${accountId}"]`).waitFor({ state: 'attached' });
+  return page;
+}
+
+/** Opens one of SuiteCRM's subpanels of the detail view (history, securitygroups, …) and returns its list. */
+export async function suiteCrmSubpanel(page: Page, name: string): Promise<Locator> {
+  const title = page.locator(`#subpanel_title_${name}`);
+  if ((await title.getAttribute('aria-expanded')) !== 'true') await title.click();
+  const list = page.locator(`#list_subpanel_${name}`);
+  await list.locator('table, tr').first().waitFor();
+  return list;
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsWhere, seed, v8 } from './helpers';
 import {
   account, batchBar, controlsOnEveryRow, dialog, menu, menuItem, openMenu, overlayNotes, row, rows, runItem, securityGroups,
-  startOverlay, toast, type Overlay,
+  startOverlay, suiteCrmDetailView, suiteCrmSubpanel, toast, type Overlay,
 } from './overlay-helpers';
 
 const rep1Accounts = accountsWhere((a) => a.assignedUserId === seed.users.rep1.id);
@@ -86,6 +86,12 @@ describe('the overlay on SuiteCRM\'s Accounts list, as a rep', () => {
     await expect(followed.textContent()).resolves.toContain(a.name);
     await page.locator('[data-crmx-followed-range]').getByText('1–1 of 1 followed customer', { exact: true }).waitFor();
     await page.close();
+
+    // SuiteCRM's own screens: the account's star is filled and it is in rep1's favourites.
+    const detail = await suiteCrmDetailView(o, a.id);
+    await detail.locator(`div.favorite[record_id="${a.id}"] .favorite_icon_fill`).waitFor();
+    await detail.locator(`#favoritesSidebar a.favorite-links-detail[href*="${a.id}"]`).waitFor({ state: 'attached' });
+    await detail.close();
   });
 
   it('edits the phone from the row menu: SuiteCRM\'s account changed, the log timeline and SuiteCRM\'s history say so', async () => {
@@ -115,6 +121,13 @@ describe('the overlay on SuiteCRM\'s Accounts list, as a rep', () => {
     await expect(entry.locator('[data-crmx-change=phone] td').allTextContents()).resolves.toEqual([a.phone, phone]);
     await expect(entry.locator('[data-crmx-who-when]').textContent()).resolves.toContain(`by ${seed.users.rep1.name}`);
     await page.close();
+
+    // SuiteCRM's own screens: the new phone, and the Note in the account's History subpanel.
+    const detail = await suiteCrmDetailView(o, a.id);
+    await detail.locator('#content').getByText(phone).first().waitFor();
+    const history = await suiteCrmSubpanel(detail, 'history');
+    await history.getByText('[CRM overlay] Edit customer').waitFor();
+    await detail.close();
   });
 
   it('shares from the row menu to a department: the account\'s Security Groups hold it; a batch share of selected rows too', async () => {
@@ -130,6 +143,12 @@ describe('the overlay on SuiteCRM\'s Accounts list, as a rep', () => {
     expect((await securityGroups(a.id)).sort()).toEqual([seed.groups.north, seed.groups.south].sort());
     expect((await overlayNotes(a.id)).filter((n) => n.name === '[CRM overlay] Share customer')).toHaveLength(1);
     await page.close();
+    // SuiteCRM's own screens: the department in the account's Security Groups subpanel.
+    const detail = await suiteCrmDetailView(o, a.id);
+    const groups = await suiteCrmSubpanel(detail, 'securitygroups');
+    await groups.getByText(/CRMX Dept South/).waitFor();
+    await groups.getByText(/CRMX Dept North/).waitFor();
+    await detail.close();
 
     // The batch: two of rep1's accounts (CRMX 0011, 0012) chosen with our boxes on SuiteCRM's list.
     const batch = rep1Accounts.slice(4, 6);
