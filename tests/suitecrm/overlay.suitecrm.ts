@@ -27,6 +27,13 @@ describe('the overlay on SuiteCRM\'s Accounts list, as a rep', () => {
     expect(ids.length).toBe(20);
     expect(await controlsOnEveryRow(page)).toBe(ids.length);
     expect(await page.locator('crmx-row-menu').count()).toBe(ids.length);
+    // SuiteCRM's next page is a full form POST to a bare index.php: the content script comes again, every row again.
+    await Promise.all([page.waitForEvent('load'), page.click('#listViewNextButton_top')]);
+    const next = await rows(page).locator('input[name="mass[]"]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+    expect(next.length).toBeGreaterThan(0);
+    expect(next.filter((id) => ids.includes(id))).toEqual([]);
+    expect(await controlsOnEveryRow(page)).toBe(next.length);
+    expect(await page.locator('crmx-row-menu').count()).toBe(next.length);
 
     // Their own account: every rep's item allowed, delete refused with the rule and whom to ask.
     const own = rep1Accounts[0];
