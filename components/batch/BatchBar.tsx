@@ -21,8 +21,8 @@ export interface BatchBarProps {
   jobs: JobsStore;
   crmHost: string;
   isAdmin: boolean;
-  /** On the CRM page: the ids on the current page and the page's filter, for "select all N matching". */
-  page?: { ids: Signal<readonly Id[]>; filter(): MatchingFilter };
+  /** On the CRM page: the ids on the current page and the page's filter, for "select all N matching" (null: not known). */
+  page?: { ids: Signal<readonly Id[]>; filter(): MatchingFilter | null };
   /** Actions on the selected customers, in the bar's order. */
   actions: readonly BatchAction[];
   /** Actions shown when nothing is selected (delete from a file). */
@@ -62,7 +62,8 @@ export function BatchBar(props: BatchBarProps) {
   const allowed = (entry: { adminOnly?: boolean }) => !entry.adminOnly || props.isAdmin;
   const actions = props.actions.filter(allowed);
   const tools = props.tools.filter(allowed);
-  const offerMatching = props.page && !selection.matching && pageIds.length > 0 && pageState(selection, pageIds) === 'all';
+  const pageFilter = props.page?.filter() ?? null;
+  const offerMatching = pageFilter !== null && !selection.matching && pageIds.length > 0 && pageState(selection, pageIds) === 'all';
 
   // Chosen on another page of the list: still acted on, so the dialog names them (all N matching says so itself).
   const notOnScreen = (): Id[] => {
@@ -72,7 +73,8 @@ export function BatchBar(props: BatchBarProps) {
   };
 
   const selectAllMatching = async () => {
-    const filter = props.page!.filter();
+    const filter = props.page?.filter();
+    if (!filter) return;
     setResolving(true);
     setError(null);
     try {
@@ -101,7 +103,7 @@ export function BatchBar(props: BatchBarProps) {
           )}
           {offerMatching && (
             <button type="button" class="crmx-link" data-crmx-select-matching disabled={resolving} onClick={() => void selectAllMatching()}>
-              {t('batch.selectMatching', { filter: filterText(props.page!.filter()) })}
+              {t('batch.selectMatching', { filter: filterText(pageFilter) })}
             </button>
           )}
           <div class="crmx-batch-actions">

@@ -48,6 +48,11 @@ export interface HostAdapter {
   readonly name: string;
   readonly selectors: AdapterSelectors;
   /**
+   * The page's URL says its list's filter (`?q=`, `?tag=`): "select all matching" is offered only then. A
+   * CRM whose search lives in its own form would have it select every customer instead of the filtered ones.
+   */
+  readonly filterInUrl?: boolean;
+  /**
    * True on the customer list page(s) the overlay decorates. `doc` (default: the document this script
    * runs in) is read only for a page rule that needs it.
    */
@@ -120,6 +125,7 @@ export interface SelectorAdapterConfig {
   selectors: AdapterSelectors;
   /** The customer's own page, if the CRM has one the overlay decorates. */
   record?: RecordPageConfig;
+  filterInUrl?: boolean;
 }
 
 /** The part of a URL a page rule sees: path, query and hash (`/index.php?action=ajaxui#ajaxUILoc=…`). */
@@ -243,5 +249,6 @@ export function createSelectorAdapter(config: SelectorAdapterConfig): HostAdapte
     headerCell: (root) => root.querySelector(selectors.headerCell),
     container: (root) => root.querySelector(selectors.container),
     ...(config.record && { record: createRecordPage(config.record) }),
+    ...(config.filterInUrl ? { filterInUrl: true } : {}),
   };
 }

@@ -71,7 +71,8 @@ export const batchBarFeature: Feature = {
     const view = () => (
       <div lang={currentLanguage.value}>
         <BatchBar store={store} api={ctx.api} jobs={jobs} crmHost={location.host} isAdmin={session?.me.isAdmin ?? false}
-          page={{ ids, filter: () => (ctx.state.view.value?.kind === 'followed' ? { followed: true } : filterFromUrl(new URL(location.href))) }}
+          page={{ ids, filter: () => (ctx.state.view.value?.kind === 'followed' ? { followed: true }
+            : ctx.adapter.filterInUrl ? filterFromUrl(new URL(location.href)) : null) }}
           actions={entries.actions.value} tools={entries.tools.value} dialogs={ctx.dialogs} />
       </div>
     );

@@ -5,6 +5,7 @@ const NAME_LINK = ':scope > td.col-name a[href]';
 /** The reference CRM's `/customers` page (reference-crm/): `#customer-table`, rows `tr.dt-row`. */
 export const referenceAdapter = createSelectorAdapter({
   name: 'reference',
+  filterInUrl: true,
   pages: [{ url: /^\/customers\/?(?:[?#]|$)/ }],
   id: { from: 'href', selector: NAME_LINK, pattern: /\/customers\/([^/?#]+)/ },
   selectors: {

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { signal } from '@preact/signals';
+import { cleanup, render } from '@testing-library/preact';
+import { createSelectionStore } from '../../lib/ui/selection-store';
+import { setPage, type MatchingFilter } from '../../lib/ui/selection';
+import { createJobsStore } from './jobs-store';
+import { BatchBar } from './BatchBar';
+
+afterEach(cleanup);
+
+function bar(filter: MatchingFilter | null) {
+  const api = { request: vi.fn(async () => []) };
+  const store = createSelectionStore();
+  const ids = signal(['c-1', 'c-2']);
+  store.selection.value = setPage(store.selection.value, ids.value, true);
+  render(<BatchBar store={store} api={api as never} jobs={createJobsStore(api as never)} crmHost="crm.example" isAdmin={false}
+    page={{ ids, filter: () => filter }} actions={[]} tools={[]} dialogs={{ loaded: () => null, load: () => new Promise(() => undefined) }} />);
+  return document.querySelector('[data-crmx-select-matching]');
+}
+
+describe('the batch bar\'s "select all matching"', () => {
+  it.each<[string, MatchingFilter | null, boolean]>([
+    ['a page whose URL says its filter', { q: 'an' }, true],
+    ['the Followed view', { followed: true }, true],
+    ['a page whose filter is not known (a CRM searching in its own form)', null, false],
+  ])('on %s: offered %s', (_label, filter, offered) => {
+    expect(bar(filter) !== null).toBe(offered);
+  });
+});
