@@ -29,7 +29,7 @@ import { FEATURES, RECORD_PAGE_FEATURES } from './features';
 /** The overlay on a page of `kind` until `signal` aborts (the page stopped being that, or a later copy took over). */
 async function startOverlay(pageAdapter: HostAdapter, api: ContentApi, kind: PageKind, signal: AbortSignal): Promise<void> {
   // A record page's one row is our holder beside its title.
-  const adapter = kind === 'list' ? pageAdapter : recordPageAdapter(pageAdapter);
+  const [adapter, features] = kind === 'list' ? [pageAdapter, FEATURES] : [recordPageAdapter(pageAdapter), RECORD_PAGE_FEATURES];
   const state = createOverlayState();
   const dialogs = injectedDialogs(() => api.request('loadDialogs', undefined));
   const changes = createChangeFeed();
@@ -44,7 +44,7 @@ async function startOverlay(pageAdapter: HostAdapter, api: ContentApi, kind: Pag
   render(<Overlay state={state} api={api} dialogs={dialogs} />, container);
   signal.addEventListener('abort', () => render(null, container), { once: true });
 
-  await startFeatures(kind === 'list' ? FEATURES : RECORD_PAGE_FEATURES, {
+  await startFeatures(features, {
     signal, document, adapter, rows, state, api, changes, dialogs,
   });
 }
@@ -67,8 +67,6 @@ export default defineUnlistedScript({
     if (signal.aborted) return;
 
     watchPage<PageKind>({
-      window,
-      document,
       signal,
       kind: () => pageKind(adapter, new URL(location.href), document),
       start: (kind, pageSignal) => void startOverlay(adapter, api, kind, pageSignal),

@@ -53,8 +53,8 @@ export interface HostAdapter {
    */
   readonly filterInUrl?: boolean;
   /**
-   * True on the customer list page(s) the overlay decorates. `doc` (default: the document this script
-   * runs in) is read only for a page rule that needs it.
+   * True on the customer list page(s) the overlay decorates. `doc` is read only for a page rule that
+   * needs it (none given: such a rule fails).
    */
   matchesPage(url: URL, doc?: Document): boolean;
   rowId(row: Element): Id | null;
@@ -69,8 +69,11 @@ export interface HostAdapter {
   readonly record?: RecordPage;
 }
 
-/** What a page is to the overlay: the customer list, one customer's own page, or neither (null). */
-export type PageKind = 'list' | 'record';
+/**
+ * What a page is to the overlay: the customer list, or one customer's own page, named by the element our
+ * controls follow there (the page showing a new one, a record put in by XHR, is a new page).
+ */
+export type PageKind = 'list' | Element;
 
 /**
  * One customer's own page (a detail view): which URLs, where its id is, and where our controls go. The
@@ -88,19 +91,22 @@ export interface RecordPage {
 }
 
 /**
- * Our holder beside a record page's title (put there by the record page feature, with the customer's id
- * and name): the one "row" of a record page, so that the row controls ([···], star) and their states
+ * Our holder beside a record page's title (put there by the record page feature, with the customer's id):
+ * the one "row" of a record page, so that the row controls ([···], star) and their states
  * work there as on the list.
  */
 export const RECORD_HOLDER = 'span[data-crmx-record]';
 
-/** The adapter the features of a record page see: its one row is our holder, which is also its menu cell. */
+/**
+ * The adapter the features of a record page see (`adapter` has one): its one row is our holder, which is
+ * also its menu cell; the name is the page's title.
+ */
 export function recordPageAdapter(adapter: HostAdapter): HostAdapter {
   return {
     ...adapter,
     selectors: { ...adapter.selectors, row: RECORD_HOLDER },
     rowId: (row) => row.getAttribute('data-crmx-record'),
-    rowName: (row) => row.getAttribute('data-crmx-name') ?? '',
+    rowName: (row) => adapter.record!.name(row.ownerDocument),
     menuCell: (row) => row,
     menuCellInDocument: RECORD_HOLDER,
   };
@@ -113,8 +119,11 @@ export interface RecordPageConfig {
   id: IdSource;
   /** The element whose text is the customer's name. */
   name: string;
-  /** Our controls go after the first of these the page holds (e.g. the CRM's own star beside the title, else the title). */
-  after: string[];
+  /**
+   * Our controls go after the last element this matches, in document order (e.g. `h2.title, h2.title +
+   * .star`: after the CRM's own star beside the title, else after the title).
+   */
+  after: string;
 }
 
 export interface SelectorAdapterConfig {
@@ -149,12 +158,13 @@ export function matchesPageRules(rules: readonly PageRule[], url: URL, doc: Docu
 }
 
 /**
- * Which page this is for the adapter: its list wins over its record page. `doc` is read only for rules
- * that need it.
+ * Which page this is for the adapter: its list wins over its record page, which counts once the document
+ * shows the record (its id, and the element our controls follow).
  */
-export function pageKind(adapter: Pick<HostAdapter, 'matchesPage' | 'record'>, url: URL, doc?: Document): PageKind | null {
+export function pageKind(adapter: Pick<HostAdapter, 'matchesPage' | 'record'>, url: URL, doc: Document): PageKind | null {
   if (adapter.matchesPage(url, doc)) return 'list';
-  return adapter.record?.matchesPage(url, doc) ? 'record' : null;
+  const { record } = adapter;
+  return (record?.matchesPage(url, doc) && record.id(doc) && record.anchor(doc)) || null;
 }
 
 /**
@@ -218,13 +228,13 @@ export function idReader(source: IdSource, query: (selector: string) => (row: El
 
 /** A record page from its configuration: every part read from the document as it is now. */
 export function createRecordPage(config: RecordPageConfig): RecordPage {
-  const query = (selector: string) => (root: Element) => root.querySelector(selector);
-  const id = idReader(config.id, query);
+  // Page-wide selectors: scopedQuery falls back to querySelector from the document's root for them.
+  const id = idReader(config.id, scopedQuery);
   return {
     matchesPage: (url, doc) => matchesPageRules(config.pages, url, doc),
     id: (doc) => id(doc.documentElement),
     name: (doc) => doc.querySelector(config.name)?.textContent?.trim() ?? '',
-    anchor: (doc) => config.after.map((selector) => doc.querySelector(selector)).find(Boolean) ?? null,
+    anchor: (doc) => [...doc.querySelectorAll(config.after)].pop() ?? null,
   };
 }
 
@@ -241,7 +251,7 @@ export function createSelectorAdapter(config: SelectorAdapterConfig): HostAdapte
   return {
     name: config.name,
     selectors,
-    matchesPage: (url, doc = globalThis.document) => matchesPageRules(pages, url, doc),
+    matchesPage: (url, doc) => matchesPageRules(pages, url, doc),
     rowId: idReader(config.id, query),
     rowName: (row) => name(row)?.textContent?.trim() ?? '',
     menuCell: query(selectors.menuCell),

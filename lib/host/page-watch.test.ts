@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchPage } from './page-watch';
-import { pageKind } from './adapter';
+import { pageKind, type PageKind } from './adapter';
 import { suitecrmAdapter } from './adapters/suitecrm';
-import { loadSuitecrmDetailPage, loadSuitecrmPage } from './test-fixture';
+import { loadSuitecrmDetailPage, loadSuitecrmPage, SUITECRM_DETAIL_ID } from './test-fixture';
 
 type Kind = 'list' | 'record';
 
@@ -12,7 +12,7 @@ let starts: Array<{ kind: Kind; signal: AbortSignal }>;
 
 function start(kind: () => Kind | null = () => page) {
   watch = new AbortController();
-  watchPage<Kind>({ window, document, signal: watch.signal, kind, start: (k, signal) => starts.push({ kind: k, signal }) });
+  watchPage<Kind>({ signal: watch.signal, kind, start: (k, signal) => starts.push({ kind: k, signal }) });
 }
 const running = () => starts.filter((s) => !s.signal.aborted).map((s) => s.kind);
 
@@ -86,35 +86,58 @@ describe('following which page the tab shows', () => {
 
 describe('SuiteCRM\'s AjaxUI moving between its modules (the hash changes, #content is replaced by XHR)', () => {
   const ajax = (loc: string) => `/index.php?action=ajaxui#ajaxUILoc=${encodeURIComponent(loc)}`;
+  let pages: Array<{ kind: PageKind; signal: AbortSignal }>;
+  const watchSuitecrm = () => {
+    pages = [];
+    watch = new AbortController();
+    watchPage<PageKind>({ signal: watch.signal, kind: () => pageKind(suitecrmAdapter, new URL(location.href), document), start: (kind, signal) => pages.push({ kind, signal }) });
+  };
+  const now = () => pages.filter((p) => !p.signal.aborted).map((p) => (p.kind === 'list' ? 'list' : p.kind.getAttribute('record_id') ?? p.kind.localName));
+  const go = (loc: string) => {
+    history.pushState(null, '', ajax(loc));
+    window.dispatchEvent(new Event('hashchange'));
+  };
 
-  it('Accounts list → an account → Contacts → back: the overlay follows, one run at a time', () => {
+  it('Accounts list → Contacts → back: the overlay follows, one run at a time', async () => {
     history.replaceState(null, '', '/index.php?module=Home&action=index');
-    start(() => pageKind(suitecrmAdapter, new URL(location.href), document));
-    expect(starts).toHaveLength(0);
-    const go = (loc: string) => {
-      history.pushState(null, '', ajax(loc));
-      window.dispatchEvent(new Event('hashchange'));
-    };
+    watchSuitecrm();
+    expect(pages).toHaveLength(0);
     go('index.php?module=Accounts&action=index&parentTab=All');
-    expect(running()).toEqual(['list']);
-    go('index.php?module=Accounts&action=DetailView&record=3400cf01');
-    expect(running()).toEqual(['record']);
+    expect(now()).toEqual(['list']);
     go('index.php?module=Contacts&action=index&parentTab=All');
-    expect(running()).toEqual([]);
+    expect(now()).toEqual([]);
     history.back();
-    return vi.waitFor(() => expect(running()).toEqual(['record'])).then(() => {
-      expect(starts.map((s) => s.kind)).toEqual(['list', 'record', 'record']);
-    });
+    await vi.waitFor(() => expect(now()).toEqual(['list']));
+    expect(pages).toHaveLength(2);
+  });
+
+  it('an account\'s page counts once AjaxUI has put the account in, and another account put in is another page', async () => {
+    history.replaceState(null, '', ajax('index.php?module=Accounts&action=index'));
+    document.body.innerHTML = '<div id="content"></div>';
+    watchSuitecrm();
+    expect(now()).toEqual(['list']);
+    // The hash says the detail view; #content still holds the list (here: nothing yet).
+    go(`index.php?module=Accounts&action=DetailView&record=${SUITECRM_DETAIL_ID}`);
+    expect(now()).toEqual([]);
+    loadSuitecrmDetailPage();
+    await vi.waitFor(() => expect(now()).toEqual([SUITECRM_DETAIL_ID]));
+    const content = document.querySelector('#content')!;
+    go('index.php?module=Accounts&action=DetailView&record=other');
+    content.innerHTML = content.innerHTML.replaceAll(SUITECRM_DETAIL_ID, 'other');
+    await vi.waitFor(() => expect(now()).toEqual(['other']));
+    content.replaceChildren();
+    await vi.waitFor(() => expect(now()).toEqual([]));
+    expect(pages).toHaveLength(3);
   });
 
   it('a bare index.php (a paging POST\'s answer) is the list while its content says so', async () => {
     history.replaceState(null, '', '/index.php');
     loadSuitecrmDetailPage();
-    start(() => pageKind(suitecrmAdapter, new URL(location.href), document));
-    expect(running()).toEqual([]);
+    watchSuitecrm();
+    expect(now()).toEqual([]);
     loadSuitecrmPage();
-    await vi.waitFor(() => expect(running()).toEqual(['list']));
+    await vi.waitFor(() => expect(now()).toEqual(['list']));
     document.querySelector('#content')!.replaceChildren();
-    await vi.waitFor(() => expect(running()).toEqual([]));
+    await vi.waitFor(() => expect(now()).toEqual([]));
   });
 });

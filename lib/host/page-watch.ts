@@ -4,19 +4,21 @@
 // time the page becomes one the overlay serves, `start` gets a signal of its own, aborted when the page
 // stops being that (or the watch ends). No polling: events, and one check per burst of DOM changes.
 
-export interface PageWatchOptions<Kind extends string> {
-  window: Window;
-  document: Document;
-  /** What the page is now (the adapter's test of the whole URL and, where a rule needs it, the document), or null. Never throws. */
+/** Watches this window's page (the content script's: a test's is the test document). */
+export interface PageWatchOptions<Kind> {
+  /**
+   * What the page is now (the adapter's test of the whole URL and, where a rule needs it, the document), or
+   * null; a page is another when this is another value. Never throws.
+   */
   kind(): Kind | null;
   /** The page became `kind`; `signal` aborts when it stops being that. */
   start(kind: Kind, signal: AbortSignal): void;
   signal: AbortSignal;
 }
 
-/** Starts watching; the first check runs now. */
-export function watchPage<Kind extends string>(options: PageWatchOptions<Kind>): void {
-  const { window: win, document: doc, signal } = options;
+/** Starts watching (`signal` not aborted yet); the first check runs now. */
+export function watchPage<Kind>(options: PageWatchOptions<Kind>): void {
+  const { signal } = options;
   let current: Kind | null = null;
   let running: AbortController | null = null;
 
@@ -31,25 +33,23 @@ export function watchPage<Kind extends string>(options: PageWatchOptions<Kind>):
     options.start(now, running.signal);
   };
 
-  for (const type of ['hashchange', 'popstate']) win.addEventListener(type, check, { signal });
+  for (const type of ['hashchange', 'popstate']) addEventListener(type, check, { signal });
   // A router's pushState / replaceState fires no event the page's other scripts hear: the page it shows
   // next changes the DOM (the Navigation API would say it a little earlier, in Chromium only).
-  onDomChanges(doc, signal, check);
-  signal.addEventListener('abort', () => running?.abort(), { once: true });
-  if (!signal.aborted) check();
-}
-
-/** Calls `changed` once after each burst of elements added or removed anywhere in `doc`, until `signal` aborts. */
-export function onDomChanges(doc: Document, signal: AbortSignal, changed: () => void): void {
+  // One check after each burst of elements added or removed anywhere in the page.
   let queued = false;
   const observer = new MutationObserver(() => {
     if (queued) return;
     queued = true;
     queueMicrotask(() => {
       queued = false;
-      if (!signal.aborted) changed();
+      if (!signal.aborted) check();
     });
   });
-  observer.observe(doc, { childList: true, subtree: true });
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  observer.observe(document, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    running?.abort();
+  }, { once: true });
+  check();
 }

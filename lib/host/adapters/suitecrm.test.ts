@@ -145,7 +145,16 @@ describe('SuiteCRM adapter\'s record page: the account\'s detail view', () => {
     ['/index.php?module=Home&action=index&return_module=Accounts&return_action=DetailView', null],
     ['/index.php?action=ajaxui#ajaxUILoc=index.php%3Fmodule%3DHome%26return_module%3DAccounts%26return_action%3DDetailView', null],
   ])('%s → %s', (path, expected) => {
-    expect(pageKind(adapter, new URL(base + path), empty())).toBe(expected);
+    const url = new URL(base + path);
+    expect(adapter.matchesPage(url, empty()) ? 'list' : record.matchesPage(url, empty()) ? 'record' : null).toBe(expected);
+  });
+
+  it('is the page of the account once the document shows it: named by the element our controls follow', () => {
+    const url = new URL(`${base}/index.php?module=Accounts&action=DetailView&record=${SUITECRM_DETAIL_ID}`);
+    expect(pageKind(adapter, url, empty())).toBeNull();
+    const kind = pageKind(adapter, url, loadSuitecrmDetailPage());
+    expect(kind).toBe(document.querySelector('.moduleTitle > div.favorite'));
+    expect(pageKind(adapter, new URL(`${base}/index.php?module=Contacts&action=DetailView&record=x`), document)).toBeNull();
   });
 
   it('reads the record its own buttons act on, the title\'s name, and puts our controls after SuiteCRM\'s star', () => {

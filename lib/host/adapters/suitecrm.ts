@@ -61,6 +61,6 @@ export const suitecrmAdapter = createSelectorAdapter({
     id: { from: 'value', selector: 'form#formDetailView > input[name="module"][value="Accounts"] ~ input[name="record"]' },
     name: TITLE,
     // Right after SuiteCRM's own favourite star beside the title (absent where favourites are off: after the title).
-    after: [`${TITLE} + div.favorite`, TITLE],
+    after: `${TITLE}, ${TITLE} + div.favorite`,
   },
 });
