@@ -24,8 +24,8 @@ import { followedViewFeature } from './features/followed-view';
 import { poolFeature } from './features/pool';
 import { recordPageFeature } from './features/record-page';
 
-export const FEATURES: Feature[] = [
-  rowSlotFeature,
+/** One customer's controls ([···], star) with their states, and the features behind the menu's items. */
+const CUSTOMER_FEATURES: Feature[] = [
   rowStatesFeature,
   rowMenuFeature,
   followStarFeature,
@@ -35,6 +35,11 @@ export const FEATURES: Feature[] = [
   returnToPoolFeature,
   shareFeature,
   logFeature,
+];
+
+export const FEATURES: Feature[] = [
+  rowSlotFeature,
+  ...CUSTOMER_FEATURES,
   rowVisibilityFeature,
   noRowsNoticeFeature,
   selectionFeature,
@@ -51,19 +56,7 @@ export const FEATURES: Feature[] = [
 ];
 
 /**
- * On one customer's own page (a detail view the adapter knows): our holder beside its title, the row
- * controls drawn into it ([···], star) with their states, and the features behind the menu's items. A
- * feature that adds a menu item goes here too.
+ * On one customer's own page (a detail view the adapter knows): our holder beside its title, and the
+ * customer's controls drawn into it. A feature that adds a menu item goes in CUSTOMER_FEATURES.
  */
-export const RECORD_PAGE_FEATURES: Feature[] = [
-  recordPageFeature,
-  rowStatesFeature,
-  rowMenuFeature,
-  followStarFeature,
-  detailsFeature,
-  editFeature,
-  deleteFeature,
-  returnToPoolFeature,
-  shareFeature,
-  logFeature,
-];
+export const RECORD_PAGE_FEATURES: Feature[] = [recordPageFeature, ...CUSTOMER_FEATURES];
