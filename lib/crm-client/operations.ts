@@ -2,6 +2,7 @@
 // already took effect (for a CRM without idempotency keys, where resending would do it twice). Pure.
 import type { Customer, Id, ShareTargets } from '../domain/types';
 import type { BatchOp, CrmConnector, CustomerOp, MutationOptions } from './connector';
+import { CrmError } from './errors';
 import type { BatchResults } from './schemas';
 
 /** Carries out one single-customer operation; answers the customer as the CRM has it now, or null. */
@@ -29,6 +30,14 @@ export function performBatch(crm: CrmConnector, op: BatchOp, ids: Id[], o: Mutat
     case 'delete': return crm.batchDelete(ids, o);
     case 'deleteByPhone': return crm.batchDeleteByPhone(ids.map((id) => ({ id, ...op.rows[id] })), op.file, o);
   }
+}
+
+/** The customer as the CRM shows it to the user now, or null when it shows it no more (deleted, or not theirs). */
+export function customerOrNull(crm: Pick<CrmConnector, 'customer'>, id: Id): Promise<Customer | null> {
+  return crm.customer(id).catch((error: unknown) => {
+    if (error instanceof CrmError && error.code === 'not_found') return null;
+    throw error;
+  });
 }
 
 /** A customer as read back: null when the CRM no longer shows it to the user (deleted, or left their list). */

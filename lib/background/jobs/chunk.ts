@@ -1,10 +1,10 @@
 // One chunk of a job: sent with the key derived from the job id and its index, then recorded (results
 // and progress in one transaction). The cached customers are not rewritten here (see ./catch-up.ts);
 // follows are, being one small row each with no version.
-import type { Customer, Id } from '../../domain/types';
+import type { Id } from '../../domain/types';
 import type { BatchOp, CrmConnector } from '../../crm-client/connector';
 import { CrmError } from '../../crm-client/errors';
-import { batchShowsEffect, performBatch } from '../../crm-client/operations';
+import { batchShowsEffect, customerOrNull, performBatch } from '../../crm-client/operations';
 import type { BatchResults } from '../../crm-client/schemas';
 import type { Change } from '../../protocol/messages';
 import type { JobItemError } from '../../protocol/jobs';
@@ -35,10 +35,7 @@ async function alreadyDone(crm: CrmConnector, operation: BatchOp, ids: Id[]): Pr
   const follows = operation.op === 'follow' ? new Set(await crm.follows()) : new Set<Id>();
   const done = new Set<Id>();
   for (const id of ids) {
-    const customer: Customer | null = await crm.customer(id).catch((error: unknown) => {
-      if (error instanceof CrmError && error.code === 'not_found') return null;
-      throw error;
-    });
+    const customer = await customerOrNull(crm, id);
     if (batchShowsEffect(operation, { customer, followed: follows.has(id) })) done.add(id);
   }
   return done;

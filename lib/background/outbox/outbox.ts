@@ -5,7 +5,7 @@
 import type { Customer, Id } from '../../domain/types';
 import type { CrmConnector } from '../../crm-client/connector';
 import { CrmError } from '../../crm-client/errors';
-import { perform, showsEffect, type ReadBack } from '../../crm-client/operations';
+import { customerOrNull, perform, showsEffect, type ReadBack } from '../../crm-client/operations';
 import { oneAtATime } from '../../one-at-a-time';
 import type { UserContext } from '../../rules/types';
 import type { CrmxDb, OutboxRow } from '../store/db';
@@ -75,10 +75,7 @@ export function createOutbox(deps: OutboxDeps) {
 
   /** The customer as the CRM shows it now (null: not to this user), and whether the user follows it. */
   async function readBack(crm: CrmConnector, op: CustomerOp): Promise<Omit<ReadBack, 'userId'>> {
-    const customer = await crm.customer(op.customerId).catch((error: unknown) => {
-      if (error instanceof CrmError && error.code === 'not_found') return null;
-      throw error;
-    });
+    const customer = await customerOrNull(crm, op.customerId);
     const followed = op.op === 'follow' || op.op === 'unfollow' ? (await crm.follows()).includes(op.customerId) : false;
     return { customer, followed };
   }

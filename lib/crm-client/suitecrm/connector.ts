@@ -12,6 +12,7 @@ import type {
   CrmCapabilities, CrmConnector, CustomerQuery, LogQuery, MutationOptions, PhoneOpRow,
 } from '../connector';
 import { CrmError } from '../errors';
+import { customerOrNull } from '../operations';
 import type { BatchResults, CustomerPage, LogPage, Me, PoolPage, SyncCustomersPage, SyncLogsPage } from '../schemas';
 import {
   ACCOUNT_FIELDS, FIELD_NAMED, NO_SHARES, attributesOf, customerOf, dbTimeOf, isoOf, labelsAttribute, labelsOf, orgOf,
@@ -284,8 +285,7 @@ export class SuiteCrmConnector implements CrmConnector {
 
   /** `details`: where the delete came from (a file's row and number), as the log says it. */
   private async deleteOne(id: Id, details: string, o: MutationOptions): Promise<void> {
-    const before = await this.customer(id).catch((error: unknown) => (isCode(error, 'not_found') ? null : Promise.reject(error)));
-    if (!before) return;
+    if (!(await customerOrNull(this, id))) return;
     await this.v8.call('DELETE', `${PACKAGE}/accounts/${enc(id)}`, undefined, o.attempts ?? 1);
     await this.log(id, 'Delete customer', details, [{ field: 'deletedAt', before: null, after: new Date().toISOString() }], o);
   }
@@ -499,4 +499,3 @@ export function logEntryOf(note: Resource): LogEntry | null {
   };
 }
 
-export { labelsOf };
