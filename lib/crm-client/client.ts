@@ -9,7 +9,7 @@ import type {
   CrmCapabilities, CrmConnector, CustomerQuery, LogQuery, MutationOptions, PhoneOpRow,
 } from './connector';
 import { CrmError } from './errors';
-import { DEFAULT_RETRY, isRetryable, realSleep, retryDelay, type RetryPolicy } from './retry';
+import { DEFAULT_RETRY, realSleep, retrying, type RetryPolicy } from './retry';
 import { answerError, readJson, transportError, validated } from './wire';
 import {
   AuditSchema, BatchResultsSchema, ChangesSchema, CustomerIdsSchema, CustomerPageSchema, CustomerSchema,
@@ -178,16 +178,7 @@ export class CrmClient implements CrmConnector {
   private async call(
     method: Method, path: string, body?: unknown, idempotencyKey?: string, ifMatch?: string, attempts: number = this.retry.attempts,
   ): Promise<Answer> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.once(method, path, body, idempotencyKey, ifMatch);
-      } catch (error) {
-        if (!isRetryable(error) || attempt + 1 >= attempts) throw error;
-        const wait = retryDelay(error as CrmError, attempt, this.retry, this.random);
-        if (wait > this.retry.maxRetryAfterMs) throw error;
-        await this.sleep(wait);
-      }
-    }
+    return retrying(() => this.once(method, path, body, idempotencyKey, ifMatch), attempts, this.retry, this.sleep, this.random);
   }
 
   private async once(method: Method, path: string, body?: unknown, idempotencyKey?: string, ifMatch?: string): Promise<Answer> {

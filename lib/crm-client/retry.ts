@@ -38,3 +38,22 @@ export function parseRetryAfter(header: string | null, now: number): number | un
 }
 
 export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `once` up to `attempts` times while it fails in a way that may succeed later, waiting between
+ * tries (backoff with jitter, or the CRM's Retry-After unless it is longer than the policy allows).
+ */
+export async function retrying<T>(
+  once: () => Promise<T>, attempts: number, policy: RetryPolicy, sleep: (ms: number) => Promise<void>, random: () => number,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await once();
+    } catch (error) {
+      if (!isRetryable(error) || attempt + 1 >= attempts) throw error;
+      const wait = retryDelay(error as CrmError, attempt, policy, random);
+      if (wait > policy.maxRetryAfterMs) throw error;
+      await sleep(wait);
+    }
+  }
+}

@@ -2,7 +2,7 @@
 // answers' quirks (errors as 400 with a text, strings HTML-encoded as its beans hold them), and the
 // package's routes under /Api/V8/custom/crm-overlay. Background only: it holds the token.
 import { CrmError } from '../errors';
-import { DEFAULT_RETRY, isRetryable, realSleep, retryDelay, type RetryPolicy } from '../retry';
+import { DEFAULT_RETRY, realSleep, retrying, type RetryPolicy } from '../retry';
 import { readJson, transportError } from '../wire';
 
 /** Where the connector gets its bearer token; `refresh` is asked once when the CRM refuses `stale`. */
@@ -95,22 +95,17 @@ export function createV8(options: V8Options) {
   async function call(method: V8Method, path: string, body?: unknown, attempts = retry.attempts): Promise<{ json: unknown; date: string | null }> {
     let token = await options.tokens.access();
     let refreshed = false;
-    for (let attempt = 0; ;) {
+    return retrying(async () => {
       try {
         return await once(method, path, body, token);
       } catch (error) {
-        if (error instanceof CrmError && error.code === 'unauthorized' && !refreshed) {
-          refreshed = true;
-          token = await options.tokens.refresh(token);
-          continue;
-        }
-        attempt += 1;
-        if (!isRetryable(error) || attempt >= attempts) throw error;
-        const wait = retryDelay(error as CrmError, attempt - 1, retry, random);
-        if (wait > retry.maxRetryAfterMs) throw error;
-        await sleep(wait);
+        if (!(error instanceof CrmError && error.code === 'unauthorized') || refreshed) throw error;
+        // A refused token is refreshed once, and the call made again at once (not counted as a try).
+        refreshed = true;
+        token = await options.tokens.refresh(token);
+        return once(method, path, body, token);
       }
-    }
+    }, attempts, retry, sleep, random);
   }
 
   return { call };
