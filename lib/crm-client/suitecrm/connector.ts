@@ -25,8 +25,8 @@ export const SUITECRM_CAPABILITIES: CrmCapabilities = {
 };
 
 /**
- * Customers in progress at once, over all the batch calls of a connector (a job keeps two chunks on the
- * wire): SuiteCRM on a small server keeps up with a few requests at a time, not with many.
+ * Customers in progress at once, over all the calls of a connector that go one per customer (a job keeps
+ * two chunks on the wire): SuiteCRM on a small server keeps up with a few requests at a time, not many.
  */
 const PARALLEL = 4;
 const LOG_PREFIX = '[CRM overlay] ';
@@ -57,20 +57,6 @@ export function createLanes(limit: number) {
       else busy--;
     }
   };
-}
-
-/** Runs `fn` over the items, `limit` at a time, answers in the items' order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
 }
 
 const isCode = (error: unknown, ...codes: string[]) => error instanceof CrmError && codes.includes(error.code);
@@ -175,10 +161,10 @@ export class SuiteCrmConnector implements CrmConnector {
   private async followedPage(page: number, pageSize: number): Promise<CustomerPage> {
     const ids = await this.follows();
     const slice = ids.slice((page - 1) * pageSize, page * pageSize);
-    const read = await mapLimit(slice, PARALLEL, (id) => this.customer(id).catch((error: unknown) => {
+    const read = await Promise.all(slice.map((id) => this.lanes(() => this.customer(id)).catch((error: unknown) => {
       if (isCode(error, 'not_found', 'forbidden')) return null;
       throw error;
-    }));
+    })));
     return { items: read.filter((c): c is Customer => c !== null), total: ids.length, page, pageSize };
   }
 
@@ -319,12 +305,12 @@ export class SuiteCrmConnector implements CrmConnector {
    * operation's key) in the same request, so a batch costs one request per customer.
    */
   private async shareOne(id: Id, targets: ShareTargets, type: LogType, o: MutationOptions): Promise<void> {
-    const log = { id: await uuidFrom(`${o.idempotencyKey ?? this.newKey()}:log`), type };
+    const log = { id: await this.logIdOf(o), type };
     await this.v8.call('POST', `${PACKAGE}/accounts/${enc(id)}/shares`, { ...targets, log }, o.attempts ?? 1);
   }
 
   private async cancelShareOne(id: Id, all: boolean, targets: ShareTargets | undefined, o: MutationOptions): Promise<void> {
-    const log = { id: await uuidFrom(`${o.idempotencyKey ?? this.newKey()}:log`), type: 'Batch Cancel Share customer' };
+    const log = { id: await this.logIdOf(o), type: 'Batch Cancel Share customer' };
     const body = all ? { all: true, log } : { all: false, ...(targets ?? NO_SHARES), log };
     await this.v8.call('DELETE', `${PACKAGE}/accounts/${enc(id)}/shares`, body, o.attempts ?? 1);
   }
@@ -341,7 +327,7 @@ export class SuiteCrmConnector implements CrmConnector {
 
   private async each(ids: Id[], o: MutationOptions, fn: (id: Id, o: MutationOptions) => Promise<void>): Promise<BatchResults> {
     const key = o.idempotencyKey ?? this.newKey();
-    const results = await mapLimit(ids, PARALLEL, async (id) => {
+    const results = await Promise.all(ids.map(async (id) => {
       try {
         await this.lanes(() => fn(id, { ...o, idempotencyKey: `${key}:${id}` }));
         return { id, ok: true as const };
@@ -350,7 +336,7 @@ export class SuiteCrmConnector implements CrmConnector {
         const e = error instanceof CrmError ? error : new CrmError({ code: 'fault', message: String(error) });
         return { id, ok: false as const, error: { code: e.code, message: e.message } };
       }
-    });
+    }));
     return { results };
   }
 
@@ -426,10 +412,14 @@ export class SuiteCrmConnector implements CrmConnector {
     });
   }
 
+  /** The id of the operation's log note: made from its key, so a replay writes the same note. */
+  private logIdOf(o: MutationOptions): Promise<string> {
+    return uuidFrom(`${o.idempotencyKey ?? this.newKey()}:log`);
+  }
+
   /** The operation in the account's history, where SuiteCRM's users see it too. */
   private async log(id: Id, type: LogType, details: string, changes: LogEntry['changes'], o: MutationOptions): Promise<void> {
-    const key = o.idempotencyKey ?? this.newKey();
-    await this.create('Notes', await uuidFrom(`${key}:log`), {
+    await this.create('Notes', await this.logIdOf(o), {
       name: `${LOG_PREFIX}${type}`,
       description: JSON.stringify({ details, changes }),
       parent_type: 'Accounts', parent_id: id, assigned_user_id: await this.myId(),
