@@ -57,15 +57,11 @@ export async function scanCustomers(
     at = { ...at, afterId: items.at(-1)?.id ?? at.afterId, began };
     const last = items.length < pageSize;
     const next = last ? JSON.stringify({ done: new Date(Date.parse(began) - SCAN_MARGIN_MS).toISOString() }) : JSON.stringify(at);
-    if (last) {
-      // The ids still listed: the rest of the cache is gone (deleted, or no longer the user's).
-      const still = new Set((await stillOurs(await crm.customerIds())).ids);
-      const gone = (await db.customers.toCollection().primaryKeys()).filter((id) => !still.has(id) && !kept.has(id));
-      const removed = await applyCustomerDelta(db, keep, [...dropped, ...gone], next);
-      onPage({ ids: [...keep.map((c) => c.id), ...removed.removed], written: keep.length });
-      return;
-    }
-    const removed = await applyCustomerDelta(db, keep, dropped, next);
+    // After the last page, the ids still listed: the rest of the cache is gone (deleted, or no longer the user's).
+    const still = last ? new Set((await stillOurs(await crm.customerIds())).ids) : null;
+    const gone = still ? (await db.customers.toCollection().primaryKeys()).filter((id) => !still.has(id) && !kept.has(id)) : [];
+    const removed = await applyCustomerDelta(db, keep, [...dropped, ...gone], next);
     onPage({ ids: [...keep.map((c) => c.id), ...removed.removed], written: keep.length });
+    if (last) return;
   }
 }
