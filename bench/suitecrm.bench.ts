@@ -13,7 +13,7 @@ import { buildPackage } from '../scripts/suitecrm/build-package';
 import { installedPackageMd5, installPackage, restore, snapshot, sql, up, type SuiteCrm } from '../scripts/suitecrm/kit';
 import { okData, sendFromPage, waitFor } from '../tests/background/wire';
 import { launchWithExtension } from '../tests/harness/browser';
-import { call, pool, token, type Client } from '../tests/suitecrm/client';
+import { call, ok, pool, token, type Client } from '../tests/suitecrm/client';
 import { shareThroughJob } from './batch.bench';
 import { median, type Figure } from './figure';
 
@@ -22,11 +22,6 @@ const CONCURRENCIES = [2, 4, 6, 8];
 
 const toGroup = (id: string): ShareTargets => ({ departmentIds: [id], roleIds: [], userIds: [] });
 
-async function ok(what: string, p: Promise<{ status: number; body: unknown }>): Promise<any> {
-  const r = await p;
-  if (r.status >= 300) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
-  return r.body;
-}
 
 /** A rep who owns N accounts, and a department group per share to make (a share already made is a no-op). */
 async function prepare(crm: SuiteCrm, client: Client, groups: number) {

@@ -46,6 +46,13 @@ export async function call<T = any>(c: Client, tok: string | null, method: strin
   return { status: res.status, body: parsed as T };
 }
 
+/** The answer's body, or an error naming what failed and how SuiteCRM answered. */
+export async function ok(what: string, p: Promise<Answer>): Promise<any> {
+  const r = await p;
+  if (r.status >= 300) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+  return r.body;
+}
+
 /** Runs fn over items with at most `limit` at once (SuiteCRM on 2 cores keeps up with 2–4). */
 export async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);

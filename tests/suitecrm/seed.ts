@@ -2,7 +2,7 @@
 // (ACL role rights, is_admin). Every name carries the run's tag, so a seed never collides with an earlier one.
 import { createHash, randomUUID } from 'node:crypto';
 import { sql, type SuiteCrm } from '../../scripts/suitecrm/kit';
-import { call, pool, token, type Client } from './client';
+import { call, ok, pool, token, type Client } from './client';
 
 /** Bump when the seed's shape changes: the cached seeded snapshot is then made again. */
 export const SEED_VERSION = 1;
@@ -51,11 +51,6 @@ const INDUSTRIES = ['Banking', 'Technology', 'Retail', 'Energy', 'Education', 'H
 /** SuiteCRM ACL levels (modules/ACLActions/actiondefs.php). */
 const ACL = { enabled: 89, all: 90, group: 80, none: -99 } as const;
 
-async function ok(what: string, p: Promise<{ status: number; body: unknown }>): Promise<any> {
-  const r = await p;
-  if (r.status >= 300) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
-  return r.body;
-}
 
 export async function seed(crm: SuiteCrm, log: (s: string) => void = () => {}): Promise<Seed> {
   const client: Client = { url: crm.url, clientId: crm.clientId, clientSecret: crm.clientSecret };
