@@ -56,7 +56,12 @@ describe('GET /pool and POST /accounts/{id}/pick-up', () => {
     expect(r.body.meta.total).toBeGreaterThanOrEqual(pooled.length + 1);
     expect(r.body.meta.pools).toContainEqual({ id: seed.groups.pool, name: `CRMX Pool ${seed.tag}` });
     expect(r.body.data).toHaveLength(5);
-    expect(r.body.data[0]).toMatchObject({
+    // The newest first; returns in the same second (SuiteCRM keeps seconds) come by id.
+    const order = r.body.data.map((x: any) => [x.returnedAt, x.id]);
+    expect(order).toEqual([...order].sort((x: string[], y: string[]) => (x[0] === y[0] ? (x[1] < y[1] ? -1 : 1) : x[0] > y[0] ? -1 : 1)));
+    const newest = r.body.data.find((x: any) => x.id === a.id);
+    expect(newest?.returnedAt).toBe(r.body.data[0].returnedAt);
+    expect(newest).toMatchObject({
       id: a.id,
       name: a.name,
       code: a.code,
@@ -65,8 +70,8 @@ describe('GET /pool and POST /accounts/{id}/pick-up', () => {
       poolName: `CRMX Pool ${seed.tag}`,
       returnReason: 'Newest',
     });
-    expect(r.body.data[0].returnedAt).toMatch(ISO);
-    expect(r.body.data[0].dateModified).toMatch(ISO);
+    expect(newest.returnedAt).toMatch(ISO);
+    expect(newest.dateModified).toMatch(ISO);
     const page2 = await route('rep2', 'GET', '/pool?page=2&size=5');
     expect(page2.body.data.map((x: any) => x.id)).not.toContain(a.id);
 
