@@ -32,6 +32,8 @@ export interface CrmErrorInit {
   current?: Customer;
   /** Seconds, from Retry-After on 429. */
   retryAfter?: number;
+  /** 'ambiguous' (a file delete): the customers the CRM knows with that number. */
+  matches?: { id: string; name: string; code: string }[];
 }
 
 export class CrmError extends Error {
@@ -41,6 +43,7 @@ export class CrmError extends Error {
   readonly ask?: AskWhom[];
   readonly current?: Customer;
   readonly retryAfter?: number;
+  readonly matches?: { id: string; name: string; code: string }[];
 
   constructor(init: CrmErrorInit) {
     super(init.message);
@@ -51,6 +54,7 @@ export class CrmError extends Error {
     this.ask = init.ask;
     this.current = init.current;
     this.retryAfter = init.retryAfter;
+    if (init.matches) this.matches = init.matches;
   }
 
   /** True when the request never got a CRM answer: the caller may serve cached data or retry later. */

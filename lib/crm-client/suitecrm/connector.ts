@@ -269,10 +269,17 @@ export class SuiteCrmConnector implements CrmConnector {
     return this.deleteOne(id, '', o);
   }
 
-  /** `details`: where the delete came from (a file's row and number), as the log says it. */
-  private async deleteOne(id: Id, details: string, o: MutationOptions): Promise<void> {
-    if (!(await customerOrNull(this, id))) return;
-    await this.v8.call('DELETE', `${PACKAGE}/accounts/${enc(id)}`, undefined, o.attempts ?? 1);
+  /**
+   * `details`: where the delete came from (a file's row and number), as the log says it. `row`: that row; the
+   * package then deletes only while the account has the number and, unless chosen, is the only one with it.
+   */
+  private async deleteOne(id: Id, details: string, o: MutationOptions, row?: PhoneOpRow): Promise<void> {
+    if (!(await customerOrNull(this, id))) {
+      if (row) throw new CrmError({ code: 'not_found', message: `This customer no longer has the number ${row.phone}` });
+      return;
+    }
+    const body = row ? { phone: row.phone, chosen: row.chosen === true } : undefined;
+    await this.v8.call('DELETE', `${PACKAGE}/accounts/${enc(id)}`, body, o.attempts ?? 1);
     await this.log(id, 'Delete customer', details, [{ field: 'deletedAt', before: null, after: new Date().toISOString() }], o);
   }
 
@@ -334,7 +341,7 @@ export class SuiteCrmConnector implements CrmConnector {
       } catch (error) {
         if (error instanceof CrmError && (error.unreachable || (error.status ?? 0) >= 500 || error.code === 'unauthorized')) throw error;
         const e = error instanceof CrmError ? error : new CrmError({ code: 'fault', message: String(error) });
-        return { id, ok: false as const, error: { code: e.code, message: e.message } };
+        return { id, ok: false as const, error: { code: e.code, message: e.message, ...(e.matches ? { matches: e.matches } : {}) } };
       }
     }));
     return { results };
@@ -362,14 +369,9 @@ export class SuiteCrmConnector implements CrmConnector {
 
   async batchDeleteByPhone(rows: ({ id: Id } & PhoneOpRow)[], file?: string, o: MutationOptions = {}): Promise<BatchResults> {
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const answer = await this.each(rows.map((r) => r.id), o, async (id, one) => {
+    const answer = await this.each(rows.map((r) => r.id), o, (id, one) => {
       const row = byId.get(id)!;
-      const current = await this.customer(id);
-      const digits = (phone: string) => phone.replace(/\D/g, '').replace(/^84/, '0');
-      if (digits(current.phone) !== digits(row.phone)) {
-        throw new CrmError({ code: 'not_found', message: `This customer no longer has the number ${row.phone}` });
-      }
-      await this.deleteOne(id, deleteOriginDetails({ from: 'file', file: file ?? '', row: row.row, phone: row.phone }), one);
+      return this.deleteOne(id, deleteOriginDetails({ from: 'file', file: file ?? '', row: row.row, phone: row.phone }), one, row);
     });
     return { results: answer.results.map((r) => ({ ...r, phone: byId.get(r.id)?.phone })) };
   }

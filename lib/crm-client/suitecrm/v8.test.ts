@@ -41,4 +41,15 @@ describe('SuiteCRM calls', () => {
     await expect(once.v8.call('POST', '/V8/module', {}, 1)).rejects.toMatchObject({ code: 'fault' });
     expect(once.seen).toHaveLength(1);
   });
+
+  it('carry the accounts a package refusal names for a number several have', async () => {
+    const matches = [{ id: 'a-1', name: 'An & Co', code: 'C1' }, { id: 'a-2', name: 'Binh', code: 'C2' }];
+    const { v8 } = v8With([() => json({ errors: { status: 409, code: 'ambiguous', detail: '2 accounts have the number 0912', matches: [...matches, { name: 'no id' }] } }, 409)]);
+    await expect(v8.call('DELETE', '/V8/custom/crm-overlay/accounts/a-1', { phone: '0912', chosen: false }, 1))
+      .rejects.toMatchObject({ code: 'ambiguous', status: 409, matches });
+    const other = v8With([() => json({ errors: { status: 409, code: 'not_found', detail: 'gone', matches } }, 409)]);
+    const refused = await other.v8.call('DELETE', '/V8/x', undefined, 1).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'not_found' });
+    expect((refused as { matches?: unknown }).matches).toBeUndefined();
+  });
 });

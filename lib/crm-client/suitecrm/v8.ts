@@ -49,6 +49,13 @@ export function decodeEntities(text: string): string {
     ({ quot: '"', '#039': "'", '#39': "'", lt: '<', gt: '>', amp: '&' })[name] ?? _);
 }
 
+/** The accounts a package refusal names (a file's number several have), as far as they are well formed. */
+function matchesOf(value: unknown): { id: string; name: string; code: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((m: { id?: unknown; name?: unknown; code?: unknown } | null) =>
+    (m && typeof m.id === 'string' ? [{ id: m.id, name: typeof m.name === 'string' ? m.name : '', code: typeof m.code === 'string' ? m.code : '' }] : []));
+}
+
 export function createV8(options: V8Options) {
   const base = `${options.baseUrl.replace(/\/+$/, '')}/Api`;
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -80,7 +87,7 @@ export function createV8(options: V8Options) {
     const dated = Date.parse(response.headers.get('Date') ?? '');
     const date = Number.isNaN(dated) ? null : new Date(dated).toISOString();
     if (response.ok) return { status: response.status, json, date };
-    const errors = (json as { errors?: { detail?: unknown; code?: unknown } } | undefined)?.errors;
+    const errors = (json as { errors?: { detail?: unknown; code?: unknown; matches?: unknown } } | undefined)?.errors;
     // Its 500s carry stack traces and server paths: never shown; its 401s name the token's fault.
     const detail = response.status >= 500 ? '' : typeof errors?.detail === 'string' ? errors.detail.trim()
       : typeof (json as { hint?: unknown } | undefined)?.hint === 'string' ? String((json as { hint: string }).hint) : '';
@@ -88,6 +95,7 @@ export function createV8(options: V8Options) {
     throw new CrmError({
       code, status: response.status,
       message: detail ? `${what}: ${detail}` : `${what}: SuiteCRM answered ${response.status}`,
+      ...(code === 'ambiguous' ? { matches: matchesOf(errors?.matches) } : {}),
     });
   }
 

@@ -13,10 +13,25 @@ if (!defined('sugarEntry') || !sugarEntry) {
 
 class Lifecycle
 {
-    /** DELETE /accounts/{id} — needs SuiteCRM's delete right on the account. Deleting twice answers deleted:false. */
+    /**
+     * DELETE /accounts/{id} — needs SuiteCRM's delete right on the account. Deleting twice answers deleted:false.
+     * Body (optional), a file's row: {"phone": the row's number, "chosen": the user picked this account among
+     * several with it}. The account is then deleted only while it still has that number and, unless chosen, no
+     * other account the caller may see has it (409 'ambiguous' naming them all). Checked here, in the request
+     * that deletes, rather than by the client before it: the window for another account to get the number is
+     * this request's, not a round trip's.
+     */
     public static function delete($request, $user, array $args)
     {
         $id = Support::id($args['id'], 'account id');
+        $body = Support::body($request, false);
+        Support::onlyKeys($body, array('phone', 'chosen'));
+        if (array_key_exists('phone', $body) && (!is_string($body['phone']) || strlen($body['phone']) > 100)) {
+            throw new HttpError(400, 'invalid_body', 'phone must be a string of at most 100 characters');
+        }
+        if (array_key_exists('chosen', $body) && !is_bool($body['chosen'])) {
+            throw new HttpError(400, 'invalid_body', 'chosen must be true or false');
+        }
         $db = Support::db();
         $deleted = $db->getOne('SELECT deleted FROM accounts WHERE id = ' . $db->quoted($id));
         if ($deleted === false || $deleted === null) {
@@ -27,6 +42,9 @@ class Lifecycle
         }
         $account = Support::account($id);
         Support::requireAccess($account, 'delete', 'You may not delete this account');
+        if (array_key_exists('phone', $body)) {
+            self::requireOnlyHolder($account, $body['phone'], !empty($body['chosen']));
+        }
 
         $links = self::liveLinks($account);
         $db->query('UPDATE accounts_cstm SET crm_deleted_links_c = ' . $db->quoted(json_encode($links)) . ' WHERE id_c = ' . $db->quoted($id));
@@ -69,6 +87,76 @@ class Lifecycle
         $db->query('UPDATE accounts_cstm SET crm_deleted_links_c = NULL WHERE id_c = ' . $db->quoted($id));
         \BeanFactory::unregisterBean('Accounts', $id);
         return array(200, array('meta' => array('restored' => true), 'data' => array('id' => $id)));
+    }
+
+    // ---- a file's row: the number and who else has it ---------------------------------------------------
+
+    /**
+     * The comparable key of a phone number, as the reference CRM makes it (reference-crm/phone.ts): digits,
+     * without Viet Nam's +84 and the trunk 0, so "028 3822 1234", "+84 28 3822 1234" and "2838221234" agree.
+     */
+    public static function phoneKey($raw)
+    {
+        $text = trim((string)$raw);
+        $digits = preg_replace('/\D+/', '', $text);
+        if ($digits === '') {
+            return '';
+        }
+        $international = $text[0] === '+' ? $digits : (strncmp($text, '00', 2) === 0 ? substr($digits, 2) : null);
+        if ($international !== null) {
+            return strncmp($international, '84', 2) === 0 ? self::withoutTrunkZero(substr($international, 2)) : '+' . $international;
+        }
+        if (strncmp($digits, '84', 2) === 0 && strlen($digits) >= 11) {
+            return self::withoutTrunkZero(substr($digits, 2));
+        }
+        return self::withoutTrunkZero($digits);
+    }
+
+    private static function withoutTrunkZero($digits)
+    {
+        return strncmp($digits, '0', 1) === 0 ? substr($digits, 1) : $digits;
+    }
+
+    /**
+     * The account must still have $phone (its office phone: the number the overlay shows and matches) and, unless
+     * the user chose it, be the only live account with it among those the caller may see.
+     */
+    private static function requireOnlyHolder($account, $phone, $chosen)
+    {
+        $key = self::phoneKey($phone);
+        if ($key === '' || self::phoneKey(html_entity_decode((string)$account->phone_office, ENT_QUOTES)) !== $key) {
+            throw new HttpError(409, 'not_found', 'This account no longer has the number ' . $phone);
+        }
+        if ($chosen) {
+            return;
+        }
+        $db = Support::db();
+        // The usual separators taken out in SQL narrows the search to numbers ending the same; the key decides.
+        $stripped = 'a.phone_office';
+        foreach (array(' ', '-', '.', '(', ')', '+', '/') as $c) {
+            $stripped = "REPLACE($stripped, " . $db->quoted($c) . ", '')";
+        }
+        $res = $db->query('SELECT a.id, a.name, a.phone_office, c.crm_code_c AS code FROM accounts a'
+            . ' LEFT JOIN accounts_cstm c ON c.id_c = a.id WHERE a.deleted = 0 AND ' . $stripped . ' LIKE '
+            . $db->quoted('%' . ltrim($key, '+')) . ' ORDER BY a.id');
+        $matches = array();
+        while ($r = $db->fetchByAssoc($res, false)) {
+            if (self::phoneKey(html_entity_decode((string)$r['phone_office'], ENT_QUOTES)) !== $key) {
+                continue;
+            }
+            // Accounts the caller may not see are not named (nor counted), as the reference CRM does.
+            if ($r['id'] !== $account->id) {
+                $other = \BeanFactory::getBean('Accounts', $r['id'], array('use_cache' => false));
+                if (empty($other) || empty($other->id) || !$other->ACLAccess('view')) {
+                    continue;
+                }
+            }
+            $matches[] = array('id' => $r['id'], 'name' => html_entity_decode((string)$r['name'], ENT_QUOTES),
+                'code' => html_entity_decode((string)$r['code'], ENT_QUOTES));
+        }
+        if (count($matches) > 1) {
+            throw new HttpError(409, 'ambiguous', count($matches) . ' accounts have the number ' . $phone, array('matches' => $matches));
+        }
     }
 
     // ---- the links of an account ----------------------------------------------------------------------

@@ -15,12 +15,15 @@ class HttpError extends \Exception
 {
     public $status;
     public $errorCode;
+    /** More of the refusal for the client, next to code and detail (e.g. the accounts an ambiguous number names). */
+    public $extra;
 
-    public function __construct($status, $errorCode, $detail)
+    public function __construct($status, $errorCode, $detail, array $extra = array())
     {
         parent::__construct($detail);
         $this->status = $status;
         $this->errorCode = $errorCode;
+        $this->extra = $extra;
     }
 }
 
@@ -40,7 +43,7 @@ class Support
             $out = call_user_func($handler, $request, $user, $args);
             return self::json($response, $out[1], $out[0]);
         } catch (HttpError $e) {
-            return self::error($response, $e->status, $e->errorCode, $e->getMessage());
+            return self::error($response, $e->status, $e->errorCode, $e->getMessage(), $e->extra);
         } catch (\Throwable $e) {
             $GLOBALS['log']->fatal('[crm_overlay] ' . get_class($e) . ': ' . $e->getMessage() . ' at ' . $e->getFile() . ':' . $e->getLine());
             return self::error($response, 500, 'server_error', 'The CRM overlay package failed; see suitecrm.log');
@@ -67,9 +70,9 @@ class Support
             ->write(json_encode($body, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES));
     }
 
-    public static function error($response, $status, $code, $detail)
+    public static function error($response, $status, $code, $detail, array $extra = array())
     {
-        return self::json($response, array('errors' => array('status' => $status, 'code' => $code, 'detail' => $detail)), $status);
+        return self::json($response, array('errors' => array('status' => $status, 'code' => $code, 'detail' => $detail) + $extra), $status);
     }
 
     // ---- input -----------------------------------------------------------------------------------------
