@@ -191,22 +191,36 @@ export function installedPackageMd5(crm: SuiteCrm): string | null {
  * run as the web user. Also removes the research prototype (crm_overlay_connector), which used the same routes file.
  */
 export function installPackage(crm: SuiteCrm, zip: string): string {
+  return withInstaller(crm, zip, (script, zipCopy, docroot) => {
+    let out = '';
+    if (sql(crm, "SELECT id FROM upgrade_history WHERE id_name = 'crm_overlay_connector' AND status = 'installed'").length) {
+      out += phpAsWebUser(crm, [script, docroot, '-', 'uninstall', 'crm_overlay_connector']);
+    }
+    return out + phpAsWebUser(crm, [script, docroot, zipCopy!]);
+  });
+}
+
+/** Uninstalls the installed crm_overlay package, as Admin → Module Loader → Uninstall does. */
+export function uninstallPackage(crm: SuiteCrm): string {
+  return withInstaller(crm, null, (script, _zip, docroot) => phpAsWebUser(crm, [script, docroot, '-', 'uninstall', 'crm_overlay']));
+}
+
+/** Runs fn with install-package.php (and the zip) copied where the web user can read them; answers its last line. */
+function withInstaller(crm: SuiteCrm, zip: string | null, fn: (script: string, zipCopy: string | null, docroot: string) => string): string {
   const docroot = needDocroot(crm, 'Installing the package');
   const dir = mkdtempSync(join(tmpdir(), 'crmx-pkg-'));
   chmodSync(dir, 0o755);
   try {
     const script = join(dir, 'install-package.php');
-    const zipCopy = join(dir, basename(zip));
     copyFileSync(resolve(import.meta.dirname, 'install-package.php'), script);
-    copyFileSync(zip, zipCopy);
     chmodSync(script, 0o644);
-    chmodSync(zipCopy, 0o644);
-    let out = '';
-    if (sql(crm, "SELECT id FROM upgrade_history WHERE id_name = 'crm_overlay_connector' AND status = 'installed'").length) {
-      out += phpAsWebUser(crm, [script, docroot, '-', 'uninstall', 'crm_overlay_connector']);
+    let zipCopy: string | null = null;
+    if (zip) {
+      zipCopy = join(dir, basename(zip));
+      copyFileSync(zip, zipCopy);
+      chmodSync(zipCopy, 0o644);
     }
-    out += phpAsWebUser(crm, [script, docroot, zipCopy]);
-    return out.trim().split('\n').pop() ?? '';
+    return fn(script, zipCopy, docroot).trim().split('\n').pop() ?? '';
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -31,10 +31,18 @@ export async function call<T = any>(c: Client, tok: string | null, method: strin
   const headers: Record<string, string> = { Accept: 'application/vnd.api+json' };
   if (tok) headers.Authorization = `Bearer ${tok}`;
   if (body !== undefined) headers['Content-Type'] = 'application/vnd.api+json';
-  const res = await fetch(c.url + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  const send = () =>
+    fetch(c.url + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  // Apache closes an idle kept-alive connection after its timeout; a GET that met that close is sent again once,
+  // as browsers do (a write is not: it may have been applied).
+  const res = await send().catch((e: unknown) => {
+    const code = (e as { cause?: { code?: string } }).cause?.code;
+    if (method === 'GET' && code === 'UND_ERR_SOCKET') return send();
+    throw e;
   });
   const text = await res.text();
   let parsed: unknown = text;

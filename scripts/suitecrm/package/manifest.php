@@ -45,18 +45,15 @@ if (!function_exists('crm_overlay_field')) {
 $installdefs = array(
     'id' => 'crm_overlay',
     'copy' => array(
-        // SuiteCRM's V8 API includes exactly this one file for custom routes (Api/Core/Loader/CustomLoader.php).
-        // A site that already has one gets it back on uninstall (ModuleInstaller keeps a -restore copy).
-        array(
-            'from' => '<basepath>/files/custom/application/Ext/Api/V8/Config/routes.php',
-            'to'   => 'custom/application/Ext/Api/V8/Config/routes.php',
-        ),
-        // The handlers, one file per concern, loaded by routes.php.
+        // The routes (CrmOverlay/routes.php) and their handlers, one file per concern. The site's own custom routes
+        // file only gains a line that includes them (scripts/post_execute.php), so the site's routes stay.
         array(
             'from' => '<basepath>/files/custom/application/Ext/Api/V8/CrmOverlay',
             'to'   => 'custom/application/Ext/Api/V8/CrmOverlay',
         ),
     ),
+    'post_execute' => array('<basepath>/scripts/post_execute.php'),
+    'pre_uninstall' => array('<basepath>/scripts/pre_uninstall.php'),
     'custom_fields' => array(
         crm_overlay_field('Accounts', 'crm_code_c', 'LBL_CRM_CODE', 'varchar', '50', true, 'Customer code (e.g. KH000123)'),
         crm_overlay_field('Accounts', 'crm_source_c', 'LBL_CRM_SOURCE', 'varchar', '100', true, 'Where the customer came from'),

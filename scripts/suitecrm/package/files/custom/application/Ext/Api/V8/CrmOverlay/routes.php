@@ -1,12 +1,13 @@
 <?php
 /*
- * CRM overlay routes. SuiteCRM's V8 API includes this file inside
+ * CRM overlay routes, included from the site's custom routes file (the package's scripts/routes_file.php adds that
+ * line). SuiteCRM's V8 API includes that file inside
  *   $app->group('/V8', …)->add(ResourceServerMiddleware) → $app->group('/custom', …)
  * so every route below lives at /Api/V8/custom/crm-overlay/… and already requires a valid Bearer token.
- * The handlers are in ../CrmOverlay/, one file per concern; each sets $current_user from the token itself
+ * The handlers are beside this file, one file per concern; each sets $current_user from the token itself
  * (custom routes get no ParamsMiddleware) and applies SuiteCRM's own ACL.
  */
-$crmOverlayDir = dirname(__DIR__) . '/CrmOverlay';
+$crmOverlayDir = __DIR__;
 require_once $crmOverlayDir . '/Support.php';
 require_once $crmOverlayDir . '/Groups.php';
 require_once $crmOverlayDir . '/Org.php';
