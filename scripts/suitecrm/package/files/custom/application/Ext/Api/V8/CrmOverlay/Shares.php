@@ -106,7 +106,10 @@ class Shares
         return array(200, self::answer($account->id, $before, $log, $user->id));
     }
 
-    /** DELETE /accounts/{id}/shares {all:true} | {all:false, departmentIds, roleIds, userIds} — never touches pools. */
+    /**
+     * DELETE /accounts/{id}/shares {all:true} | {all:false, departmentIds, roleIds, userIds} — never touches pools;
+     * the log entry is written only when a share was removed.
+     */
     public static function removeShares($request, $user, array $args)
     {
         $account = Support::account($args['id']);
@@ -121,6 +124,7 @@ class Shares
         $before = self::sharesOf(array($account->id))[$account->id];
         $db = Support::db();
         $where = array();
+        $rowIds = array();
         if ($body['all']) {
             if (count($body) > 1) {
                 throw new HttpError(400, 'invalid_body', 'With all: true, give no id lists');
@@ -145,7 +149,6 @@ class Shares
                 . ' LEFT JOIN securitygroups_cstm c ON c.id_c = g.id'
                 . " WHERE r.deleted = 0 AND r.module = 'Accounts' AND r.record_id = " . $db->quoted($account->id)
                 . ' AND (' . implode(' OR ', $where) . ')');
-            $rowIds = array();
             while ($r = $db->fetchByAssoc($res, false)) {
                 $rowIds[] = $r['id'];
             }
@@ -155,7 +158,8 @@ class Shares
                 Support::touch($account->id, $user->id);
             }
         }
-        return array(200, self::answer($account->id, $before, $log, $user->id));
+        // Nothing of it was shared: the account is left as it was, unlogged (as the reference CRM does).
+        return array(200, self::answer($account->id, $before, $rowIds ? $log : null, $user->id));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
