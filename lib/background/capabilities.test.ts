@@ -7,6 +7,7 @@ import type { CrmCapabilities, CrmConnector } from '../crm-client/connector';
 import { sampleCustomer } from '../crm-client/test-data';
 import type { JobView } from '../protocol/jobs';
 import { createHandlers } from './handlers/core';
+import { createJobsHandlers } from './handlers/jobs';
 import { createMutationHandlers } from './handlers/mutations';
 import { fakeCrm, type FakeCrm } from './outbox/test-crm';
 import { createBackgroundServices, type BackgroundServices } from './services';
@@ -37,7 +38,9 @@ function declaring(connector: CrmClient, caps: Partial<CrmCapabilities>): CrmCon
   });
 }
 
-function worker(caps: Partial<CrmCapabilities>, fetch: typeof globalThis.fetch = crm.fetch): BackgroundServices {
+function worker(
+  caps: Partial<CrmCapabilities>, fetch: typeof globalThis.fetch = crm.fetch, wrap: (c: CrmConnector) => CrmConnector = (c) => c,
+): BackgroundServices {
   const db = new CrmxDb(dbName);
   open.push(db);
   let origin: string | null = ORIGIN;
@@ -45,7 +48,7 @@ function worker(caps: Partial<CrmCapabilities>, fetch: typeof globalThis.fetch =
     db, chunkSize: async () => 4,
     getCrmOrigin: async () => origin,
     setCrmOrigin: async (o) => void (origin = o),
-    makeConnector: (baseUrl, token) => declaring(new CrmClient({ baseUrl, token, fetch }), caps),
+    makeConnector: (baseUrl, token) => wrap(declaring(new CrmClient({ baseUrl, token, fetch }), caps)),
     push: () => undefined,
   });
 }
@@ -187,5 +190,35 @@ describe('a CRM with no change cursor', () => {
     expect((await services.db.customers.get('c-011'))?.name).toBe('New');
     // The next window starts where this scan began by the CRM's clock, less the margin.
     expect(JSON.parse(await readCursor(services.db, 'customers'))).toEqual({ done: new Date(Date.parse(firstBegan) - SCAN_MARGIN_MS).toISOString() });
+  });
+});
+
+describe('a CRM that leaves the seed\'s rules to the extension', () => {
+  it('"select all matching" takes only the customers the rules list for the user, not all the CRM lets them read', async () => {
+    // The CRM's own access lets the user read a pooled customer too (SuiteCRM's "all" role), which no one's list holds.
+    const pooled = sampleCustomer({ id: 'c-pool', name: 'Own pooled', aeId: null, csrId: null, poolId: 'p-1', shares: noShares });
+    const readsMore = (c: CrmConnector): CrmConnector => new Proxy(c, {
+      get(target, property) {
+        if (property === 'customers') {
+          return async (q: Parameters<CrmConnector['customers']>[0]) => {
+            const answer = await target.customers(q);
+            return (q?.page ?? 1) === 1 ? { ...answer, items: [...answer.items, pooled], total: answer.total + 1 } : answer;
+          };
+        }
+        if (property === 'customerIds') {
+          return async (q: Parameters<CrmConnector['customerIds']>[0]) => {
+            const answer = await target.customerIds(q);
+            return { ids: [...answer.ids, pooled.id], total: answer.total + 1 };
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const services = worker({ serverRules: false }, crm.fetch, readsMore);
+    await connected(services);
+    const answer = await createJobsHandlers(services).resolveMatching({ q: 'Own' }, page);
+    expect([...answer.ids].sort()).toEqual([...ids].sort());
+    expect(answer.total).toBe(ids.length);
   });
 });

@@ -4,7 +4,8 @@ import { CrmError } from '../../crm-client/errors';
 import { jobView, type JobRecord } from '../jobs/plan';
 import { timeline } from '../store/logs';
 import type { LogType } from '../../domain/log-types';
-import type { LogEntry } from '../../domain/types';
+import type { Id, LogEntry } from '../../domain/types';
+import { listedIds } from '../../rules/index';
 import type { JobsProtocol } from '../../protocol/jobs';
 import type { Handlers } from '../router';
 import type { BackgroundServices } from '../services';
@@ -50,10 +51,20 @@ export function createJobsHandlers({ db, connection, jobs }: Pick<BackgroundServ
 
     async resolveMatching(filter) {
       const { crm } = await connection.current();
-      return crm.customerIds(filter);
+      if (crm.capabilities.serverRules || filter.followed) return crm.customerIds(filter);
+      // The CRM lists all its own access allows; the user's list is what the seed's rules leave of it, as the sync keeps.
+      const { ctx } = await connection.acting(crm);
+      const ids: Id[] = [];
+      for (let page = 1; ; page++) {
+        const answer = await crm.customers({ ...filter, sort: 'id', page, pageSize: MATCHING_PAGE });
+        ids.push(...listedIds(ctx, answer.items));
+        if (answer.items.length < MATCHING_PAGE) return { ids, total: ids.length };
+      }
     },
   };
 }
+
+const MATCHING_PAGE = 200;
 
 /** The log type each change-making kind records, one entry per customer. */
 const LOGGED_AS: Partial<Record<JobRecord['kind'], LogType>> = {
