@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CrmClient } from '../../crm-client/client';
+import type { CrmConnector } from '../../crm-client/connector';
+import type { LogEntry } from '../../domain/types';
 import { createHandlers } from '../handlers/core';
 import { createMutationHandlers } from '../handlers/mutations';
 import type { Change } from '../../protocol/messages';
@@ -16,14 +18,14 @@ let crm: FakeCrm;
 let pushed: Change[];
 let services: BackgroundServices;
 
-/** The worker's services, its network going through `fetch`. */
-function worker(fetch: typeof globalThis.fetch = crm.fetch): BackgroundServices {
+/** The worker's services, its network going through `fetch`; `adapt` changes the connector (another CRM's traits). */
+function worker(fetch: typeof globalThis.fetch = crm.fetch, adapt: (c: CrmConnector) => CrmConnector = (c) => c): BackgroundServices {
   let origin: string | null = null;
   return createBackgroundServices({
     db,
     getCrmOrigin: async () => origin,
     setCrmOrigin: async (o) => void (origin = o),
-    makeConnector: (baseUrl, token) => new CrmClient({ baseUrl, token, fetch }),
+    makeConnector: (baseUrl, token) => adapt(new CrmClient({ baseUrl, token, fetch })),
     push: (change) => pushed.push(change),
   });
 }
@@ -52,6 +54,23 @@ function appliedPerKey(): Map<string, number> {
 }
 
 describe('the outbox', () => {
+  it('keeps the changed customer\'s log entries before answering when no sync brings logs (a CRM without a change cursor)', async () => {
+    const entry = (customerId: string): LogEntry => ({
+      id: `note-${customerId}`, seq: 1, customerId, type: 'Edit customer', at: '2025-06-01T00:00:00.000Z', actorId: 'u-ae', details: '', changes: [],
+    });
+    const asked: string[] = [];
+    // SuiteCRM's traits: no change cursor; its logs are the customer's own (as the connector reads them).
+    services = worker(crm.fetch, (c) => Object.assign(Object.create(c) as CrmConnector, {
+      capabilities: { ...c.capabilities, changeCursor: false },
+      customerLogs: async (id: string) => (asked.push(id), { items: [entry(id)], nextBefore: null }),
+    }));
+    const { m } = await connected();
+    const outcome = await m.editCustomer({ id: 'c-001', version: 3, changes: { name: 'An Phát mới' } }, page);
+    expect(outcome).toMatchObject({ outcome: 'applied' });
+    expect(asked).toEqual(['c-001']);
+    expect(await db.logs.get('note-c-001')).toMatchObject({ customerId: 'c-001', type: 'Edit customer' });
+  });
+
   it('sends an action at once when the CRM answers, updating the cache and telling the UIs', async () => {
     const { m } = await connected();
     const outcome = await m.editCustomer({ id: 'c-001', version: 3, changes: { name: 'An Phát mới' } }, page);

@@ -32,6 +32,8 @@ export interface OutboxDeps {
   push(change: Change): void;
   now(): Date;
   newKey?(): string;
+  /** After an operation took effect and before whoever waits hears so; its failure changes nothing. */
+  afterApplied?(crm: CrmConnector, op: CustomerOp): Promise<void>;
 }
 
 /** After the CRM was unreachable, new actions queue behind older pending ones without trying for this long. */
@@ -128,6 +130,7 @@ export function createOutbox(deps: OutboxDeps) {
       return 'next';
     }
     const customer = await recordApplied(db, entry, answer, connection.ctx);
+    await deps.afterApplied?.(connection.crm, entry.op).catch(() => undefined);
     settle(entry.id, { outcome: { outcome: 'applied', customer } });
     const { op } = entry;
     deps.push(op.op === 'follow' || op.op === 'unfollow' ? { kind: 'follows', ids: [op.customerId] } : { kind: 'customers', ids: [op.customerId] });

@@ -6,6 +6,7 @@ import { decide } from '../../rules/index';
 import type { Decision } from '../../rules/types';
 import type { Change } from '../../protocol/messages';
 import type { CrmxDb } from '../store/db';
+import { keepCustomerLogs } from '../store/logs';
 import type { Acting, ConnectionService } from '../connection';
 import type { CustomerCache } from '../customer-cache';
 import type { PoolSeen } from '../pool-seen';
@@ -38,6 +39,11 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     now,
     push: (change) => deps.push(change),
     sendAttempts: SEND_ATTEMPTS,
+    // A CRM without a change cursor (SuiteCRM) has no sync that brings logs: the changed customer's entries are
+    // kept now, so its log read offline holds the change just made.
+    afterApplied: async (crm, op) => {
+      if (!crm.capabilities.changeCursor) await keepCustomerLogs(deps.db, crm, op.customerId);
+    },
     async connect() {
       const { origin, crm } = await connection.current();
       const acting = await connection.acting(crm).catch((error: unknown) => {

@@ -2,6 +2,7 @@
 // indexes ([customerId+at], or [customerId+type+at] per type) with a limit — never a table scan.
 import Dexie from 'dexie';
 import type { Id, LogEntry } from '../../domain/types';
+import type { CrmConnector } from '../../crm-client/connector';
 import type { CrmxDb } from './db';
 import type { TimelineRequest } from '../../protocol/sync';
 import { writeCursor } from './meta';
@@ -20,6 +21,12 @@ export async function putLogs(db: CrmxDb, items: LogEntry[], cursor: string): Pr
     if (items.length) await db.logs.bulkPut(items);
     await writeCursor(db, 'logs', cursor);
   });
+}
+
+/** A customer's newest entries as the CRM answers them now, kept for the timeline read offline. */
+export async function keepCustomerLogs(db: CrmxDb, crm: Pick<CrmConnector, 'customerLogs'>, customerId: Id, limit = 100): Promise<void> {
+  const { items } = await crm.customerLogs(customerId, { limit });
+  if (items.length) await db.logs.bulkPut(items);
 }
 
 const iso = (time: string) => new Date(time).toISOString();
