@@ -7,8 +7,8 @@ import type { Seed } from './seed';
 export interface SuiteCrmTestEnv {
   crm: SuiteCrm;
   seed: Seed;
-  /** The seeded snapshot each test file starts from (null: no local docroot, no resets). */
-  snapshotDir: string | null;
+  /** The seeded snapshot each test file starts from. */
+  snapshotDir: string;
   /** The JSON file with the same content, for tools outside vitest. */
   seedFile: string;
   /** The built extension (Chrome MV3) the browser tests load. */

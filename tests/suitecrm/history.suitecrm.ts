@@ -36,7 +36,7 @@ describe('GET /accounts/{id}/audit', () => {
   });
 
   it('answers 403 to a caller who may not view the account, 404 for an unknown one, 400 for a bad since', async () => {
-    if (seed.acl) expect((await route('rep1', 'GET', `/accounts/${rep2Accounts[0].id}/audit`)).status).toBe(403);
+    expect((await route('rep1', 'GET', `/accounts/${rep2Accounts[0].id}/audit`)).status).toBe(403);
     expect((await route('rep1', 'GET', '/accounts/00000000-0000-0000-0000-000000000000/audit')).status).toBe(404);
     const bad = await route('rep1', 'GET', `/accounts/${rep1Accounts[0].id}/audit?since=yesterday`);
     expect([bad.status, bad.body.errors.code]).toEqual([400, 'invalid_query']);
@@ -44,7 +44,7 @@ describe('GET /accounts/{id}/audit', () => {
 });
 
 describe('DELETE /accounts/{id}, GET /changes, POST /accounts/{id}/restore', () => {
-  it.skipIf(!seed.acl)('refuses a rep (no delete right) with 403 and keeps the account', async () => {
+  it('refuses a rep (no delete right) with 403 and keeps the account', async () => {
     const a = rep1Accounts[1];
     const r = await route('rep1', 'DELETE', `/accounts/${a.id}`);
     expect(r.status).toBe(403);
@@ -74,10 +74,8 @@ describe('DELETE /accounts/{id}, GET /changes, POST /accounts/{id}/restore', () 
     expect(ch.body.data.now).toMatch(ISO);
     expect(ch.body.data.deleted).toEqual([a.id]);
 
-    if (seed.acl) {
-      const refused = await route('manager', 'POST', `/accounts/${a.id}/restore`);
-      expect([refused.status, refused.body.errors.code]).toEqual([403, 'forbidden']);
-    }
+    const refused = await route('manager', 'POST', `/accounts/${a.id}/restore`);
+    expect([refused.status, refused.body.errors.code]).toEqual([403, 'forbidden']);
     const r1 = await route('crmAdmin', 'POST', `/accounts/${a.id}/restore`);
     expect(r1.status).toBe(200);
     expect(r1.body).toEqual({ meta: { restored: true }, data: { id: a.id } });
@@ -94,7 +92,7 @@ describe('DELETE /accounts/{id}, GET /changes, POST /accounts/{id}/restore', () 
     const shares = (await route('admin', 'GET', `/accounts/shares?ids=${a.id}`)).body.data[a.id];
     expect(shares.departmentIds).toEqual([seed.groups.north]);
     // Back in rep1's list (the group link came back with it).
-    if (seed.acl) expect((await v8('rep1', 'GET', `/Api/V8/module/Accounts/${a.id}?fields[Accounts]=name`)).status).toBe(200);
+    expect((await v8('rep1', 'GET', `/Api/V8/module/Accounts/${a.id}?fields[Accounts]=name`)).status).toBe(200);
     // Restored accounts leave the deleted list.
     expect((await route('rep1', 'GET', `/changes?since=${since}`)).body.data.deleted).toEqual([]);
   });

@@ -32,7 +32,7 @@ describe('GET /org', () => {
       status: 'Active',
     });
     expect(users.find((u: any) => u.id === seed.users.manager.id).reports_to_id).toBeNull();
-    if (seed.acl) expect(users.find((u: any) => u.id === seed.users.crmAdmin.id).is_admin).toBe(true);
+    expect(users.find((u: any) => u.id === seed.users.crmAdmin.id).is_admin).toBe(true);
 
     const salesRep = roles.find((x: any) => x.id === seed.roles.salesRep);
     expect(salesRep.user_ids.sort()).toEqual([seed.users.rep1.id, seed.users.rep2.id, seed.users.poolAdmin.id].sort());

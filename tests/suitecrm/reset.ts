@@ -4,5 +4,5 @@ import { restore } from '../../scripts/suitecrm/kit';
 
 beforeAll(() => {
   const env = inject('suitecrm');
-  if (env.snapshotDir) restore(env.crm, env.snapshotDir);
+  restore(env.crm, env.snapshotDir);
 });

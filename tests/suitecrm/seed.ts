@@ -39,10 +39,6 @@ export interface Seed {
   roles: { salesRep: string; service: string; manager: string };
   groups: { north: string; south: string; pool: string };
   accounts: SeedAccount[];
-  /** Role rights and the crmAdmin's is_admin were set (needs SQL: a local docroot). */
-  acl: boolean;
-  /** Test files start from the seeded snapshot (needs a local docroot). */
-  resets: boolean;
 }
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
@@ -54,7 +50,6 @@ const ACL = { enabled: 89, all: 90, group: 80, none: -99 } as const;
 
 export async function seed(crm: SuiteCrm, log: (s: string) => void = () => {}): Promise<Seed> {
   const client: Client = { url: crm.url, clientId: crm.clientId, clientSecret: crm.clientSecret };
-  const local = crm.docroot !== null;
   const tag = randomUUID().slice(0, 6);
   const adminTok = await token(client, crm.adminUser, crm.adminPassword);
   const me = await ok('current user', call(client, adminTok, 'GET', '/Api/V8/current-user'));
@@ -117,24 +112,18 @@ export async function seed(crm: SuiteCrm, log: (s: string) => void = () => {}): 
   ];
   await pool(roleMembers, 3, ([role, u]) => relate('ACLRoles', role, 'users', 'Users', users[u].id));
 
-  let acl = false;
-  if (local) {
-    // V8 cannot set a role's rights (they are fields of the relationship) nor is_admin: SQL, as Role Management would.
-    const rights = (role: string, view: number) =>
-      `INSERT INTO acl_roles_actions (id, role_id, action_id, access_override, date_modified, deleted)
-       SELECT UUID(), '${role}', id, CASE name WHEN 'access' THEN ${ACL.enabled} WHEN 'delete' THEN ${ACL.none} ELSE ${view} END,
-              UTC_TIMESTAMP(), 0 FROM acl_actions WHERE category = 'Accounts' AND acltype = 'module' AND deleted = 0;`;
-    sql(
-      crm,
-      rights(roles.salesRep, ACL.group) +
-        rights(roles.service, ACL.group) +
-        rights(roles.manager, ACL.all) +
-        `UPDATE users SET is_admin = 1 WHERE id = '${users.crmAdmin.id}';`,
-    );
-    acl = true;
-  } else {
-    log('SuiteCRM at SUITECRM_URL without SUITECRM_DOCROOT: role rights and is_admin not set; the ACL tests are skipped');
-  }
+  // V8 cannot set a role's rights (they are fields of the relationship) nor is_admin: SQL, as Role Management would.
+  const rights = (role: string, view: number) =>
+    `INSERT INTO acl_roles_actions (id, role_id, action_id, access_override, date_modified, deleted)
+     SELECT UUID(), '${role}', id, CASE name WHEN 'access' THEN ${ACL.enabled} WHEN 'delete' THEN ${ACL.none} ELSE ${view} END,
+            UTC_TIMESTAMP(), 0 FROM acl_actions WHERE category = 'Accounts' AND acltype = 'module' AND deleted = 0;`;
+  sql(
+    crm,
+    rights(roles.salesRep, ACL.group) +
+      rights(roles.service, ACL.group) +
+      rights(roles.manager, ACL.all) +
+      `UPDATE users SET is_admin = 1 WHERE id = '${users.crmAdmin.id}';`,
+  );
 
   // Security Groups: two departments and a pool (its members are the pool's administrators).
   const groups = { north: randomUUID(), south: randomUUID(), pool: randomUUID() };
@@ -185,18 +174,16 @@ export async function seed(crm: SuiteCrm, log: (s: string) => void = () => {}): 
     });
     await relate('Accounts', a.id, 'SecurityGroups', 'SecurityGroups', a.groupId);
   });
-  if (local) {
-    // A returned time for the pooled ones, each a minute apart (V8 would take it in the admin's display format).
-    sql(
-      crm,
-      accounts
-        .filter((a) => a.pooled)
-        .map((a, i) => `UPDATE accounts_cstm SET crm_returned_at_c = UTC_TIMESTAMP() - INTERVAL ${i + 1} MINUTE WHERE id_c = '${a.id}';`)
-        .join('\n'),
-    );
-  }
+  // A returned time for the pooled ones, each a minute apart (V8 would take it in the admin's display format).
+  sql(
+    crm,
+    accounts
+      .filter((a) => a.pooled)
+      .map((a, i) => `UPDATE accounts_cstm SET crm_returned_at_c = UTC_TIMESTAMP() - INTERVAL ${i + 1} MINUTE WHERE id_c = '${a.id}';`)
+      .join('\n'),
+  );
   await call(client, adminTok, 'POST', '/Api/V8/logout');
-  return { tag, client, admin, users, roles, groups, accounts, acl, resets: local };
+  return { tag, client, admin, users, roles, groups, accounts };
 }
 
 /** Removes earlier runs' seeds (local only), so a re-seed does not pile up users and accounts. */

@@ -17,7 +17,7 @@ describe('GET /accounts/shares', () => {
     expect(r.body.data[p.id].poolGroupIds).toEqual([seed.groups.pool]);
   });
 
-  it.skipIf(!seed.acl)('leaves out accounts the caller may not view, and unknown ids', async () => {
+  it('leaves out accounts the caller may not view, and unknown ids', async () => {
     const r = await route('rep1', 'GET', `/accounts/shares?ids=${rep1Accounts[0].id},${rep2Accounts[0].id},00000000-0000-0000-0000-000000000000`);
     expect(r.status).toBe(200);
     expect(Object.keys(r.body.data)).toEqual([rep1Accounts[0].id]);
@@ -73,7 +73,7 @@ describe('POST /accounts/{id}/shares', () => {
     expect(user).toMatchObject({ name: 'User: Ron Rep', user_ids: [seed.users.rep2.id] });
   });
 
-  it.skipIf(!seed.acl)("refuses a rep who may not edit the account (403), and SuiteCRM's ACL then holds", async () => {
+  it("refuses a rep who may not edit the account (403), and SuiteCRM's ACL then holds", async () => {
     const theirs = rep2Accounts[0];
     const r = await route('rep1', 'POST', `/accounts/${theirs.id}/shares`, { userIds: [seed.users.rep1.id] });
     expect(r.status).toBe(403);
@@ -82,7 +82,7 @@ describe('POST /accounts/{id}/shares', () => {
     expect(shares.userIds).toEqual([]);
   });
 
-  it.skipIf(!seed.acl)('lets a user see an account once it is shared with them', async () => {
+  it('lets a user see an account once it is shared with them', async () => {
     const a = rep2Accounts[1];
     expect((await v8('rep1', 'GET', `/Api/V8/module/Accounts/${a.id}?fields[Accounts]=name`)).status).toBe(400); // V8's AccessDenied
     expect((await route('rep2', 'POST', `/accounts/${a.id}/shares`, { userIds: [seed.users.rep1.id] })).status).toBe(200);
@@ -139,9 +139,7 @@ describe('DELETE /accounts/{id}/shares', () => {
   });
 
   it('needs edit access and a well-formed body', async () => {
-    if (seed.acl) {
-      expect((await route('rep1', 'DELETE', `/accounts/${rep2Accounts[2].id}/shares`, { all: true })).status).toBe(403);
-    }
+    expect((await route('rep1', 'DELETE', `/accounts/${rep2Accounts[2].id}/shares`, { all: true })).status).toBe(403);
     const a = rep1Accounts[5];
     for (const body of [{}, { all: 'yes' }, { all: true, userIds: [seed.users.rep2.id] }, { all: false, groups: [] }]) {
       const r = await route('rep1', 'DELETE', `/accounts/${a.id}/shares`, body);
