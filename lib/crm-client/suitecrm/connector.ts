@@ -3,8 +3,8 @@
 // members, sharing to roles and people, the change log, delete without its V8 bug, restore, the pool).
 // SuiteCRM has no batch calls, no idempotency keys, no conditional updates and no change cursor: the
 // capabilities say so and the outbox, the jobs and sync adapt (read back before resending, compare
-// before writing, scan by modification time). Every operation is written to the customer's history as a
-// Note whose id comes from the operation's key, so a replay never logs twice.
+// before writing, scan by modification time). Every operation that changes a customer is written to its
+// history as a Note whose id comes from the operation's key, so a replay never logs twice.
 import type { Customer, CustomerEdit, Id, LogEntry, Org, ShareTargets } from '../../domain/types';
 import { LOG_TYPES, type LogType } from '../../domain/log-types';
 import { deleteOriginDetails } from '../../import/delete-origin';
@@ -440,8 +440,25 @@ export interface AuditRow {
 }
 
 const AUDIT_ENTRY = 'audit:';
-/** V8 answers a note's time to the minute: a change-log row by the same user in that minute is its change. */
-const NOTE_TIME_PRECISION_MS = 60_000;
+/**
+ * V8 answers a note's time to the minute, and the overlay's change and its note may fall on either side of a
+ * minute's turn: a change-log save is the overlay's when a note of the same user near it holds the same changes.
+ */
+const NOTE_NEAR_MS = { before: 60_000, after: 120_000 };
+
+const auditValue = (row: AuditRow, side: 'before' | 'after'): unknown =>
+  row.field === 'crm_labels_c' ? labelsOf(row[side]) : row[side] ?? null;
+/** One form for a value in a note and in the change log ('' and null alike: SuiteCRM stores no null). */
+const sameValue = (a: unknown, b: unknown): boolean => {
+  const form = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+  return form(a) === form(b);
+};
+
+function loggedByOverlay(save: AuditRow[], time: number, logged: LogEntry[]): boolean {
+  const user = save[0].user_id;
+  return logged.some((e) => e.actorId === user && time >= e.seq - NOTE_NEAR_MS.before && time < e.seq + NOTE_NEAR_MS.after
+    && save.every((row) => (e.changes ?? []).some((c) => c.field === (FIELD_NAMED[row.field] ?? row.field) && sameValue(c.after, auditValue(row, 'after')))));
+}
 
 /**
  * Edits made in SuiteCRM's own screens, from its change log, as "Edit customer" entries: one per save
@@ -457,16 +474,11 @@ export function auditEntries(customerId: Id, rows: AuditRow[], logged: LogEntry[
   for (const group of saves.values()) {
     const at = isoOf(group[0].at);
     const time = Date.parse(at);
-    const ours = logged.some((e) => e.actorId === group[0].user_id && time >= e.seq && time < e.seq + NOTE_TIME_PRECISION_MS);
-    if (ours) continue;
+    if (loggedByOverlay(group, time, logged)) continue;
     entries.push({
       id: `${AUDIT_ENTRY}${customerId}:${group[0].id}`, seq: time, customerId, type: 'Edit customer', at,
       actorId: group[0].user_id || null, details: '',
-      changes: group.map((row) => ({
-        field: FIELD_NAMED[row.field] ?? row.field,
-        before: row.field === 'crm_labels_c' ? labelsOf(row.before) : row.before ?? null,
-        after: row.field === 'crm_labels_c' ? labelsOf(row.after) : row.after ?? null,
-      })),
+      changes: group.map((row) => ({ field: FIELD_NAMED[row.field] ?? row.field, before: auditValue(row, 'before'), after: auditValue(row, 'after') })),
     });
   }
   return entries;

@@ -136,7 +136,10 @@ describe('the operation log in Notes', () => {
 
 describe('auditEntries: SuiteCRM\'s own edits from its change log', () => {
   const row = (id: string, at: string, user: string, field: string, before: unknown, after: unknown) => ({ id, at, user_id: user, field, before, after });
-  const note = { id: 'n-1', seq: Date.parse('2026-12-03T10:00:00Z'), customerId: 'a-1', type: 'Edit customer' as const, at: '2026-12-03T10:00:00.000Z', actorId: 'u-1', details: '', changes: [] };
+  const note = {
+    id: 'n-1', seq: Date.parse('2026-12-03T10:00:00Z'), customerId: 'a-1', type: 'Edit customer' as const, at: '2026-12-03T10:00:00.000Z',
+    actorId: 'u-1', details: '', changes: [{ field: 'phone', before: '0', after: '1' }],
+  };
 
   it('makes one entry per save, in our field names, and leaves out what the overlay logged itself', () => {
     const entries = auditEntries('a-1', [
@@ -151,6 +154,21 @@ describe('auditEntries: SuiteCRM\'s own edits from its change log', () => {
       { id: 'audit:a-1:r4', seq: Date.parse('2026-12-03T10:00:41Z'), customerId: 'a-1', type: 'Edit customer', at: '2026-12-03T10:00:41.000Z', actorId: 'u-3', details: '',
         changes: [{ field: 'businessField', before: 'Energy', after: 'Banking' }] },
     ]);
+  });
+
+  it('knows the overlay\'s change across a minute\'s turn by its values, and keeps an edit in SuiteCRM right after it', () => {
+    // The note is answered as 10:00 (V8's minutes); the change-log rows are its change a second after the turn,
+    // then the same user's own edit in SuiteCRM's screens.
+    const entries = auditEntries('a-1', [
+      row('r1', '2026-12-03T10:01:00Z', 'u-1', 'phone_office', '0', '1'),
+      row('r2', '2026-12-03T10:01:20Z', 'u-1', 'phone_office', '1', '5'),
+    ], [note]);
+    expect(entries.map((e) => e.id)).toEqual(['audit:a-1:r2']);
+  });
+
+  it('knows a return to the pool by its emptied account executive (SuiteCRM stores no null)', () => {
+    const back = { ...note, type: 'Back customer' as const, changes: [{ field: 'aeId', before: 'u-1', after: null }] };
+    expect(auditEntries('a-1', [row('r1', '2026-12-03T10:00:30Z', 'u-1', 'assigned_user_id', 'u-1', '')], [back])).toEqual([]);
   });
 });
 
