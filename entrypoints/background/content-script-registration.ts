@@ -5,9 +5,21 @@ import { crmMatchPattern } from '../../lib/settings';
 export const CONTENT_SCRIPT_ID = 'crmx-crm';
 const CONTENT_SCRIPT_FILE = '/crm-page.js';
 
+let pending: Promise<void> = Promise.resolve();
 
-/** Registers (or re-registers, or removes) the content script for `origin`; injects it into open tabs. */
-export async function syncContentScript(origin: string | null, options: { injectOpenTabs?: boolean } = {}): Promise<void> {
+/**
+ * Registers (or re-registers, or removes) the content script for `origin`. Calls run one after another: a
+ * worker's start, the browser's start and a changed setting may all ask at once, and two registrations of
+ * one id fail ("Duplicate script ID"). A new registration is also injected into the CRM's open tabs, which
+ * loaded before it (a page opened just as the browser started); the overlay keeps one copy a page.
+ */
+export function syncContentScript(origin: string | null): Promise<void> {
+  const run = pending.then(() => register(origin));
+  pending = run.catch(() => undefined);
+  return run;
+}
+
+async function register(origin: string | null): Promise<void> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
   const matches = origin ? [crmMatchPattern(origin)] : [];
   const current = existing[0]?.matches ?? [];
@@ -23,7 +35,7 @@ export async function syncContentScript(origin: string | null, options: { inject
     allFrames: false,
     ...(import.meta.env.BROWSER === 'firefox' ? {} : { persistAcrossSessions: true }),
   }]);
-  if (options.injectOpenTabs) await injectIntoOpenTabs(matches);
+  await injectIntoOpenTabs(matches);
 }
 
 async function injectIntoOpenTabs(matches: string[]): Promise<void> {

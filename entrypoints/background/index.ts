@@ -47,14 +47,14 @@ export default defineBackground(() => {
     },
   }));
 
-  const sync = (origin: string | null, injectOpenTabs = false) =>
-    syncContentScript(origin, { injectOpenTabs }).catch((error: unknown) => {
+  const sync = (origin: string | null) =>
+    syncContentScript(origin).catch((error: unknown) => {
       console.error('[crmx] could not register the content script for', origin, error);
     });
-  crmBaseUrl.watch((origin) => void sync(origin, true));
-  browser.runtime.onStartup.addListener(() => void getCrmOrigin().then((origin) => sync(origin)));
-  browser.runtime.onInstalled.addListener(() => void getCrmOrigin().then((origin) => sync(origin, true)));
-  void getCrmOrigin().then((origin) => sync(origin));
+  crmBaseUrl.watch((origin) => void sync(origin));
+  browser.runtime.onStartup.addListener(() => void getCrmOrigin().then(sync));
+  browser.runtime.onInstalled.addListener(() => void getCrmOrigin().then(sync));
+  void getCrmOrigin().then(sync);
 
   // The toolbar button opens the side panel (Chrome); Firefox opens its sidebar by itself.
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void> } }).sidePanel;
