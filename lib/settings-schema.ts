@@ -5,18 +5,29 @@
 export type HostAdapterName = 'reference' | 'generic' | 'suitecrm';
 export type LanguageSetting = 'auto' | 'en' | 'vi';
 
-/** Selectors for a CRM whose page we have no dedicated adapter for (lib/host/adapters/generic.ts). */
+/** Where a row's customer id is written (lib/host/adapter.ts's IdSource, as stored text). */
+export type GenericIdFrom = 'href' | 'value' | 'attribute';
+
+/**
+ * A CRM whose page we have no dedicated adapter for (lib/host/adapters/generic.ts): CSS selectors, the
+ * page's URL pattern and where the id is. Stored as text; lib/host/adapters/generic.ts checks it.
+ */
 export interface GenericSelectors {
-  /** Regular expression the page's pathname must match for the overlay to start. */
-  pathPattern: string;
-  /** The element whose subtree holds the rows; its mutations mark a page change. */
+  /** Regular expression tested against the page's URL without its origin: path, query and hash. */
+  urlPattern: string;
+  /** Optional: the element the rows are in; rows elsewhere are not customers', and the Followed tab takes its table's place. */
   container: string;
   /** One customer row. */
   row: string;
-  /** Inside a row: the link whose href carries the customer id. */
-  link: string;
-  /** Regular expression with one capture group, applied to the link's href, giving the customer id. */
+  idFrom: GenericIdFrom;
+  /** Inside a row: the element holding the id (a link, an input); empty for an attribute of the row itself. */
+  idElement: string;
+  /** With `idFrom: 'attribute'`: the attribute's name (`data-id`). */
+  idAttribute: string;
+  /** Regular expression whose first group is the id in the href (required) or attribute (optional). */
   idPattern: string;
+  /** Inside a row: the element whose text is the customer's name. */
+  name: string;
   /** Inside a row: the cell that receives the [···] menu button. */
   menuCell: string;
   /** The header cell above the menu cells. */
@@ -24,14 +35,59 @@ export interface GenericSelectors {
 }
 
 export const DEFAULT_GENERIC_SELECTORS: GenericSelectors = {
-  pathPattern: '^/customers/?$',
-  container: 'table tbody',
+  urlPattern: '^/customers/?(?:[?#]|$)',
+  container: '',
   row: 'table tbody tr',
-  link: 'a[href]',
+  idFrom: 'href',
+  idElement: 'a[href]',
+  idAttribute: '',
   idPattern: '/customers/([^/?#]+)',
+  name: 'a[href]',
   menuCell: 'td:first-child',
   headerCell: 'table thead th:first-child',
 };
+
+/** What version 1 stored (a path pattern and an href's id only). */
+interface GenericSelectorsV1 {
+  pathPattern: string;
+  container?: string;
+  row: string;
+  link: string;
+  idPattern: string;
+  menuCell: string;
+  headerCell: string;
+}
+
+/**
+ * A path pattern (tested against the path alone) as a pattern of the whole URL: the path is the URL's
+ * start, up to its query or hash, so `$` becomes "the path ends here" and an unanchored pattern may start
+ * anywhere in the path. (A pattern that would consume a `?` or `#` could now match inside the query; a
+ * path never holds one, so no stored pattern relied on that.)
+ */
+export function pathPatternAsUrlPattern(pathPattern: string): string {
+  // `$` outside an escape and a character class.
+  return `^[^?#]*?(?:${pathPattern.replace(/\\.|\[(?:\\.|[^\]\\])*\]|\$/g, (part) => (part === '$' ? '(?=[?#]|$)' : part))})`;
+}
+
+/**
+ * The stored generic configuration in today's shape: version 1's (path pattern, link and href pattern) is
+ * converted, missing fields take their defaults. Also the storage migration (lib/settings.ts).
+ */
+export function upgradeGenericSelectors(stored: unknown): GenericSelectors {
+  const v1 = stored as GenericSelectorsV1 | null;
+  if (typeof v1?.pathPattern !== 'string' || 'urlPattern' in v1) return { ...DEFAULT_GENERIC_SELECTORS, ...(stored as object) };
+  return {
+    ...DEFAULT_GENERIC_SELECTORS,
+    urlPattern: pathPatternAsUrlPattern(v1.pathPattern),
+    // Version 1 stored `container` unused (rows were found in the whole page, as they are when it is empty).
+    row: v1.row,
+    idElement: v1.link,
+    idPattern: v1.idPattern,
+    name: v1.link,
+    menuCell: v1.menuCell,
+    headerCell: v1.headerCell,
+  };
+}
 
 export interface SettingDef<T> {
   /** The key in `storage.local`. */

@@ -6,10 +6,10 @@
 // (lib/background/store/session.ts). Content scripts never see it; the options page hands it to the background
 // with the `connect` message and never reads it back.
 import { storage } from 'wxt/utils/storage';
-import { SETTINGS, type SettingDef } from './settings-schema';
+import { SETTINGS, upgradeGenericSelectors, type GenericSelectors, type SettingDef } from './settings-schema';
 
 export {
-  DEFAULT_GENERIC_SELECTORS, SETTINGS, type GenericSelectors, type HostAdapterName, type LanguageSetting, type SettingSource,
+  DEFAULT_GENERIC_SELECTORS, SETTINGS, upgradeGenericSelectors, type GenericIdFrom, type GenericSelectors, type HostAdapterName, type LanguageSetting, type SettingSource,
 } from './settings-schema';
 
 /** A typed WXT storage item in `storage.local` for a setting of the table. */
@@ -17,7 +17,16 @@ const item = <T>(setting: SettingDef<T>) => storage.defineItem<T>(`local:${setti
 
 export const crmBaseUrl = item(SETTINGS.crmBaseUrl);
 export const hostAdapter = item(SETTINGS.hostAdapter);
-export const genericSelectors = item(SETTINGS.genericSelectors);
+/**
+ * Version 2 matches the whole URL and reads the id from an href, an input's value or an attribute; a stored
+ * version 1 is converted when the background (or the options page) first loads this module. Until then the
+ * content script converts what it reads the same way (lib/host/adapters/generic.ts).
+ */
+export const genericSelectors = storage.defineItem<GenericSelectors>(`local:${SETTINGS.genericSelectors.key}`, {
+  fallback: SETTINGS.genericSelectors.fallback,
+  version: 2,
+  migrations: { 2: upgradeGenericSelectors },
+});
 export const language = item(SETTINGS.language);
 export const defaultPhoneCountry = item(SETTINGS.defaultPhoneCountry);
 export const batchChunkSize = item(SETTINGS.batchChunkSize);

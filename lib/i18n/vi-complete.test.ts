@@ -55,7 +55,6 @@ describe('Vietnamese dictionary', () => {
     ['batch.panel.results', { count: 1 }, '1 customer', '1 khách hàng'],
     ['batch.allMatching', { total: 1, filter: 'x' }, 'The 1 customer matching x is selected.', 'Đã chọn tất cả 1 khách hàng khớp x.'],
     ['sync.phase.logs', { done: 1 }, 'Syncing history… 1 entry', 'Đang đồng bộ lịch sử… 1 mục'],
-    ['adapter.result', { rows: 1, url: 'u', withId: 1, withMenuCell: 1, ids: 'a' }, 'Found 1 row on u; 1 with a customer id, 1 with a menu cell. First ids: a', 'Tìm thấy 1 dòng trên u; 1 dòng có mã khách hàng, 1 dòng có ô menu. Các mã đầu tiên: a'],
   ] as const)('%s with %j', (key, params, english, vietnamese) => {
     expect(formatMessage('en', en[key], params)).toBe(english);
     const verbs: Record<string, string> = { Delete: 'Xóa', Share: 'Chia sẻ' };

@@ -31,13 +31,14 @@ describe('the adapter settings and the page notices', () => {
     await options.locator('#crmx-adapter-try').click();
     const probe = options.locator('#crmx-adapter-probe');
     await probe.filter({ hasText: 'Found 34 rows' }).waitFor();
-    expect(await probe.textContent()).toContain('34 with a customer id, 34 with a menu cell. First ids: c-052, ');
+    expect(await probe.textContent()).toContain('34 with a customer id, 34 with a menu cell.');
+    expect(await options.locator('#crmx-adapter-preview-rows li').first().getAttribute('data-crmx-id')).toBe('c-052');
     await options.locator('#crmx-adapter-row').fill('table.nothing tr');
     await options.locator('#crmx-adapter-try').click();
     await probe.filter({ hasText: 'Found no rows' }).waitFor();
     await options.locator('#crmx-adapter-idPattern').fill('([');
     await options.locator('#crmx-adapter-save').click();
-    await options.locator('#crmx-adapter-status').filter({ hasText: 'idPattern' }).waitFor();
+    await options.locator('#crmx-adapter-status').filter({ hasText: '“Customer id in the address (regular expression with one capture group)” is not a regular expression' }).waitFor();
     await crmPage.close();
   });
 

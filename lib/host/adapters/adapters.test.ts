@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { referenceAdapter } from './reference';
-import { createGenericAdapter } from './generic';
+import { checkGenericConfig, createGenericAdapter } from './generic';
 import { DEFAULT_GENERIC_SELECTORS } from '../../settings';
 import { loadReferencePage } from '../test-fixture';
 import { createSelectorAdapter, matchesPageRules, type IdSource, type PageRule } from '../adapter';
@@ -87,12 +87,12 @@ describe('reference adapter', () => {
 describe('generic adapter configuration', () => {
   it.each([
     [{ idPattern: '([' }, 'idPattern'],
-    [{ idPattern: '/customers/' }, 'capture group'],
-    [{ pathPattern: '(' }, 'pathPattern'],
-    [{ row: '' }, 'row is empty'],
+    [{ idPattern: '/customers/' }, 'idPattern (group)'],
+    [{ urlPattern: '(' }, 'urlPattern'],
+    [{ row: '' }, 'row (empty)'],
     [{ menuCell: 'td:::x' }, 'menuCell'],
   ])('refuses %j, naming %s', (override, named) => {
-    expect(() => createGenericAdapter({ ...DEFAULT_GENERIC_SELECTORS, ...override })).toThrow(named);
+    expect(() => checkGenericConfig({ ...DEFAULT_GENERIC_SELECTORS, ...override })).toThrow(named);
   });
 });
 

@@ -1,39 +1,87 @@
-import type { GenericSelectors } from '../../settings';
-import { createSelectorAdapter, type HostAdapter } from '../adapter';
+// The adapter for a CRM we have no dedicated one for, from what its administrator wrote in the options
+// (lib/settings-schema.ts GenericSelectors). The content script only builds it (createGenericAdapter): the
+// options page checks a configuration (checkGenericConfig) before saving it, and its preview, presets and
+// files live beside the options (./generic-tools.ts), out of the content script.
+import { upgradeGenericSelectors, type GenericSelectors } from '../../settings-schema';
+import { createSelectorAdapter, type HostAdapter, type IdSource } from '../adapter';
 
-function regex(field: string, source: string): RegExp {
-  try {
-    return new RegExp(source);
-  } catch (error) {
-    throw new Error(`Generic adapter: ${field} "${source}" is not a regular expression (${(error as Error).message})`);
+/**
+ * An adapter for any CRM page, from the settings (a version 1 configuration is read as its conversion). The
+ * page test is the URL pattern over path, query and hash; rows are only those inside the container when one
+ * is given. Throws on a configuration checkGenericConfig refuses.
+ */
+export function createGenericAdapter(stored: unknown): HostAdapter {
+  const config = upgradeGenericSelectors(stored);
+  const { row, idElement, idPattern } = config;
+  const container = config.container.trim();
+  const pattern = idPattern.trim() ? new RegExp(idPattern) : undefined;
+  const id: IdSource = config.idFrom === 'value' ? { from: 'value', selector: idElement }
+    : config.idFrom === 'attribute' ? { from: 'attribute', attribute: config.idAttribute.trim(), selector: idElement.trim() || undefined, pattern }
+      : { from: 'href', selector: idElement, pattern: pattern! };
+  const adapter = createSelectorAdapter({
+    name: 'generic',
+    pages: [{ url: new RegExp(config.urlPattern) }],
+    id,
+    selectors: {
+      // Without a container: the first row's parent (below); this one is never queried then.
+      container: container || row,
+      row: container ? `:is(${container}) :is(${row})` : row,
+      name: config.name,
+      menuCell: config.menuCell,
+      headerCell: config.headerCell,
+    },
+  });
+  return container ? adapter : { ...adapter, container: (root) => root.querySelector(row)?.parentElement ?? null };
+}
+
+export type GenericProblem = 'empty' | 'selector' | 'pattern' | 'group' | 'attribute';
+
+/** A field of the configuration that cannot work, and why (the options page says it in the user's language). */
+export class GenericConfigError extends Error {
+  constructor(readonly field: keyof GenericSelectors, readonly problem: GenericProblem, readonly detail = '') {
+    super(`Generic adapter: ${field} (${problem}${detail ? `: ${detail}` : ''})`);
   }
 }
 
-function selector(field: string, value: string): string {
-  if (value.trim() === '') throw new Error(`Generic adapter: ${field} is empty`);
+function checkPattern(field: 'urlPattern' | 'idPattern', source: string, needsGroup: boolean): void {
+  try {
+    new RegExp(source);
+  } catch (error) {
+    throw new GenericConfigError(field, 'pattern', (error as Error).message);
+  }
+  // A group that captures: `(`, not `(?:` / `(?=` / `(?<=` (a named group `(?<id>` counts).
+  if (needsGroup && !/(^|[^\\])\((?!\?[:=!]|\?<[=!])/.test(source)) throw new GenericConfigError(field, 'group');
+}
+
+function checkSelector(field: keyof GenericSelectors, value: string): void {
+  if (value.trim() === '') throw new GenericConfigError(field, 'empty');
   try {
     document.createDocumentFragment().querySelector(value);
   } catch {
-    throw new Error(`Generic adapter: ${field} "${value}" is not a CSS selector`);
+    throw new GenericConfigError(field, 'selector', value);
   }
-  return value;
 }
 
-/** An adapter for any CRM page, from the selectors in the settings. Throws naming a bad field. */
-export function createGenericAdapter(config: GenericSelectors): HostAdapter {
-  const idPattern = regex('idPattern', config.idPattern);
-  if (!/\((?!\?)/.test(config.idPattern)) throw new Error('Generic adapter: idPattern needs a capture group for the id');
-  const link = selector('link', config.link);
-  return createSelectorAdapter({
-    name: 'generic',
-    pages: [{ path: regex('pathPattern', config.pathPattern) }],
-    id: { from: 'href', selector: link, pattern: idPattern },
-    selectors: {
-      container: selector('container', config.container),
-      row: selector('row', config.row),
-      name: link,
-      menuCell: selector('menuCell', config.menuCell),
-      headerCell: selector('headerCell', config.headerCell),
-    },
-  });
+/** Throws a GenericConfigError naming the first field that cannot work; the configuration in today's shape. */
+export function checkGenericConfig(stored: unknown): GenericSelectors {
+  const config = upgradeGenericSelectors(stored);
+  checkPattern('urlPattern', config.urlPattern, false);
+  if (config.container.trim()) checkSelector('container', config.container);
+  checkSelector('row', config.row);
+  const { idPattern } = config;
+  if (config.idFrom === 'attribute') {
+    const attribute = config.idAttribute.trim();
+    if (attribute === '') throw new GenericConfigError('idAttribute', 'empty');
+    if (!/^[^\s"'>/=]+$/.test(attribute)) throw new GenericConfigError('idAttribute', 'attribute', attribute);
+    if (config.idElement.trim()) checkSelector('idElement', config.idElement);
+    if (idPattern.trim()) checkPattern('idPattern', idPattern, true);
+  } else {
+    checkSelector('idElement', config.idElement);
+    if (config.idFrom !== 'value') {
+      if (idPattern.trim() === '') throw new GenericConfigError('idPattern', 'empty');
+      checkPattern('idPattern', idPattern, true);
+    }
+  }
+  for (const field of ['name', 'menuCell', 'headerCell'] as const) checkSelector(field, config[field]);
+  return config;
 }
