@@ -1,5 +1,20 @@
-// The overlay's styles, injected into its shadow root (WXT resets inherited styles first).
-export const OVERLAY_CSS = `
+// The overlay's styles, injected into its shadow roots (each root resets inherited styles first). A root on
+// the CRM page starts with the rules of what the content script draws itself (row menu, toasts, notices,
+// the batch bar); the rules of what only the dialogs' script draws (dialogs, the details panel, job
+// progress, components/kit-css.ts) come with that script and take their place when it is loaded, so a
+// root's styles are then this same text in the same order (entrypoints/crm-page/shadow-mount.ts).
+import { KIT_CSS, type KitCss } from './kit-css';
+
+/** A root's styles in order: our own text, or the place of a part that comes with the dialogs' script. */
+export type CssPiece = string | { kit: keyof KitCss };
+
+/** The styles of `pieces`, the dialogs' script's parts left out until it is loaded (`kitCss`). */
+export function cssText(pieces: readonly CssPiece[], kitCss: KitCss | null): string {
+  return pieces.map((piece) => (typeof piece === 'string' ? piece : kitCss?.[piece.kit] ?? '')).join('');
+}
+
+export const OVERLAY_PIECES: readonly CssPiece[] = [
+  `
 .crmx-root { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111827; }
 .crmx-menu {
   position: fixed; z-index: 2147483646; min-width: 220px; max-width: 320px; padding: 4px 0; margin: 0;
@@ -9,42 +24,20 @@ export const OVERLAY_CSS = `
 .crmx-menu-item:hover, .crmx-menu-item:focus { background: #e8eef8; }
 .crmx-menu-item[aria-disabled="true"] { cursor: default; color: #4b5563; }
 .crmx-menu-reason { font-size: 12px; color: #4b5563; }
-.crmx-details {
-  position: fixed; z-index: 2147483645; top: 0; right: 0; bottom: 0; width: min(400px, 100vw); box-sizing: border-box;
-  overflow-y: auto; padding: 16px 20px; background: #fff; border-left: 1px solid #cbd2dc;
-  box-shadow: -8px 0 24px rgba(15, 23, 42, .12); outline: none;
-}
-.crmx-details-header { position: relative; padding-right: 32px; margin-bottom: 12px; }
-.crmx-details-kicker { margin: 0; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #6b7280; }
-.crmx-details h2 { margin: 2px 0 0; font-size: 20px; line-height: 1.3; overflow-wrap: anywhere; }
-.crmx-details-followed { margin: 4px 0 0; color: #b45309; }
-.crmx-details-close {
-  position: absolute; top: 0; right: 0; width: 28px; height: 28px; border: 1px solid transparent; border-radius: 4px;
-  background: none; font-size: 20px; line-height: 1; cursor: pointer; color: inherit;
-}
-.crmx-details-close:hover { background: #eef2f7; }
-.crmx-details-close:focus-visible { outline: 2px solid #2563eb; }
-.crmx-details-status { margin: 8px 0; color: #374151; }
-.crmx-error { color: #b91c1c; }
-.crmx-details-fields { margin: 0; }
-.crmx-details-field { display: grid; grid-template-columns: 40% 60%; gap: 8px; padding: 6px 0; border-bottom: 1px solid #f0f2f5; }
-.crmx-details-field dt { color: #6b7280; }
-.crmx-details-field dd { margin: 0; overflow-wrap: anywhere; }
-.crmx-chips { display: flex; flex-wrap: wrap; gap: 4px; margin: 0; padding: 0; list-style: none; }
-.crmx-chips li { padding: 0 6px; border-radius: 10px; background: #eef2f7; }
-`;
+`,
+  { kit: 'details' },
+  `.crmx-error { color: #b91c1c; }
+`,
+  { kit: 'detailsFields' },
+];
 
 // Dialogs, toasts, the followed switch, the notice, the details panel's actions and log.
-export const OVERLAY_DIALOG_CSS = `
+export const OVERLAY_DIALOG_PIECES: readonly CssPiece[] = [
+  `
 .crmx-root button { font: inherit; }
-.crmx-backdrop { position: fixed; inset: 0; z-index: 2147483646; display: flex; align-items: flex-start; justify-content: center;
-  padding-top: 8vh; background: rgba(15, 23, 42, .35); }
-.crmx-dialog { box-sizing: border-box; width: min(440px, 96vw); max-height: 84vh; overflow-y: auto; padding: 16px 20px;
-  background: #fff; color: #111827; border-radius: 8px; box-shadow: 0 16px 48px rgba(15, 23, 42, .3); }
-.crmx-dialog-wide { width: min(640px, 96vw); }
-.crmx-dialog-header { position: relative; padding-right: 32px; }
-.crmx-dialog-header h2 { margin: 0 0 12px; font-size: 18px; overflow-wrap: anywhere; }
-.crmx-dialog-close, .crmx-toast-close { position: absolute; top: 0; right: 0; width: 28px; height: 28px; border: 0; border-radius: 4px;
+`,
+  { kit: 'dialogFrame' },
+  `.crmx-dialog-close, .crmx-toast-close { position: absolute; top: 0; right: 0; width: 28px; height: 28px; border: 0; border-radius: 4px;
   background: none; color: inherit; font-size: 20px; line-height: 1; cursor: pointer; }
 .crmx-toast-close { position: static; }
 .crmx-dialog button, .crmx-details-action button, .crmx-toast-action {
@@ -52,34 +45,9 @@ export const OVERLAY_DIALOG_CSS = `
 .crmx-dialog .crmx-dialog-close { border: 0; padding: 0; }
 .crmx-root button:focus-visible, .crmx-root input:focus-visible, .crmx-root select:focus-visible, .crmx-root textarea:focus-visible {
   outline: 2px solid #2563eb; outline-offset: 1px; }
-.crmx-dialog .crmx-primary { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
-.crmx-dialog .crmx-danger { background: #b91c1c; border-color: #b91c1c; color: #fff; }
-.crmx-dialog button[disabled] { opacity: .6; cursor: default; }
-.crmx-dialog .crmx-link-button { border: 0; padding: 6px 0; color: #1d4ed8; text-decoration: underline; background: none; }
-.crmx-form label, .crmx-log-filters label { display: block; margin: 8px 0 2px; font-weight: 600; }
-.crmx-form input[type="text"], .crmx-form input[type="search"], .crmx-form select, .crmx-form textarea, .crmx-log-filters select, .crmx-log-filters input {
-  box-sizing: border-box; width: 100%; padding: 6px 8px; font: inherit; color: inherit; background: #fff; border: 1px solid #6b7280; border-radius: 6px; }
-.crmx-form [aria-invalid="true"] { border-color: #b91c1c; }
-.crmx-field-error { margin: 2px 0 0; color: #b91c1c; font-size: 13px; }
-.crmx-help { margin: 4px 0; color: #4b5563; font-size: 13px; }
-.crmx-dialog-actions { display: flex; gap: 8px; justify-content: flex-end; align-items: center; margin: 16px 0 -16px; padding: 8px 0 16px;
-  position: sticky; bottom: -16px; background: #fff; } /* the confirm stays in view (and armed) however long the dialog */
-.crmx-spacer { flex: 1; }
-.crmx-table { width: 100%; border-collapse: collapse; margin: 8px 0; }
-.crmx-table th, .crmx-table td { padding: 4px 6px; border-bottom: 1px solid #e5e7eb; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-.crmx-change-records h3, .crmx-share-current h3, .crmx-details-log h3 { margin: 12px 0 4px; font-size: 15px; }
-.crmx-share-groups { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin-top: 8px; }
-.crmx-share-group { margin: 0; padding: 6px 8px; border: 1px solid #d1d5db; border-radius: 6px; max-height: 240px; overflow-y: auto; }
-.crmx-share-group legend { font-weight: 600; }
-.crmx-check { display: flex; gap: 6px; align-items: flex-start; margin: 2px 0; }
-.crmx-check label { margin: 0; font-weight: 400; }
-.crmx-log-filters { display: grid; grid-template-columns: 2fr 1fr 1fr; gap: 8px; }
-.crmx-timeline { list-style: none; margin: 12px 0; padding: 0; }
-.crmx-timeline-entry { display: grid; grid-template-columns: 150px 1fr; gap: 12px; padding: 6px 0; border-bottom: 1px solid #eef0f3; }
-.crmx-timeline-time { color: #4b5563; font-size: 13px; }
-.crmx-timeline-type { margin: 0; font-weight: 600; }
-.crmx-timeline-details { margin: 2px 0 0; overflow-wrap: anywhere; }
-.crmx-corner { position: fixed; z-index: 2147483645; top: 12px; left: 50%; transform: translateX(-50%); display: flex; flex-direction: column; gap: 8px; align-items: center; width: max-content; max-width: min(420px, 90vw); }
+`,
+  { kit: 'dialogForms' },
+  `.crmx-corner { position: fixed; z-index: 2147483645; top: 12px; left: 50%; transform: translateX(-50%); display: flex; flex-direction: column; gap: 8px; align-items: center; width: max-content; max-width: min(420px, 90vw); }
 .crmx-with-details .crmx-corner { left: calc((100vw - min(400px, 100vw)) / 2); max-width: min(420px, calc(100vw - min(400px, 100vw) - 24px)); }
 .crmx-toasts { display: flex; flex-direction: column; gap: 6px; }
 .crmx-toast, .crmx-notice { display: flex; gap: 8px; align-items: center; padding: 8px 12px; border-radius: 6px; background: #1f2937; color: #fff; box-shadow: 0 4px 12px rgba(0,0,0,.2); }
@@ -87,13 +55,12 @@ export const OVERLAY_DIALOG_CSS = `
 .crmx-notice { background: #fef3c7; color: #78350f; }
 .crmx-toast .crmx-toast-close { color: #fff; }
 .crmx-toast-action { padding: 2px 8px; }
-.crmx-details-star { all: unset; cursor: pointer; font-size: 20px; color: #6b7280; padding: 0 4px; border-radius: 4px; }
-.crmx-details-star[aria-pressed="true"] { color: #b45309; }
-.crmx-details-star:focus-visible { outline: 2px solid #2563eb; }
-.crmx-details-actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 12px; }
-.crmx-details-action { display: inline-flex; flex-direction: column; max-width: 100%; }
-.crmx-details-action button[aria-disabled="true"] { color: #4b5563; background: #f3f4f6; cursor: default; }
-.crmx-details-log .crmx-timeline-entry { grid-template-columns: 120px 1fr; }
-.crmx-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.crmx-error { color: #b91c1c; }
-`;
+`,
+  { kit: 'detailsActions' },
+  `.crmx-error { color: #b91c1c; }
+`,
+];
+
+// Whole, for the extension pages (they bundle the dialogs).
+export const OVERLAY_CSS = /* @__PURE__ */ cssText(OVERLAY_PIECES, KIT_CSS);
+export const OVERLAY_DIALOG_CSS = /* @__PURE__ */ cssText(OVERLAY_DIALOG_PIECES, KIT_CSS);

@@ -1,5 +1,10 @@
-// Styles of the batch bar, its dialogs and the job summaries (added after the overlay's own styles).
-export const BATCH_CSS = `
+// Styles of the batch bar, its dialogs and the job summaries (added after the overlay's own styles); as in
+// ../overlay-css.ts, the dialogs' and job summaries' part comes with the dialogs' script on the CRM page.
+import { cssText, type CssPiece } from '../overlay-css';
+import { KIT_CSS } from '../kit-css';
+
+export const BATCH_PIECES: readonly CssPiece[] = [
+  `
 .crmx-batch {
   position: fixed; z-index: 2147483644; left: 50%; bottom: 12px; transform: translateX(-50%);
   width: min(960px, calc(100vw - 24px)); box-sizing: border-box; max-height: 45vh; overflow-y: auto;
@@ -16,30 +21,9 @@ export const BATCH_CSS = `
 .crmx-link { border: none !important; background: none !important; color: #1d4ed8; text-decoration: underline; padding: 0 2px !important; }
 .crmx-batch-matching { color: #374151; }
 .crmx-batch-jobs { margin-top: 6px; display: grid; gap: 6px; }
-.crmx-job { border-top: 1px solid #e5e7eb; padding-top: 6px; }
-.crmx-job-head { display: flex; gap: 8px; justify-content: space-between; }
-.crmx-progress { height: 8px; background: #e5e7eb; border-radius: 4px; overflow: hidden; margin: 4px 0; }
-.crmx-progress-fill { height: 100%; background: #2563eb; transition: width .2s; }
-.crmx-job-counts { margin: 2px 0; }
-.crmx-job-errors { max-height: 180px; overflow-y: auto; margin: 4px 0; padding-inline-start: 18px; font-size: 13px; }
-.crmx-job-error-item { font-weight: 600; }
-.crmx-job-actions { display: flex; gap: 6px; }
-.crmx-targets h3, .crmx-file-preview h3, .crmx-file-preview h4 { margin: 8px 0 4px; font-size: 14px; }
-.crmx-target-list { max-height: 160px; overflow-y: auto; margin: 0; padding: 4px 4px 4px 28px; border: 1px solid #e5e7eb; border-radius: 4px; }
-.crmx-precheck { margin: 8px 0; padding: 6px 8px; background: #fef3c7; border-radius: 4px; }
-.crmx-precheck p { margin: 2px 0; }
-.crmx-precheck-ok { color: #166534; }
-.crmx-picker-groups { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; max-height: 240px; overflow-y: auto; }
-.crmx-picker-group { margin: 0; border: 1px solid #e5e7eb; border-radius: 4px; }
-.crmx-cancel-mode { border: none; padding: 0; margin: 8px 0; display: grid; gap: 2px; }
-.crmx-tags input[type=text] { width: 100%; box-sizing: border-box; }
-.crmx-chip-remove, .crmx-chip-add { padding: 0 6px !important; margin: 2px; border-radius: 10px !important; }
-.crmx-danger-button { background: #b91c1c !important; color: #fff; border-color: #991b1b !important; }
-.crmx-danger-button[disabled], .crmx-primary[disabled] { opacity: .6; cursor: default; }
-.crmx-file-templates { display: flex; gap: 8px; margin: 8px 0; }
-.crmx-file-pick { display: grid; gap: 4px; margin: 8px 0; }
-.crmx-file-counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, auto)); gap: 4px 12px; margin: 4px 0; }
-.crmx-file-candidates { list-style: none; margin: 2px 0 6px; padding-inline-start: 8px; }
-.crmx-file-counts dt { color: #6b7280; font-size: 12px; }
-.crmx-file-counts dd { margin: 0; font-weight: 600; }
-`;
+`,
+  { kit: 'batchJobsAndDialogs' },
+];
+
+// Whole, for the extension pages.
+export const BATCH_CSS = /* @__PURE__ */ cssText(BATCH_PIECES, KIT_CSS);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi as mock } from 'vitest';
 import * as preact from 'preact';
 import * as i18n from '../../lib/i18n/index';
-import { injectedDialogs, loadDialogs, loadedDialogs, type DialogKit } from './lazy-dialogs';
+import { injectedDialogs, loadDialogs, loadedDialogs, whenDialogsLoaded, type DialogKit } from './lazy-dialogs';
 import { DIALOGS_GLOBAL, SHARED_GLOBAL } from './dialogs-script';
 import * as SHARED_MODULES from './shared-modules';
 import * as state from '../../lib/ui/state';
@@ -68,6 +68,20 @@ describe('a second copy of the content script in the same world', () => {
     expect(loadedDialogs(scope)).toBeNull();
     expect(await loadDialogs(inject, scope)).toBe(kit);
     expect(inject).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('whenDialogsLoaded', () => {
+  it('hears the first load without loading, and before the loader does', async () => {
+    const { scope, inject } = world();
+    const heard: string[] = [];
+    const waiting = whenDialogsLoaded(scope).then((loaded) => heard.push(loaded === kit ? 'waiter' : 'other'));
+    await Promise.resolve();
+    expect(inject).not.toHaveBeenCalled();
+    await loadDialogs(inject, scope).then(() => heard.push('loader'));
+    await waiting;
+    expect(heard).toEqual(['waiter', 'loader']);
+    expect(await whenDialogsLoaded(scope)).toBe(kit);
   });
 });
 

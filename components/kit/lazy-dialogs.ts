@@ -27,6 +27,23 @@ export function loadedDialogs(scope: object = globalThis): DialogKit | null {
 }
 
 const pending = new WeakMap<object, Promise<DialogKit>>();
+const arrivals = new WeakMap<object, { kit: Promise<DialogKit>; arrived(kit: DialogKit): void }>();
+
+function arrivalIn(scope: object) {
+  let arrival = arrivals.get(scope);
+  if (!arrival) {
+    let arrived!: (kit: DialogKit) => void;
+    const kit = new Promise<DialogKit>((resolve) => (arrived = resolve));
+    arrivals.set(scope, (arrival = { kit, arrived }));
+  }
+  return arrival;
+}
+
+/** The dialogs once loaded for this copy by whoever asks first; does not load them itself. */
+export function whenDialogsLoaded(scope: object = globalThis): Promise<DialogKit> {
+  const ready = loadedDialogs(scope);
+  return ready ? Promise.resolve(ready) : arrivalIn(scope).kit;
+}
 
 /** The dialogs, injecting their script once (`inject` asks the background); a failed load is retried next time. */
 export function loadDialogs(inject: () => Promise<unknown>, scope: object = globalThis): Promise<DialogKit> {
@@ -39,6 +56,8 @@ export function loadDialogs(inject: () => Promise<unknown>, scope: object = glob
       await inject();
       const kit = loadedDialogs(scope);
       if (!kit) throw new Error('the dialogs\' script ran but left no dialogs');
+      // Before the askers hear it: what waits for the dialogs (their styles) is there when they draw.
+      arrivalIn(scope).arrived(kit);
       return kit;
     })();
     pending.set(scope, loading);
@@ -51,8 +70,10 @@ export function loadDialogs(inject: () => Promise<unknown>, scope: object = glob
 export interface DialogSource {
   loaded(): DialogKit | null;
   load(): Promise<DialogKit>;
+  /** The dialogs once someone loaded them (never, if no one does); absent where they are always there. */
+  whenLoaded?(): Promise<DialogKit>;
 }
 
 export function injectedDialogs(inject: () => Promise<unknown>, scope: object = globalThis): DialogSource {
-  return { loaded: () => loadedDialogs(scope), load: () => loadDialogs(inject, scope) };
+  return { loaded: () => loadedDialogs(scope), load: () => loadDialogs(inject, scope), whenLoaded: () => whenDialogsLoaded(scope) };
 }

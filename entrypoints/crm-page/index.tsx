@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Overlay } from '../../components/Overlay';
-import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../components/overlay-css';
+import { OVERLAY_DIALOG_PIECES, OVERLAY_PIECES } from '../../components/overlay-css';
 import { browser } from 'wxt/browser';
 import { loadAdapter } from '../../lib/host/adapters';
 import { pageKind, recordPageAdapter, type HostAdapter, type PageKind } from '../../lib/host/adapter';
@@ -40,7 +40,7 @@ async function startOverlay(pageAdapter: HostAdapter, api: ContentApi, kind: Pag
 
   const rows = observeRows({ root: document, rowSelector: adapter.selectors.row, signal });
 
-  const { container } = mountShadowRoot(document, 'crmx-overlay', OVERLAY_CSS + OVERLAY_DIALOG_CSS, signal);
+  const { container } = mountShadowRoot(document, 'crmx-overlay', { pieces: [...OVERLAY_PIECES, ...OVERLAY_DIALOG_PIECES], dialogs }, signal);
   render(<Overlay state={state} api={api} dialogs={dialogs} />, container);
   signal.addEventListener('abort', () => render(null, container), { once: true });
 

@@ -3,7 +3,27 @@
 // fetching, element-name checks). keepBefore keeps such a UI above the host's list (the Followed tabs, the pool's button).
 import { render, type VNode } from 'preact';
 import { acceptOnlyTrustedEvents } from '../../lib/ui/trusted-events';
+import { cssText, type CssPiece } from '../../components/overlay-css';
+import type { DialogSource } from '../../components/kit/lazy-dialogs';
 import type { FeatureContext } from './feature';
+
+/** A root's styles: a text, or pieces whose dialogs' parts come with the dialogs' script (components/overlay-css.ts). */
+export type PageCss = string | { pieces: readonly CssPiece[]; dialogs: DialogSource };
+
+/** `style` holds `before` and `css`; the dialogs' parts are filled in when their script is loaded. */
+export function fillStyle(style: HTMLStyleElement, before: string, css: PageCss, signal: AbortSignal): void {
+  if (typeof css === 'string') {
+    style.textContent = before + css;
+    return;
+  }
+  const { pieces, dialogs } = css;
+  const kit = dialogs.loaded();
+  style.textContent = before + cssText(pieces, kit?.KIT_CSS ?? null);
+  if (kit || !dialogs.whenLoaded) return;
+  void dialogs.whenLoaded().then((loaded) => {
+    if (!signal.aborted) style.textContent = before + cssText(pieces, loaded.KIT_CSS);
+  });
+}
 
 export interface ShadowMount {
   host: HTMLElement;
@@ -16,14 +36,14 @@ export interface ShadowMount {
  * where `place` puts it); removed on abort.
  */
 export function mountShadowRoot(
-  doc: Document, name: string, css: string, signal: AbortSignal, place: (host: HTMLElement) => void = (host) => doc.body.append(host),
+  doc: Document, name: string, css: PageCss, signal: AbortSignal, place: (host: HTMLElement) => void = (host) => doc.body.append(host),
 ): ShadowMount {
   const host = doc.createElement(name);
   const shadow = host.attachShadow({ mode: 'open' });
   acceptOnlyTrustedEvents(shadow, signal);
   const style = doc.createElement('style');
   // The host page's inherited styles (font, colour, line height…) stop at our root.
-  style.textContent = `:host{all:initial !important;}\n${css}`;
+  fillStyle(style, ':host{all:initial !important;}\n', css, signal);
   const container = doc.createElement('div');
   // Keys typed in our fields stay away from the host's shortcuts.
   for (const type of ['keydown', 'keyup', 'keypress']) container.addEventListener(type, (e) => e.stopPropagation());
@@ -36,7 +56,7 @@ export function mountShadowRoot(
 export interface KeptBefore {
   /** `<name>`, its shadow root's CSS, and the UI drawn in it. */
   name: string;
-  css: string;
+  css: PageCss;
   view: VNode;
   /** The element the UI sits just before (the host's list), or null while there is none. */
   anchor(): Element | null;

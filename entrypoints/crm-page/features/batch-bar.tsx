@@ -5,9 +5,9 @@
 import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { BatchBar } from '../../../components/batch/BatchBar';
-import { BATCH_CSS } from '../../../components/batch/batch-css';
+import { BATCH_PIECES } from '../../../components/batch/batch-css';
 import { createJobsStore } from '../../../components/batch/jobs-store';
-import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../../components/overlay-css';
+import { OVERLAY_DIALOG_PIECES, OVERLAY_PIECES } from '../../../components/overlay-css';
 import type { Id } from '../../../lib/domain/types';
 import { currentLanguage } from '../../../lib/i18n/index';
 import { filterFromUrl } from '../../../lib/ui/selection';
@@ -17,6 +17,7 @@ import type { Feature, FeatureContext } from '../feature';
 import { oncePerBurst } from '../once-per-burst';
 import { visibleRowIds } from './row-visibility';
 import { acceptOnlyTrustedEvents } from '../../../lib/ui/trusted-events';
+import { fillStyle } from '../shadow-mount';
 
 export const BATCH_BAR_HOST = 'crmx-batch-bar';
 
@@ -58,7 +59,7 @@ export const batchBarFeature: Feature = {
     const shadow = host.attachShadow({ mode: 'open' });
     acceptOnlyTrustedEvents(shadow, abort);
     const style = doc.createElement('style');
-    style.textContent = OVERLAY_CSS + OVERLAY_DIALOG_CSS + BATCH_CSS;
+    fillStyle(style, '', { pieces: [...OVERLAY_PIECES, ...OVERLAY_DIALOG_PIECES, ...BATCH_PIECES], dialogs: ctx.dialogs }, abort);
     const root = doc.createElement('div');
     root.className = 'crmx-root';
     // The details panel takes the right of the page: the bar moves beside it rather than under it.

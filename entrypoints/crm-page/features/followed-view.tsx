@@ -4,7 +4,7 @@
 // never reaches a customer the user no longer sees.
 import { effect, signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
-import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../../components/overlay-css';
+import { OVERLAY_DIALOG_PIECES, OVERLAY_PIECES } from '../../../components/overlay-css';
 import { useDialogKit } from '../../../components/use-dialog-kit';
 import type { Id } from '../../../lib/domain/types';
 import { currentLanguage, t } from '../../../lib/i18n/index';
@@ -90,7 +90,7 @@ export const followedViewFeature: Feature = {
     // The tabs above the host's list (again after the host re-rendered it), which they hide while Followed is shown.
     keepBefore(ctx, {
       name: VIEWS_HOST,
-      css: OVERLAY_CSS + OVERLAY_DIALOG_CSS + rowControlsCss() + VIEWS_CSS,
+      css: { pieces: [...OVERLAY_PIECES, ...OVERLAY_DIALOG_PIECES, rowControlsCss(), VIEWS_CSS], dialogs: ctx.dialogs },
       view: <Tabs />,
       anchor: () => hostList(ctx),
       onAnchor(current) {

@@ -2,7 +2,7 @@
 // tabs, in a root of its own) that opens the pool view (components/PoolView.tsx, loaded with the dialogs).
 import { signal } from '@preact/signals';
 import { useRef, useState } from 'preact/hooks';
-import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../../components/overlay-css';
+import { OVERLAY_DIALOG_PIECES, OVERLAY_PIECES } from '../../../components/overlay-css';
 import { useDialogKit } from '../../../components/use-dialog-kit';
 import { currentLanguage, t } from '../../../lib/i18n/index';
 import type { Feature, FeatureContext } from '../feature';
@@ -53,6 +53,6 @@ export const poolFeature: Feature = {
       );
     }
 
-    keepBefore(ctx, { name: POOL_HOST, css: OVERLAY_CSS + OVERLAY_DIALOG_CSS + POOL_CSS, view: <Entry />, anchor: () => anchorOf(ctx) });
+    keepBefore(ctx, { name: POOL_HOST, css: { pieces: [...OVERLAY_PIECES, ...OVERLAY_DIALOG_PIECES, POOL_CSS], dialogs: ctx.dialogs }, view: <Entry />, anchor: () => anchorOf(ctx) });
   },
 };
