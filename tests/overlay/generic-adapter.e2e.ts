@@ -2,7 +2,8 @@
 // (lib/host/fixtures/espocrm-accounts.html, served on the connected CRM's origin at /espo/, routed by hash)
 // configured through the options page from its preset, "Try it" showing the page test and the first ids and
 // following each edit; then on the page one set of controls per row with the row's id (not the user link's),
-// gone when the hash leaves the list and back when it returns; and the configuration exported and imported.
+// gone when the hash leaves the list and back when it returns; the configuration exported and imported; and a
+// virtualised grid (lib/host/fixtures/virtual-grid-customers.html, at /grid/customers) configured by hand.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { fileOnDisk } from './overlay-helpers';
 import { startScenario, type Scenario } from '../harness/scenario';
 
 const ESPO = readFileSync(new URL('../../lib/host/fixtures/espocrm-accounts.html', import.meta.url), 'utf8');
+const GRID = readFileSync(new URL('../../lib/host/fixtures/virtual-grid-customers.html', import.meta.url), 'utf8');
 const IDS = ['c-001', 'c-002', 'c-003', 'c-004', 'c-005'];
 
 describe('the generic adapter configured for EspoCRM through the options page', () => {
@@ -18,6 +20,7 @@ describe('the generic adapter configured for EspoCRM through the options page', 
   beforeAll(async () => {
     s = await startScenario({ seed: 'tests/fixtures/seed-basic.json', token: 'tok-admin' });
     await s.browser.context.route((url) => url.pathname === '/espo/', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: ESPO }));
+    await s.browser.context.route((url) => url.pathname === '/grid/customers', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: GRID }));
     options = await s.browser.context.newPage();
     await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
   });
@@ -121,5 +124,38 @@ describe('the generic adapter configured for EspoCRM through the options page', 
     await page.waitForFunction((n) => document.querySelectorAll('tr.list-row crmx-row-menu').length === n, IDS.length, { timeout: 20_000 });
     expect((await decorated(page)).map((r) => r.star)).toEqual(IDS);
     await page.close();
+  });
+
+  it('decorates a virtualised grid (rows placed by transform, no links) configured by hand, each row with its row-id', async () => {
+    await options.bringToFront();
+    const fields: Record<string, string> = {
+      urlPattern: '^/grid/customers(?:[?#]|$)', container: '.ag-center-cols-container', row: '.ag-row', idElement: '',
+      idAttribute: 'row-id', idPattern: '', name: '.ag-cell-value', menuCell: ':scope > [col-id="name"]', headerCell: '.ag-header-cell[col-id="name"]',
+    };
+    await options.locator('#crmx-adapter-idFrom').selectOption('attribute');
+    for (const [field, value] of Object.entries(fields)) await options.locator(`#crmx-adapter-${field}`).fill(value);
+    const grid = await s.browser.context.newPage();
+    await grid.goto(`${s.crm.url}/grid/customers`);
+    await tryIt();
+    await options.locator('[data-crmx-page=match]').waitFor();
+    expect(await previewIds()).toEqual(IDS);
+    await options.locator('#crmx-adapter-save').click();
+    await options.locator('#crmx-adapter-status').filter({ hasText: 'Saved' }).waitFor();
+
+    await grid.reload();
+    const shown = () => grid.locator('.ag-row').evaluateAll((rows) => rows.map((row) => {
+      const hosts = row.querySelectorAll('crmx-row-menu');
+      return { row: row.getAttribute('row-id'), hosts: hosts.length, star: hosts[0]?.shadowRoot?.querySelector<HTMLElement>('button.crmx-follow-star')?.dataset.customerId ?? null };
+    }));
+    const settled = (first: number) => grid.waitForFunction((n) => {
+      const rows = [...document.querySelectorAll('.ag-row')];
+      return rows[0]?.getAttribute('row-id') === `c-${String(n).padStart(3, '0')}` && rows.every((row) => {
+        const hosts = row.querySelectorAll('crmx-row-menu');
+        return hosts.length === 1 && hosts[0].shadowRoot?.querySelector<HTMLElement>('button.crmx-follow-star')?.dataset.customerId === row.getAttribute('row-id');
+      });
+    }, first, { timeout: 20_000 });
+    await settled(1).catch(async () => expect(await shown()).toEqual('each row with one set of controls carrying its id'));
+    expect((await shown()).map((r) => r.star)).toEqual([...IDS, 'c-006']);
+    await grid.close();
   });
 });
