@@ -1,5 +1,5 @@
-// The styles of what only the dialogs' script draws (dialogs, the details panel, job progress, the batch
-// dialogs), which come with that script on the CRM page: each fills its place in a root's styles
+// The styles of what only the dialogs' script draws (dialogs, the details panel, the batch bar, its dialogs
+// and job progress), which come with that script on the CRM page: each fills its place in a root's styles
 // (overlay-css.ts, batch/batch-css.ts say where) once the script is loaded.
 export const KIT_CSS = {
   details: `.crmx-details {
@@ -71,7 +71,25 @@ export const KIT_CSS = {
 .crmx-details-log .crmx-timeline-entry { grid-template-columns: 120px 1fr; }
 .crmx-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `,
-  batchJobsAndDialogs: `.crmx-job { border-top: 1px solid #e5e7eb; padding-top: 6px; }
+  // The batch bar comes with the dialogs' script too (entrypoints/crm-page/features/batch-bar.tsx).
+  batch: `
+.crmx-batch {
+  position: fixed; z-index: 2147483644; left: 50%; bottom: 12px; transform: translateX(-50%);
+  width: min(960px, calc(100vw - 24px)); box-sizing: border-box; max-height: 45vh; overflow-y: auto;
+  padding: 8px 12px; background: #fff; border: 1px solid #cbd2dc; border-radius: 8px;
+  box-shadow: 0 8px 24px rgba(15, 23, 42, .18); font: 14px/1.45 system-ui, sans-serif; color: #111827;
+}
+.crmx-beside-details .crmx-batch { left: 12px; transform: none; width: min(960px, calc(100vw - min(400px, 100vw) - 24px)); }
+.crmx-batch-static { position: static; transform: none; width: auto; max-height: none; box-shadow: none; }
+.crmx-batch-row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+.crmx-batch-actions { display: flex; flex-wrap: wrap; gap: 4px; margin-inline-start: auto; }
+.crmx-batch button, .crmx-dialog button { font: inherit; padding: 3px 10px; border: 1px solid #b9c0cc; border-radius: 4px; background: #fff; cursor: pointer; }
+.crmx-batch button:hover { background: #eef2f7; }
+.crmx-batch button:focus-visible, .crmx-dialog button:focus-visible, .crmx-dialog input:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+.crmx-link { border: none !important; background: none !important; color: #1d4ed8; text-decoration: underline; padding: 0 2px !important; }
+.crmx-batch-matching { color: #374151; }
+.crmx-batch-jobs { margin-top: 6px; display: grid; gap: 6px; }
+.crmx-job { border-top: 1px solid #e5e7eb; padding-top: 6px; }
 .crmx-job-head { display: flex; gap: 8px; justify-content: space-between; }
 .crmx-progress { height: 8px; background: #e5e7eb; border-radius: 4px; overflow: hidden; margin: 4px 0; }
 .crmx-progress-fill { height: 100%; background: #2563eb; transition: width .2s; }

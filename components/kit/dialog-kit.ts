@@ -1,6 +1,7 @@
 // What the dialogs' script brings: the CRM page loads it on first use (entrypoints/crm-dialogs.ts), the
 // extension pages bundle it (components/bundled-dialogs.ts). A new lazily loaded view is one line here.
 export { Dialogs } from '../Dialogs';
+export { BatchBar } from '../batch/BatchBar';
 export { BatchDialog } from '../batch/BatchDialog';
 export { DetailsPanel } from '../DetailsPanel';
 export { DeleteFromFileDialog } from '../batch/DeleteFromFileDialog';

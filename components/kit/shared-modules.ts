@@ -13,6 +13,7 @@ export * as preactJsx from 'preact/jsx-runtime';
 export * as i18n from '../../lib/i18n/index';
 export * as state from '../../lib/ui/state';
 export * as trustedEvents from '../../lib/ui/trusted-events';
+export * as selectionStore from '../../lib/ui/selection-store';
 
 // Stateless, used by the content script too: shared so that their bytes are not shipped twice.
 export * as outcome from '../../lib/ui/outcome';

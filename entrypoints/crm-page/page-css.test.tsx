@@ -2,22 +2,15 @@
 // the content script draws before it is loaded must need none of them, and a root's styles once it is
 // loaded are the whole text, as on the extension pages.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { signal } from '@preact/signals';
 import { cleanup, render } from '@testing-library/preact';
-import { BatchBar } from '../../components/batch/BatchBar';
 import { BATCH_CSS, BATCH_PIECES } from '../../components/batch/batch-css';
-import { createJobsStore } from '../../components/batch/jobs-store';
 import { bundledDialogs } from '../../components/bundled-dialogs';
 import { KIT_CSS } from '../../components/kit-css';
 import type { DialogKit, DialogSource } from '../../components/kit/lazy-dialogs';
 import { Overlay } from '../../components/Overlay';
 import { OVERLAY_CSS, OVERLAY_DIALOG_CSS, OVERLAY_DIALOG_PIECES, OVERLAY_PIECES } from '../../components/overlay-css';
-import type { JobView } from '../../lib/protocol/jobs';
-import { setPage } from '../../lib/ui/selection';
-import { createSelectionStore } from '../../lib/ui/selection-store';
 import { createOverlayState, showToast } from '../../lib/ui/state';
 import { fakeApi } from '../../lib/ui/test-helpers';
-import { deleteFromFileTool } from './features/delete-from-file';
 import { mountShadowRoot } from './shadow-mount';
 
 afterEach(() => {
@@ -69,7 +62,7 @@ describe('the CRM page\'s styles', () => {
     expect(host.shadowRoot!.querySelector('style')!.textContent).toBe(`:host{all:initial !important;}\n${OVERLAY_CSS}`);
   });
 
-  it('need none of the dialogs\' rules for what the content script draws itself (menu, toasts, notice, batch bar)', () => {
+  it('need none of the dialogs\' rules for what the content script draws itself (menu, toasts, notice)', () => {
     const state = createOverlayState();
     const dialogs: DialogSource = { loaded: () => null, load: () => new Promise(() => undefined) };
     const anchor = document.body.appendChild(document.createElement('button'));
@@ -80,21 +73,8 @@ describe('the CRM page\'s styles', () => {
     showToast(state, { tone: 'error', text: 'Could not save' });
     render(<Overlay state={state} api={fakeApi()} dialogs={dialogs} />);
 
-    const api = { request: vi.fn(async () => []) };
-    const store = createSelectionStore();
-    const ids = signal(['c-1', 'c-2']);
-    store.selection.value = setPage(store.selection.value, ids.value, true);
-    const jobs = createJobsStore(api as never);
-    jobs.started({ id: 'j-1', status: 'running', total: 2, done: 1, updatedAt: 1 } as unknown as JobView);
-    render(<BatchBar store={store} api={api as never} jobs={jobs} crmHost="crm.example" isAdmin
-      page={{ ids, filter: () => ({ q: 'a' }) }} actions={[]} tools={[deleteFromFileTool]} dialogs={dialogs} />);
-    const emptyStore = createSelectionStore();
-    render(<BatchBar store={emptyStore} api={api as never} jobs={createJobsStore(api as never)} crmHost="crm.example" isAdmin
-      actions={[]} tools={[deleteFromFileTool]} dialogs={dialogs} />);
-
     expect(document.querySelector('[role="menu"]')).not.toBeNull();
-    expect(document.querySelector('[data-crmx-batch-bar]')).not.toBeNull();
-    expect(document.querySelector('[data-crmx-delete-file]')).not.toBeNull();
+    expect(document.querySelector('[data-crmx-notice]')).not.toBeNull();
     const selectors = kitSelectors();
     expect(selectors.length).toBeGreaterThan(40);
     expect(selectors.filter((selector) => document.querySelector(selector) !== null)).toEqual([]);

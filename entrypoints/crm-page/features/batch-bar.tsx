@@ -1,10 +1,10 @@
 // The batch bar's frame on the CRM page, in a shadow root of its own: it appears with a selection (its
 // count, "select all N matching"), shows the actions the batch features put in it (batch-share.ts,
 // cancel-sharing.ts, labels.ts, batch-follow.ts, batch-delete.ts, delete-from-file.tsx) and the
-// progress of the jobs started here (from the background's pushes).
+// progress of the jobs started here (from the background's pushes). The bar itself (components/batch/
+// BatchBar.tsx) and its styles come with the dialogs' script, loaded once the bar has something to show.
 import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
-import { BatchBar } from '../../../components/batch/BatchBar';
 import { BATCH_PIECES } from '../../../components/batch/batch-css';
 import { createJobsStore } from '../../../components/batch/jobs-store';
 import { OVERLAY_DIALOG_PIECES, OVERLAY_PIECES } from '../../../components/overlay-css';
@@ -17,6 +17,9 @@ import type { Feature, FeatureContext } from '../feature';
 import { oncePerBurst } from '../once-per-burst';
 import { visibleRowIds } from './row-visibility';
 import { acceptOnlyTrustedEvents } from '../../../lib/ui/trusted-events';
+import { useDialogKit } from '../../../components/use-dialog-kit';
+import { failureText } from '../../../lib/ui/outcome';
+import { showToast } from '../../../lib/ui/state';
 import { fillStyle } from '../shadow-mount';
 
 export const BATCH_BAR_HOST = 'crmx-batch-bar';
@@ -69,15 +72,23 @@ export const batchBarFeature: Feature = {
     abort.addEventListener('abort', disposeBeside, { once: true });
     shadow.append(style, root);
     doc.body.append(host);
-    const view = () => (
-      <div lang={currentLanguage.value}>
-        <BatchBar store={store} api={ctx.api} jobs={jobs} crmHost={location.host} isAdmin={session?.me.isAdmin ?? false}
-          page={{ ids, filter: () => (ctx.state.view.value?.kind === 'followed' ? { followed: true }
-            : ctx.adapter.filterInUrl ? filterFromUrl(new URL(location.href)) : null) }}
-          actions={entries.actions.value} tools={entries.tools.value} dialogs={ctx.dialogs} />
-      </div>
-    );
-    const View = view;
+    const isAdmin = session?.me.isAdmin ?? false;
+    function View() {
+      // What makes the bar show: a selection, a job started here, a tool this user has (delete from a file).
+      const wanted = store.selection.value.ids.size > 0 || jobs.mine.value.length > 0
+        || entries.tools.value.some((tool) => !tool.adminOnly || isAdmin);
+      const kit = useDialogKit(ctx.dialogs, wanted, (error) => showToast(ctx.state, { tone: 'error', text: failureText(error) }));
+      return (
+        <div lang={currentLanguage.value}>
+          {kit && (
+            <kit.BatchBar store={store} api={ctx.api} jobs={jobs} crmHost={location.host} isAdmin={isAdmin}
+              page={{ ids, filter: () => (ctx.state.view.value?.kind === 'followed' ? { followed: true }
+                : ctx.adapter.filterInUrl ? filterFromUrl(new URL(location.href)) : null) }}
+              actions={entries.actions.value} tools={entries.tools.value} dialogs={ctx.dialogs} />
+          )}
+        </div>
+      );
+    }
     render(<View />, root);
     // Keep keys typed in our fields away from the host's shortcuts.
     for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation(), { signal: abort });
