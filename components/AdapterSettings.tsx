@@ -50,6 +50,7 @@ function fields(config: GenericSelectors): Field[] {
   const { idFrom } = config;
   return [
     { key: 'urlPattern', label: ta('adapter.field.urlPattern'), shown: true },
+    { key: 'pageHas', label: ta('adapter.field.pageHas'), shown: true },
     { key: 'container', label: ta('adapter.field.container'), shown: true },
     { key: 'row', label: ta('adapter.field.row'), shown: true },
     { key: 'idFrom', label: ta('adapter.field.idFrom'), shown: true },

@@ -15,6 +15,8 @@ export type GenericIdFrom = 'href' | 'value' | 'attribute';
 export interface GenericSelectors {
   /** Regular expression tested against the page's URL without its origin: path, query and hash. */
   urlPattern: string;
+  /** Optional: a selector the page must hold too (a page whose URL does not say what it shows: a form POST's result). */
+  pageHas: string;
   /** Optional: the element the rows are in; rows elsewhere are not customers', and the Followed tab takes its table's place. */
   container: string;
   /** One customer row. */
@@ -36,6 +38,7 @@ export interface GenericSelectors {
 
 export const DEFAULT_GENERIC_SELECTORS: GenericSelectors = {
   urlPattern: '^/customers/?(?:[?#]|$)',
+  pageHas: '',
   container: '',
   row: 'table tbody tr',
   idFrom: 'href',

@@ -18,7 +18,7 @@ describe('the preview of a configuration on the CRM tab\'s page', () => {
     // Rows and ids as before, but the page test fails: the overlay would not start here, and the preview says so.
     ['espocrm-accounts', 'espocrm-accounts.html', 'https://crm.example.com/#Account/view/c-001',
       { pageMatches: false, rows: 5, withId: 5, ids: ['c-001', 'c-002', 'c-003', 'c-004', 'c-005'] }],
-    ['suitecrm7-accounts', 'suitecrm-accounts.html', 'http://127.0.0.1:36080/index.php?module=Accounts&action=index',
+    ['suitecrm7-accounts', 'suitecrm-accounts.html', 'http://127.0.0.1:36080/index.php',
       { pageMatches: true, rows: 3, withId: 3, ids: ['1abc8d7d-0afe-4515-bfc7-6b11ed198c00', '93cfcda2-b237-020b-1757-6b11ed81968f', '129eac13-8802-94af-dfff-6b11ecfed4db'] }],
     ['suitecrm7-accounts', 'espocrm-accounts.html', 'https://crm.example.com/#Account',
       { pageMatches: false, rows: 0, withId: 0, ids: [] }],

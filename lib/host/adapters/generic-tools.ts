@@ -69,6 +69,7 @@ export const GENERIC_PRESETS: readonly GenericPreset[] = [
     config: {
       // #Account, #Account/list, #Account/list/primaryFilter=…: not an account's own page (#Account/view/…).
       urlPattern: '#Account(?:/list(?:/.*)?)?$',
+      pageHas: '',
       container: `${ESPO_LIST} > tbody`,
       row: 'tr.list-row[data-id]',
       idFrom: 'attribute',
@@ -85,8 +86,10 @@ export const GENERIC_PRESETS: readonly GenericPreset[] = [
     id: 'suitecrm7-accounts',
     label: 'SuiteCRM 7 — Accounts',
     config: {
-      // index.php?module=Accounts&action=index (either order, ListView too).
-      urlPattern: '^[^#]*\\?(?=(?:[^#]*&)?module=Accounts(?:[&#]|$))(?=(?:[^#]*&)?action=(?:index|ListView)(?:[&#]|$))',
+      // SuiteCRM's pages are all index.php (plain, AjaxUI's #ajaxUILoc=…, or the bare index.php its pager's
+      // form POST answers): the Accounts list is the page holding the list's mass-update form for Accounts.
+      urlPattern: '^[^?#]*/(?:index\\.php)?(?:[?#]|$)',
+      pageHas: 'form#MassUpdate:has(> input[name="module"][value="Accounts"]) table.list.view',
       container: `${SUITE_LIST} > tbody`,
       row: 'tr:is(.oddListRowS1, .evenListRowS1)',
       // The checkbox SuiteCRM's own mass actions read; a link in the row may be the assigned user's.

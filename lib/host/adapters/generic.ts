@@ -7,20 +7,21 @@ import { createSelectorAdapter, type HostAdapter, type IdSource } from '../adapt
 
 /**
  * An adapter for any CRM page, from the settings (a version 1 configuration is read as its conversion). The
- * page test is the URL pattern over path, query and hash; rows are only those inside the container when one
- * is given. Throws on a configuration checkGenericConfig refuses.
+ * page test is the URL pattern over path, query and hash, and the page holding `pageHas` when one is given;
+ * rows are only those inside the container when one is given. Throws on a configuration checkGenericConfig refuses.
  */
 export function createGenericAdapter(stored: unknown): HostAdapter {
   const config = upgradeGenericSelectors(stored);
   const { row, idElement, idPattern } = config;
   const container = config.container.trim();
+  const has = config.pageHas.trim();
   const pattern = idPattern.trim() ? new RegExp(idPattern) : undefined;
   const id: IdSource = config.idFrom === 'value' ? { from: 'value', selector: idElement }
     : config.idFrom === 'attribute' ? { from: 'attribute', attribute: config.idAttribute.trim(), selector: idElement.trim() || undefined, pattern }
       : { from: 'href', selector: idElement, pattern: pattern! };
   const adapter = createSelectorAdapter({
     name: 'generic',
-    pages: [{ url: new RegExp(config.urlPattern) }],
+    pages: [{ url: new RegExp(config.urlPattern), ...(has && { has }) }],
     id,
     selectors: {
       // Without a container: the first row's parent (below); this one is never queried then.
@@ -66,6 +67,7 @@ function checkSelector(field: keyof GenericSelectors, value: string): void {
 export function checkGenericConfig(stored: unknown): GenericSelectors {
   const config = upgradeGenericSelectors(stored);
   checkPattern('urlPattern', config.urlPattern, false);
+  if (config.pageHas.trim()) checkSelector('pageHas', config.pageHas);
   if (config.container.trim()) checkSelector('container', config.container);
   checkSelector('row', config.row);
   const { idPattern } = config;
