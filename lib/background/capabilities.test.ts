@@ -1,7 +1,7 @@
 // A CRM that can do less than ours: the outbox, the jobs and sync adapt to what its connector declares.
 // The fake CRM behaves as declared (no idempotency keys: a replay applies again; no conditional updates:
 // a stale edit is applied), so each test fails when the adaptation is missing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CrmClient } from '../crm-client/client';
 import type { CrmCapabilities, CrmConnector } from '../crm-client/connector';
 import { sampleCustomer } from '../crm-client/test-data';
@@ -104,6 +104,81 @@ describe('a CRM with no idempotency keys', () => {
     await services.outbox.outbox.flush();
     expect(appliedTimes('POST /customers/c-003/share')).toBe(1);
     expect(await services.db.outbox.count()).toBe(0);
+  });
+
+  it('the outbox replays at once an action whose answer was lost while the CRM still answers: the user hears it applied, sent once', async () => {
+    const services = worker({ idempotencyKeys: false });
+    const { m } = await connected(services);
+    crm.afterApply = () => {
+      crm.afterApply = null;
+      throw new TypeError('connection reset');
+    };
+    expect(await m.shareCustomer({ id: 'c-004', targets: toCsr }, page)).toMatchObject({ outcome: 'applied' });
+    expect(appliedTimes('POST /customers/c-004/share')).toBe(1);
+    expect(crm.received.filter((r) => r.path === '/customers/c-004/share')).toHaveLength(1);
+    expect(await services.db.outbox.count()).toBe(0);
+  });
+
+  it('a job whose chunk\'s answer was lost while the CRM still answers finishes in the same run, each customer once', async () => {
+    let batches = 0;
+    const losing = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const answer = await crm.fetch(input, init);
+      if (String(input).includes('/batch/') && batches++ === 1) throw new TypeError('connection reset'); // applied, answer lost
+      return answer;
+    }) as typeof globalThis.fetch;
+    const services = worker({ idempotencyKeys: false }, losing);
+    await connected(services);
+    const job = await services.jobs.start({ kind: 'share', customerIds: ids, targets: toCsr });
+    await services.jobs.runner.kick();
+    await services.jobs.runner.cacheSettled();
+    expect(batches).toBeGreaterThan(2);
+    const done = (await services.jobs.list()).find((j) => j.id === job.id) as JobView;
+    expect(done).toMatchObject({ status: 'done', done: 10, succeeded: 10, errors: [] });
+    const shares = crm.applied.filter((a) => a.what.startsWith('share ')).map((a) => a.what.slice(6));
+    expect(shares.sort()).toEqual([...ids].sort());
+  });
+
+  it('a job sends no customer again while the other chunk on the wire is still out with it', async () => {
+    let batches = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const onWire = new Map<string, number>();
+    const twice = new Set<string>();
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (!String(input).includes('/batch/')) return crm.fetch(input, init);
+      const n = batches++;
+      const sent = JSON.parse(String(init?.body)).customerIds as string[];
+      for (const id of sent) {
+        if (onWire.get(id)) twice.add(id);
+        onWire.set(id, (onWire.get(id) ?? 0) + 1);
+      }
+      try {
+        if (n === 1) await held; // the second chunk: still on its way to the CRM
+        const answer = await crm.fetch(input, init);
+        if (n === 0) {
+          // The first chunk: applied, and its answer lost once the second is on the wire.
+          await vi.waitFor(() => expect(batches).toBe(2));
+          throw new TypeError('connection reset');
+        }
+        return answer;
+      } finally {
+        for (const id of sent) onWire.set(id, onWire.get(id)! - 1);
+      }
+    }) as typeof globalThis.fetch;
+    const services = worker({ idempotencyKeys: false }, fetch);
+    await connected(services);
+    const job = await services.jobs.start({ kind: 'share', customerIds: ids, targets: toCsr });
+    const kicked = services.jobs.runner.kick();
+    await vi.waitFor(() => expect(batches).toBe(2));
+    // Long enough for a run to start again and read back (the quick pause is 250 ms).
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(batches).toBe(2);
+    release();
+    await kicked;
+    await services.jobs.runner.cacheSettled();
+    expect([...twice]).toEqual([]);
+    expect((await services.jobs.list()).find((j) => j.id === job.id)).toMatchObject({ status: 'done', succeeded: 10 });
+    expect(crm.applied.filter((a) => a.what.startsWith('share ')).map((a) => a.what.slice(6)).sort()).toEqual([...ids].sort());
   });
 
   it('a job resumed after the worker died with a chunk\'s answer lost shares each customer once', async () => {

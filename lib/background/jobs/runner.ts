@@ -31,10 +31,21 @@ export interface RunnerDeps {
   /** A delta sync of the customers and follows (false: it did not complete): the cache's catch-up after jobs. */
   syncCustomers(): Promise<boolean>;
   planChunk: PlanChunk;
+  /** The pause before a stopped job is run again at once (tests pass one that does not wait). */
+  sleep?(ms: number): Promise<void>;
 }
 
 /** Chunks sent and not yet answered, at most. */
 const IN_FLIGHT = 2;
+
+/**
+ * Without idempotency keys (a chunk is tried once, then read back before it is sent again): times a stopped
+ * job is run again at once, after a short pause growing each time, before it waits for the next trigger;
+ * counted from zero again when a chunk gets recorded. A stop is often one answer lost while the CRM answers
+ * the rest, and waiting for a trigger would stall the job for it.
+ */
+const QUICK_RESUMES = 5;
+const QUICK_PAUSE_MS = 250;
 
 export function createJobRunner(deps: RunnerDeps) {
   const { db, store } = deps;
@@ -91,6 +102,9 @@ export function createJobRunner(deps: RunnerDeps) {
         continue;
       }
       const { results } = event;
+      // The other chunk on the wire ends first: resent by the next run while its requests are still out,
+      // a customer could get the same write twice.
+      if (results === 'stop' || results === 'unauthorized') await Promise.all(wire.slice(1).map((w) => w.answer));
       if (results === 'stop') return 'stop';
       if (results === 'unauthorized') {
         await db.jobs.update(job.id, { status: 'failed', updatedAt: deps.now().toISOString() });
@@ -119,6 +133,9 @@ export function createJobRunner(deps: RunnerDeps) {
     if (!connection) return 'stopped';
     const { crm, actor } = connection;
     const send: SendDeps = { db, crm, attempts: deps.chunkAttempts ?? 1 };
+    const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    let resumes = 0;
+    let stoppedAt = '';
     for (let jobs = await open(); jobs.length > 0; jobs = await open()) {
       const job = jobs[0];
       if (job.state.actor && actor && job.state.actor !== actor) {
@@ -133,7 +150,15 @@ export function createJobRunner(deps: RunnerDeps) {
         continue;
       }
       if (job.status === 'queued') await db.jobs.update(job.id, { status: 'running' });
-      if ((await runJob({ ...job, status: 'running' }, send)) === 'stop') return 'stopped';
+      if ((await runJob({ ...job, status: 'running' }, send)) === 'stop') {
+        const at = `${job.id}:${(await read(job.id))?.state.nextChunk}`;
+        if (at !== stoppedAt) resumes = 0;
+        stoppedAt = at;
+        // With idempotency keys the connector has retried the chunk itself already.
+        if (crm.capabilities.idempotencyKeys || ++resumes > QUICK_RESUMES) return 'stopped';
+        keepAlive();
+        await sleep(QUICK_PAUSE_MS * resumes);
+      }
     }
     return 'idle';
   }

@@ -27,7 +27,10 @@ export interface OutboxDeps {
   db: CrmxDb;
   /** How to reach the CRM now, and who acts; throws when not connected (then everything waits). */
   connect(): Promise<OutboxConnection>;
-  /** Tries per send inside the connector before the operation waits for the next replay (with idempotency keys). */
+  /**
+   * Tries per send before the operation waits for the next replay: inside the connector with idempotency keys;
+   * without, as replays that read back first.
+   */
   sendAttempts?: number;
   push(change: Change): void;
   now(): Date;
@@ -104,11 +107,24 @@ export function createOutbox(deps: OutboxDeps) {
     return perform(crm, op, { idempotencyKey: entry.idempotencyKey, attempts });
   }
 
-  async function sendOne(entry: OutboxRow, connection: OutboxConnection): Promise<'next' | 'stop'> {
+  async function sendOne(first: OutboxRow, connection: OutboxConnection): Promise<'next' | 'stop'> {
+    let entry = first;
     await db.outbox.update(entry.id, { status: 'sending', attempts: entry.attempts + 1 });
     let answer: Customer | null;
     try {
-      answer = await carryOut(entry, connection);
+      // Without idempotency keys the connector tries once; the further tries are replays made here, each
+      // reading back first (the answer may only have been lost), so the user waiting hears it was saved.
+      const tries = connection.crm.capabilities.idempotencyKeys ? 1 : deps.sendAttempts ?? 1;
+      for (let tried = 1; ; tried++) {
+        try {
+          answer = await carryOut(entry, connection);
+          break;
+        } catch (error) {
+          if (tried >= tries || !isTransient(error)) throw error;
+          entry = { ...entry, attempts: entry.attempts + 1 };
+          await db.outbox.update(entry.id, { attempts: entry.attempts + 1 });
+        }
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (isTransient(error)) {

@@ -12,6 +12,7 @@ import type {
   CrmCapabilities, CrmConnector, CustomerQuery, LogQuery, MutationOptions, PhoneOpRow,
 } from '../connector';
 import { CrmError } from '../errors';
+import { isRetryable } from '../retry';
 import { customerOrNull } from '../operations';
 import type { BatchResults, CustomerPage, LogPage, Me, PoolPage, SyncCustomersPage, SyncLogsPage } from '../schemas';
 import {
@@ -259,10 +260,9 @@ export class SuiteCrmConnector implements CrmConnector {
     const changed = (Object.keys(edit) as (keyof CustomerEdit)[]).filter((f) => edit[f] !== undefined && (edit[f] ?? null) !== (before[f] ?? null));
     if (changed.length === 0) return before;
     const attributes = attributesOf(Object.fromEntries(changed.map((f) => [f, edit[f]])));
-    await this.v8.call('PATCH', '/V8/module', { data: { type: 'Accounts', id, attributes } }, o.attempts ?? 1);
-    const after = await this.customer(id);
-    await this.log(id, 'Edit customer', '', changed.map((f) => ({ field: f, before: before[f], after: after[f] })), o);
-    return after;
+    await this.loggedWrite(id, 'Edit customer', '', changed.map((f) => ({ field: f, before: before[f], after: edit[f] ?? null })), o,
+      () => this.v8.call('PATCH', '/V8/module', { data: { type: 'Accounts', id, attributes } }, o.attempts ?? 1));
+    return this.customer(id);
   }
 
   deleteCustomer(id: Id, o: MutationOptions = {}): Promise<void> {
@@ -280,25 +280,26 @@ export class SuiteCrmConnector implements CrmConnector {
     }
     const body = row ? { phone: row.phone, chosen: row.chosen === true } : undefined;
     await this.v8.call('DELETE', `${PACKAGE}/accounts/${enc(id)}`, body, o.attempts ?? 1);
+    // Logged after: a Note made before would go with the account (SuiteCRM deletes the notes pointing at it).
     await this.log(id, 'Delete customer', details, [{ field: 'deletedAt', before: null, after: new Date().toISOString() }], o);
   }
 
   async restoreCustomer(id: Id, o: MutationOptions = {}): Promise<Customer> {
-    await this.v8.call('POST', `${PACKAGE}/accounts/${enc(id)}/restore`, {}, o.attempts ?? 1);
-    await this.log(id, 'Restore customer', '', [], o);
+    await this.loggedWrite(id, 'Restore customer', '', [], o,
+      () => this.v8.call('POST', `${PACKAGE}/accounts/${enc(id)}/restore`, {}, o.attempts ?? 1));
     return this.customer(id);
   }
 
   async returnToPool(id: Id, reason: string, o: MutationOptions = {}): Promise<Customer> {
     const before = await this.customer(id);
-    await this.v8.call('POST', `${PACKAGE}/accounts/${enc(id)}/return-to-pool`, { reason }, o.attempts ?? 1);
-    await this.log(id, 'Back customer', reason, [{ field: 'aeId', before: before.aeId, after: null }], o);
+    await this.loggedWrite(id, 'Back customer', reason, [{ field: 'aeId', before: before.aeId, after: null }], o,
+      () => this.v8.call('POST', `${PACKAGE}/accounts/${enc(id)}/return-to-pool`, { reason }, o.attempts ?? 1));
     return this.customer(id);
   }
 
   async pickUp(id: Id, o: MutationOptions = {}): Promise<Customer> {
-    await this.v8.call('POST', `${PACKAGE}/accounts/${enc(id)}/pick-up`, {}, o.attempts ?? 1);
-    await this.log(id, 'Pick up customer', '', [{ field: 'aeId', before: null, after: await this.myId() }], o);
+    await this.loggedWrite(id, 'Pick up customer', '', [{ field: 'aeId', before: null, after: await this.myId() }], o,
+      () => this.v8.call('POST', `${PACKAGE}/accounts/${enc(id)}/pick-up`, {}, o.attempts ?? 1));
     return this.customer(id);
   }
 
@@ -325,26 +326,33 @@ export class SuiteCrmConnector implements CrmConnector {
   private async labelOne(id: Id, mode: 'set' | 'add', tags: string[], o: MutationOptions): Promise<void> {
     const before = await this.customer(id);
     const next = mode === 'set' ? [...new Set(tags)] : [...new Set([...before.tags, ...tags])];
-    await this.v8.call('PATCH', '/V8/module', { data: { type: 'Accounts', id, attributes: labelsAttribute(next) } }, o.attempts ?? 1);
-    await this.log(id, mode === 'set' ? 'Batch Set Labels customer' : 'Batch Add Labels customer', tags.join(', '),
-      [{ field: 'tags', before: before.tags, after: next }], o);
+    await this.loggedWrite(id, mode === 'set' ? 'Batch Set Labels customer' : 'Batch Add Labels customer', tags.join(', '),
+      [{ field: 'tags', before: before.tags, after: next }], o,
+      () => this.v8.call('PATCH', '/V8/module', { data: { type: 'Accounts', id, attributes: labelsAttribute(next) } }, o.attempts ?? 1));
   }
 
   // Many customers: one request (or a few) per customer, a few at once, answered per customer
 
   private async each(ids: Id[], o: MutationOptions, fn: (id: Id, o: MutationOptions) => Promise<void>): Promise<BatchResults> {
     const key = o.idempotencyKey ?? this.newKey();
-    const results = await Promise.all(ids.map(async (id) => {
+    let stop: unknown = null;
+    const settled = await Promise.all(ids.map(async (id) => {
       try {
         await this.lanes(() => fn(id, { ...o, idempotencyKey: `${key}:${id}` }));
         return { id, ok: true as const };
       } catch (error) {
-        if (error instanceof CrmError && (error.unreachable || (error.status ?? 0) >= 500 || error.code === 'unauthorized')) throw error;
+        if (error instanceof CrmError && (error.unreachable || (error.status ?? 0) >= 500 || error.code === 'unauthorized')) {
+          stop ??= error;
+          return null;
+        }
         const e = error instanceof CrmError ? error : new CrmError({ code: 'fault', message: String(error) });
         return { id, ok: false as const, error: { code: e.code, message: e.message, ...(e.matches ? { matches: e.matches } : {}) } };
       }
     }));
-    return { results };
+    // Thrown once every customer's requests have ended: the caller reads back before it sends again, and a
+    // request of this call still on the wire then could apply a second time alongside the resend.
+    if (stop !== null) throw stop;
+    return { results: settled.filter((r) => r !== null) };
   }
 
   batchShare(ids: Id[], targets: ShareTargets, o: MutationOptions = {}): Promise<BatchResults> {
@@ -419,9 +427,25 @@ export class SuiteCrmConnector implements CrmConnector {
     return uuidFrom(`${o.idempotencyKey ?? this.newKey()}:log`);
   }
 
+  /**
+   * A write and its log Note, two requests: the Note first. A write whose answer was lost reads back as done
+   * and is not sent again, so its Note must be there already; a write refused for good takes its Note back.
+   * Sent again after a fault, the Note (its id made from the operation's key) is there and not made twice.
+   */
+  private async loggedWrite(id: Id, type: LogType, details: string, changes: LogEntry['changes'], o: MutationOptions, write: () => Promise<unknown>): Promise<void> {
+    const noteId = await this.logIdOf(o);
+    await this.log(id, type, details, changes, o, noteId);
+    try {
+      await write();
+    } catch (error) {
+      if (!isRetryable(error)) await this.v8.call('DELETE', `/V8/module/Notes/${enc(noteId)}`, undefined, 1).catch(() => undefined);
+      throw error;
+    }
+  }
+
   /** The operation in the account's history, where SuiteCRM's users see it too. */
-  private async log(id: Id, type: LogType, details: string, changes: LogEntry['changes'], o: MutationOptions): Promise<void> {
-    await this.create('Notes', await this.logIdOf(o), {
+  private async log(id: Id, type: LogType, details: string, changes: LogEntry['changes'], o: MutationOptions, noteId?: string): Promise<void> {
+    await this.create('Notes', noteId ?? await this.logIdOf(o), {
       name: `${LOG_PREFIX}${type}`,
       description: JSON.stringify({ details, changes }),
       parent_type: 'Accounts', parent_id: id, assigned_user_id: await this.myId(),
