@@ -6,7 +6,6 @@ import { failureText } from '../lib/ui/outcome';
 import { showToast, type OverlayState } from '../lib/ui/state';
 import { LazyDialogs } from './LazyDialogs';
 import { PageNotice } from './PageNotice';
-import { RowMenu } from './RowMenu';
 import { Toasts } from './Toasts';
 import { useDialogKit } from './use-dialog-kit';
 
@@ -14,7 +13,7 @@ export function Overlay({ state, api, dialogs }: { state: OverlayState; api: Con
   // With the details open on the right, the notices and toasts centre on what is left of the page.
   return (
     <div class={`crmx-root${state.details.value ? ' crmx-with-details' : ''}`} lang={currentLanguage.value}>
-      <RowMenu state={state} />
+      <LazyRowMenu state={state} dialogs={dialogs} />
       <LazyDetailsPanel state={state} api={api} dialogs={dialogs} />
       <LazyDialogs state={state} api={api} dialogs={dialogs} />
       <div class="crmx-corner">
@@ -23,6 +22,20 @@ export function Overlay({ state, api, dialogs }: { state: OverlayState; api: Con
       </div>
     </div>
   );
+}
+
+/**
+ * The row menu comes with the dialogs' script too: the [···] buttons start loading it when pointed at or
+ * focused (entrypoints/crm-page/features/row-menu.ts), so it is there by the click or the key.
+ */
+function LazyRowMenu({ state, dialogs }: { state: OverlayState; dialogs: DialogSource }) {
+  const open = state.menu.value;
+  // Loaded already (the button was pointed at): drawn in the frame of the click, not one later.
+  const kit = useDialogKit(dialogs, open !== null, (error) => {
+    if (state.menu.value === open) state.menu.value = null;
+    showToast(state, { tone: 'error', text: failureText(error) });
+  }) ?? dialogs.loaded();
+  return kit && open ? <kit.RowMenu state={state} /> : null;
 }
 
 /** The details panel comes with the dialogs' script: the content script stays within its size budget. */

@@ -1,8 +1,16 @@
-// The styles of what only the dialogs' script draws (dialogs, the details panel, the batch bar, its dialogs
-// and job progress), which come with that script on the CRM page: each fills its place in a root's styles
-// (overlay-css.ts, batch/batch-css.ts say where) once the script is loaded.
+// The styles of what only the dialogs' script draws (the row menu, dialogs, the details panel, the batch
+// bar, its dialogs and job progress), which come with that script on the CRM page: each fills its place
+// in a root's styles (overlay-css.ts, batch/batch-css.ts say where) once the script is loaded.
 export const KIT_CSS = {
-  details: `.crmx-details {
+  menuAndDetails: `.crmx-menu {
+  position: fixed; z-index: 2147483646; min-width: 220px; max-width: 320px; padding: 4px 0; margin: 0;
+  background: #fff; border: 1px solid #cbd2dc; border-radius: 6px; box-shadow: 0 8px 24px rgba(15, 23, 42, .18);
+}
+.crmx-menu-item { display: flex; flex-direction: column; gap: 2px; padding: 6px 12px; cursor: pointer; outline: none; }
+.crmx-menu-item:hover, .crmx-menu-item:focus { background: #e8eef8; }
+.crmx-menu-item[aria-disabled="true"] { cursor: default; color: #4b5563; }
+.crmx-menu-reason { font-size: 12px; color: #4b5563; }
+.crmx-details {
   position: fixed; z-index: 2147483645; top: 0; right: 0; bottom: 0; width: min(400px, 100vw); box-sizing: border-box;
   overflow-y: auto; padding: 16px 20px; background: #fff; border-left: 1px solid #cbd2dc;
   box-shadow: -8px 0 24px rgba(15, 23, 42, .12); outline: none;

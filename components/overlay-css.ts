@@ -1,8 +1,9 @@
 // The overlay's styles, injected into its shadow roots (each root resets inherited styles first). A root on
-// the CRM page starts with the rules of what the content script draws itself (row menu, toasts, notices,
-// the batch bar); the rules of what only the dialogs' script draws (dialogs, the details panel, job
-// progress, components/kit-css.ts) come with that script and take their place when it is loaded, so a
-// root's styles are then this same text in the same order (entrypoints/crm-page/shadow-mount.ts).
+// the CRM page starts with the rules of what the content script draws itself (toasts, notices, the
+// Followed tabs, the pool's button); the rules of what only the dialogs' script draws (the row menu,
+// dialogs, the details panel, the batch bar: components/kit-css.ts) come with that script and take their
+// place when it is loaded, so a root's styles are then this same text in the same order
+// (entrypoints/crm-page/shadow-mount.ts).
 import { KIT_CSS, type KitCss } from './kit-css';
 
 /** A root's styles in order: our own text, or the place of a part that comes with the dialogs' script. */
@@ -16,16 +17,8 @@ export function cssText(pieces: readonly CssPiece[], kitCss: KitCss | null): str
 export const OVERLAY_PIECES: readonly CssPiece[] = [
   `
 .crmx-root { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111827; }
-.crmx-menu {
-  position: fixed; z-index: 2147483646; min-width: 220px; max-width: 320px; padding: 4px 0; margin: 0;
-  background: #fff; border: 1px solid #cbd2dc; border-radius: 6px; box-shadow: 0 8px 24px rgba(15, 23, 42, .18);
-}
-.crmx-menu-item { display: flex; flex-direction: column; gap: 2px; padding: 6px 12px; cursor: pointer; outline: none; }
-.crmx-menu-item:hover, .crmx-menu-item:focus { background: #e8eef8; }
-.crmx-menu-item[aria-disabled="true"] { cursor: default; color: #4b5563; }
-.crmx-menu-reason { font-size: 12px; color: #4b5563; }
 `,
-  { kit: 'details' },
+  { kit: 'menuAndDetails' },
   `.crmx-error { color: #b91c1c; }
 `,
   { kit: 'detailsFields' },

@@ -8,5 +8,6 @@ export { DeleteFromFileDialog } from '../batch/DeleteFromFileDialog';
 export { FollowedView } from '../FollowedView';
 export { JobProgress } from '../batch/JobProgress';
 export { PoolView } from '../PoolView';
+export { RowMenu } from '../RowMenu';
 // The styles of what the kit draws: they fill their place in the CRM page's roots once it is loaded (../overlay-css.ts).
 export { KIT_CSS } from '../kit-css';

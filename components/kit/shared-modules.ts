@@ -17,4 +17,3 @@ export * as selectionStore from '../../lib/ui/selection-store';
 
 // Stateless, used by the content script too: shared so that their bytes are not shipped twice.
 export * as outcome from '../../lib/ui/outcome';
-export * as menuItems from '../../lib/ui/menu-items';

@@ -51,7 +51,7 @@ describe('the CRM page\'s styles', () => {
     const { host } = mountShadowRoot(document, 'crmx-test', { pieces: [...OVERLAY_PIECES, ...OVERLAY_DIALOG_PIECES, ...BATCH_PIECES], dialogs }, signalNow);
     const style = host.shadowRoot!.querySelector('style')!;
     for (const part of Object.values(KIT_CSS)) expect(style.textContent).not.toContain(part);
-    expect(style.textContent).toContain('.crmx-menu-item');
+    expect(style.textContent).toContain('.crmx-toast-error');
 
     dialogs.arrive();
     await vi.waitFor(() => expect(style.textContent).toBe(`:host{all:initial !important;}\n${OVERLAY_CSS}${OVERLAY_DIALOG_CSS}${BATCH_CSS}`));
@@ -62,18 +62,15 @@ describe('the CRM page\'s styles', () => {
     expect(host.shadowRoot!.querySelector('style')!.textContent).toBe(`:host{all:initial !important;}\n${OVERLAY_CSS}`);
   });
 
-  it('need none of the dialogs\' rules for what the content script draws itself (menu, toasts, notice)', () => {
+  it('need none of the dialogs\' rules for what the content script draws itself (toasts, notice)', () => {
     const state = createOverlayState();
     const dialogs: DialogSource = { loaded: () => null, load: () => new Promise(() => undefined) };
-    const anchor = document.body.appendChild(document.createElement('button'));
-    state.menu.value = { id: 'c-1', name: 'Acme', anchor, focus: 'first' };
-    state.rowStatesError.value = null;
     state.notice.value = 'No customer rows found on this page.';
     showToast(state, { tone: 'info', text: 'Saved', action: { label: 'Undo', run: () => undefined } });
     showToast(state, { tone: 'error', text: 'Could not save' });
     render(<Overlay state={state} api={fakeApi()} dialogs={dialogs} />);
 
-    expect(document.querySelector('[role="menu"]')).not.toBeNull();
+    expect(document.querySelector('[data-crmx-toast]')).not.toBeNull();
     expect(document.querySelector('[data-crmx-notice]')).not.toBeNull();
     const selectors = kitSelectors();
     expect(selectors.length).toBeGreaterThan(40);

@@ -1,6 +1,7 @@
 // The [···] button at the start of every row. The host DOM only gets a tiny <crmx-row-menu> element;
 // the button lives in its own small shadow root, so the host's CSS cannot restyle it. The menu
-// itself is drawn in the overlay (components/RowMenu.tsx).
+// itself is drawn in the overlay (components/RowMenu.tsx) and comes with the dialogs' script, which a
+// button starts loading when it is pointed at or focused.
 import { effect } from '@preact/signals';
 import { t } from '../../../lib/i18n/index';
 import type { Feature, FeatureContext } from '../feature';
@@ -68,6 +69,9 @@ export const rowMenuFeature: Feature = {
         if (state.menu.value?.anchor === button) state.menu.value = null;
         else openMenu(ctx, target('first'));
       });
+      const prefetch = () => void ctx.dialogs.load().catch(() => undefined);
+      button.addEventListener('pointerenter', prefetch, { once: true });
+      button.addEventListener('focus', prefetch, { once: true });
       button.addEventListener('keydown', (event) => {
         if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
         event.preventDefault();
