@@ -29,11 +29,14 @@ export default defineBackground(() => {
       void getCrmOrigin().then((origin) => pushChange(change, origin));
     },
     keepAlive: keepWorkerAlive,
+    // Each tab's selection outlives the worker, not the browser (Firefox without the area: the worker's memory).
+    sessionArea: browser.storage.session,
     async injectDialogs({ tabId, frameId }) {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [DIALOGS_SCRIPT] });
     },
   });
   scheduleBackgroundWork(services);
+  browser.tabs.onRemoved.addListener((tabId) => void services.tabSelections.forgetTab(tabId));
   scheduleSync(services);
 
   listenForRequests(createRouter({

@@ -7,6 +7,7 @@ import { createJobsHandlers } from '../../lib/background/handlers/jobs';
 import { createMutationHandlers } from '../../lib/background/handlers/mutations';
 import { createPoolHandlers } from '../../lib/background/handlers/pool';
 import { createSyncHandlers } from '../../lib/background/handlers/sync';
+import { createTabSelectionHandlers } from '../../lib/background/handlers/tab-selection';
 import type { Handlers } from '../../lib/background/router';
 import { createBackgroundServices, type BackgroundDeps, type BackgroundServices } from '../../lib/background/services';
 
@@ -27,6 +28,7 @@ export function wireBackground(deps: WiringDeps): Background {
     ...createImportHandlers(services),
     ...createPoolHandlers(services),
     ...createContentHandlers({ injectDialogs: deps.injectDialogs }),
+    ...createTabSelectionHandlers(services.tabSelections),
   };
   return { services, handlers };
 }

@@ -40,11 +40,12 @@ export function checkSender(
 ): ProtocolError | null {
   if (sender.id !== self.id) return refuse('Message from outside this extension');
   const fromExtensionPage = sender.url !== undefined && sender.url.startsWith(self.pageBase);
-  if (fromExtensionPage) return null;
+  if (fromExtensionPage) return kind === 'crm-tab' ? refuse('Only the CRM\'s own tab may send this message') : null;
   if (kind === 'extension-page') return refuse('Only the extension\'s own pages may send this message');
 
   if (crmOrigin === null) return refuse('No CRM is connected yet');
   if (!sender.tab) return refuse('Message from a content script outside a tab');
+  if (kind === 'crm-tab' && sender.tab.id === undefined) return refuse('Message from a tab without an id');
   if (sender.frameId !== undefined && sender.frameId !== 0) return refuse('Message from a frame inside the page');
   if (originOf(sender.url) !== crmOrigin) return refuse(`Message from a page outside the CRM (${originOf(sender.url) ?? 'no URL'})`);
   if (sender.tab.url !== undefined && originOf(sender.tab.url) !== crmOrigin) {

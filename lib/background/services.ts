@@ -11,6 +11,7 @@ import { createOutboxService, type OutboxService } from './outbox/service';
 import { createPoolSeen, type PoolSeen } from './pool-seen';
 import type { CrmxDb } from './store/db';
 import { createSyncService } from './sync/service';
+import { createTabSelections, memoryArea, type SessionArea, type TabSelections } from './tab-selections';
 import type { Sync } from './sync/sync';
 
 /** What the worker gives the services: its database, settings, how to make a CRM's connector, and the push channel. */
@@ -26,6 +27,8 @@ export interface BackgroundDeps {
   keepAlive?: () => Promise<void>;
   /** Customers per CRM call in a job; default: the batchChunkSize setting. */
   chunkSize?: () => Promise<number>;
+  /** Where each tab's selection is kept (browser.storage.session); default: memory. */
+  sessionArea?: SessionArea;
 }
 
 /** Listeners to one kind of event, told in the order they were added. */
@@ -64,6 +67,7 @@ export interface BackgroundServices {
   outbox: OutboxService;
   jobs: JobsService;
   poolSeen: PoolSeen;
+  tabSelections: TabSelections;
   events: BackgroundEvents;
 }
 
@@ -85,5 +89,6 @@ export function createBackgroundServices(deps: BackgroundDeps): BackgroundServic
   const poolSeen = createPoolSeen();
   const outbox = createOutboxService({ db, now, push, connection, cache, poolSeen });
   const jobs = createJobsService({ db, now, push, connection, cache, sync, keepAlive: deps.keepAlive, chunkSize: deps.chunkSize });
-  return { db, now, push, connection, cache, sync, outbox, jobs, poolSeen, events };
+  const tabSelections = createTabSelections(deps.sessionArea ?? memoryArea());
+  return { db, now, push, connection, cache, sync, outbox, jobs, poolSeen, tabSelections, events };
 }

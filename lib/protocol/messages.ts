@@ -13,6 +13,7 @@ import { JOBS_SCHEMAS, JOBS_SENDER_KINDS, type JobsProtocol, type JobView } from
 import { IMPORT_SCHEMAS, IMPORT_SENDER_KINDS, type ImportProtocol } from './import';
 import { CONTENT_SCHEMAS, CONTENT_SENDER_KINDS, type ContentProtocol } from './content';
 import { POOL_SCHEMAS, POOL_SENDER_KINDS, type PoolProtocol } from './pool';
+import { TAB_SELECTION_SCHEMAS, TAB_SELECTION_SENDER_KINDS, type TabSelectionProtocol } from './tab-selection';
 
 /** Codes of the CRM, plus the refusals of the router itself. */
 export type ProtocolErrorCode =
@@ -103,7 +104,8 @@ export interface CoreProtocol {
   toggleFollow(id: Id): Reply<{ followed: boolean }>;
 }
 
-export interface ProtocolMap extends CoreProtocol, SyncProtocol, MutationProtocol, JobsProtocol, ImportProtocol, ContentProtocol, PoolProtocol {
+export interface ProtocolMap extends CoreProtocol, SyncProtocol, MutationProtocol, JobsProtocol, ImportProtocol, ContentProtocol, PoolProtocol,
+  TabSelectionProtocol {
   changed(change: Change): void;
 }
 
@@ -113,9 +115,10 @@ export type ReplyDataOf<K extends RequestType> = ReturnType<ProtocolMap[K]> exte
 
 /**
  * Who may send a request: 'crm-page' = a content script in a tab on the configured CRM origin, or an
- * extension page; 'extension-page' = extension pages only (settings and the token).
+ * extension page; 'crm-tab' = that content script only (what belongs to its tab); 'extension-page' =
+ * extension pages only (settings and the token).
  */
-export type SenderKind = 'crm-page' | 'extension-page';
+export type SenderKind = 'crm-page' | 'crm-tab' | 'extension-page';
 
 export const SENDER_KINDS: Record<RequestType, SenderKind> = {
   getSession: 'crm-page',
@@ -130,6 +133,7 @@ export const SENDER_KINDS: Record<RequestType, SenderKind> = {
   ...IMPORT_SENDER_KINDS,
   ...CONTENT_SENDER_KINDS,
   ...POOL_SENDER_KINDS,
+  ...TAB_SELECTION_SENDER_KINDS,
 };
 
 const IdSchema = v.pipe(v.string(), v.minLength(1, 'customer id is empty'), v.maxLength(200, 'customer id is too long'));
@@ -163,6 +167,7 @@ export const PAYLOAD_SCHEMAS: { [K in RequestType]: v.GenericSchema<unknown, Pay
   ...IMPORT_SCHEMAS,
   ...CONTENT_SCHEMAS,
   ...POOL_SCHEMAS,
+  ...TAB_SELECTION_SCHEMAS,
 };
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();
