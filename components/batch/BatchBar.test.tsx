@@ -26,4 +26,12 @@ describe('the batch bar\'s "select all matching"', () => {
   ])('on %s: offered %s', (_label, filter, offered) => {
     expect(bar(filter) !== null).toBe(offered);
   });
+
+  it.each<[string, MatchingFilter | null, string | null]>([
+    ['a page whose URL says its filter', { q: 'an' }, null],
+    ['a page whose filter is not known', null, 'Selected from the pages shown only: selecting every customer matching this CRM’s search is not available here.'],
+  ])('on %s, says whether the selection is only what the pages showed', (_label, filter, says) => {
+    bar(filter);
+    expect(document.querySelector('[data-crmx-pages-shown]')?.textContent ?? null).toBe(says);
+  });
 });

@@ -101,6 +101,10 @@ export function BatchBar(props: BatchBarProps) {
               {t('batch.allMatching', { total: selection.matching.total, filter: filterText(selection.matching.filter) })}
             </span>
           )}
+          {props.page && !pageFilter && !selection.matching && (
+            // The CRM's filter is not one we can ask for (its own search form): the ticked rows are the selection.
+            <span class="crmx-batch-matching" data-crmx-pages-shown>{t('batch.pagesShown')}</span>
+          )}
           {offerMatching && (
             <button type="button" class="crmx-link" data-crmx-select-matching disabled={resolving} onClick={() => void selectAllMatching()}>
               {t('batch.selectMatching', { filter: filterText(pageFilter) })}

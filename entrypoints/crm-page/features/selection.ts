@@ -1,5 +1,6 @@
 // A box on every row (in the row's shared slot), a box in the header for the page, shift-click ranges.
-// The selection is keyed by customer id, so it survives paging and the host re-rendering its rows.
+// The selection is keyed by customer id, so it survives paging and the host re-rendering its rows; the
+// background keeps it for the tab, so it survives a CRM paging by reloading the whole document (a form POST).
 import { effect } from '@preact/signals';
 import type { Id } from '../../../lib/domain/types';
 import { t } from '../../../lib/i18n/index';
@@ -39,12 +40,33 @@ function withoutGone(store: SelectionStore, gone: ReadonlySet<Id>): void {
   store.selection.value = { ...store.selection.value, ids: new Set([...ids].filter((id) => !gone.has(id))), matching: null };
 }
 
+/** Takes back what the background kept for this tab on this list, then tells it every change. */
+function keepInTab(ctx: FeatureContext, store: SelectionStore): void {
+  const list = ctx.adapter.name;
+  void ctx.api.request('getTabSelection', list).catch(() => null).then((kept) => {
+    if (ctx.signal.aborted) return;
+    if (kept) {
+      for (const [id, name] of Object.entries(kept.names)) if (!store.names.has(id)) store.names.set(id, name);
+      const { ids } = store.selection.value;
+      store.selection.value = { ids: new Set([...kept.ids, ...ids]), anchor: null, matching: ids.size ? null : kept.matching ?? null };
+    }
+    const dispose = effect(() => {
+      const { ids, matching } = store.selection.value;
+      const names: Record<Id, string> = {};
+      for (const id of ids) if (store.names.has(id)) names[id] = store.names.get(id)!;
+      ctx.api.request('putTabSelection', { list, ids: [...ids], names, ...(matching ? { matching } : {}) }).catch(() => undefined);
+    });
+    ctx.signal.addEventListener('abort', dispose, { once: true });
+  });
+}
+
 export const selectionFeature: Feature = {
   name: 'selection',
   init(ctx) {
     const { adapter, document: doc, signal } = ctx;
     const store = selectionStoreFor(ctx.state);
     const boxes = new Map<HTMLInputElement, Element>();
+    keepInTab(ctx, store);
 
     ctx.rows.subscribe('selection', (row) => {
       const id = adapter.rowId(row);
