@@ -13,6 +13,7 @@ import {
   crmBaseUrl, crmMatchPattern, DEFAULT_GENERIC_SELECTORS, genericSelectors, hostAdapter, upgradeGenericSelectors,
   type GenericIdFrom, type GenericSelectors, type HostAdapterName,
 } from '../lib/settings';
+import { GENERIC_PLACEMENTS, type GenericPlacement } from '../lib/settings-schema';
 
 /** The most recently used tab on the CRM's origin, or null. */
 async function crmTab(origin: string): Promise<{ id: number; url: string } | null> {
@@ -58,8 +59,9 @@ function fields(config: GenericSelectors): Field[] {
     { key: 'idAttribute', label: ta('adapter.field.idAttribute'), shown: idFrom === 'attribute' },
     { key: 'idPattern', label: fieldLabel('idPattern', idFrom), shown: idFrom !== 'value' },
     { key: 'name', label: ta('adapter.field.name'), shown: true },
-    { key: 'menuCell', label: ta('adapter.field.menuCell'), shown: true },
-    { key: 'headerCell', label: ta('adapter.field.headerCell'), shown: true },
+    { key: 'placement', label: ta('adapter.field.placement'), shown: true },
+    { key: 'menuCell', label: ta('adapter.field.menuCell'), shown: config.placement !== 'column' },
+    { key: 'headerCell', label: ta(config.placement === 'column' ? 'adapter.field.headerCell.column' : 'adapter.field.headerCell'), shown: true },
   ];
 }
 
@@ -203,6 +205,10 @@ export function AdapterSettings() {
                 {key === 'idFrom' ? (
                   <select id="crmx-adapter-idFrom" value={config.idFrom} onChange={(e) => edit({ idFrom: e.currentTarget.value as GenericIdFrom })}>
                     {(['href', 'value', 'attribute'] as const).map((from) => <option key={from} value={from}>{ta(`adapter.idFrom.${from}`)}</option>)}
+                  </select>
+                ) : key === 'placement' ? (
+                  <select id="crmx-adapter-placement" value={config.placement} onChange={(e) => edit({ placement: e.currentTarget.value as GenericPlacement })}>
+                    {GENERIC_PLACEMENTS.map((place) => <option key={place} value={place}>{ta(`adapter.placement.${place}`)}</option>)}
                   </select>
                 ) : (
                   <input id={`crmx-adapter-${key}`} type="text" spellcheck={false} value={config[key]}

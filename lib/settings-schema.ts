@@ -9,6 +9,13 @@ export type LanguageSetting = 'auto' | 'en' | 'vi';
 export type GenericIdFrom = 'href' | 'value' | 'attribute';
 
 /**
+ * Where our row controls go: into a chosen cell of each row (`menuCell`), or into a column of our own added
+ * at the start of the header row and of every row (a narrow cell of a fixed-layout table clips what it holds).
+ */
+export type GenericPlacement = 'cell' | 'column';
+export const GENERIC_PLACEMENTS: readonly GenericPlacement[] = ['cell', 'column'];
+
+/**
  * A CRM whose page we have no dedicated adapter for (lib/host/adapters/generic.ts): CSS selectors, the
  * page's URL pattern and where the id is. Stored as text; lib/host/adapters/generic.ts checks it.
  */
@@ -30,9 +37,10 @@ export interface GenericSelectors {
   idPattern: string;
   /** Inside a row: the element whose text is the customer's name. */
   name: string;
-  /** Inside a row: the cell that receives the [···] menu button. */
+  placement: GenericPlacement;
+  /** Inside a row: the cell that receives the [···] menu button (placement 'cell'). */
   menuCell: string;
-  /** The header cell above the menu cells. */
+  /** The header cell above the menu cells; with our own column, a cell of the header row it starts. */
   headerCell: string;
 }
 
@@ -46,6 +54,8 @@ export const DEFAULT_GENERIC_SELECTORS: GenericSelectors = {
   idAttribute: '',
   idPattern: '/customers/([^/?#]+)',
   name: 'a[href]',
+  // A configuration stored before placements existed reads this default (upgradeGenericSelectors): the cell, as then.
+  placement: 'cell',
   menuCell: 'td:first-child',
   headerCell: 'table thead th:first-child',
 };

@@ -67,6 +67,31 @@ export interface HostAdapter {
   container(root: ParentNode): Element | null;
   /** One customer's own page (a CRM's detail view), where the adapter knows it. */
   readonly record?: RecordPage;
+  /**
+   * Our controls go into a column of our own (OWN_CELL) that the row slot feature adds at the start of the
+   * header row and of every row; menuCell and headerCell then answer that cell once it is there.
+   */
+  readonly ownColumn?: boolean;
+}
+
+/** The attribute marking the cells of our own column (a `td`/`th`, so the host's table lays it out as one). */
+export const OWN_CELL = 'data-crmx-cell';
+
+/** The cell of our own column at the start of `row` (a header row's is a `th`), added when missing. */
+export function ensureOwnCell(row: Element): Element {
+  const known = ownCellOf(row);
+  if (known) return known;
+  const tag = row.localName !== 'tr' ? 'div' : row.parentElement?.localName === 'thead' || (row.querySelector(':scope > th') && !row.querySelector(':scope > td')) ? 'th' : 'td';
+  const cell = row.ownerDocument.createElement(tag);
+  cell.setAttribute(OWN_CELL, '');
+  row.prepend(cell);
+  return cell;
+}
+
+/** The row's cell of our own column, if it has one. */
+export function ownCellOf(row: Element | null | undefined): Element | null {
+  const first = row?.firstElementChild;
+  return first?.hasAttribute(OWN_CELL) ? first : null;
 }
 
 /**

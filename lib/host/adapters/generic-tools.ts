@@ -45,7 +45,8 @@ export function previewGeneric(config: GenericSelectors, snapshot: PageSnapshot,
   for (const row of rows) {
     const id = adapter.rowId(row);
     if (id) preview.withId++;
-    if (adapter.menuCell(row)) preview.withMenuCell++;
+    // Our own column is added to every row on the page (the snapshot has none yet).
+    if (adapter.ownColumn || adapter.menuCell(row)) preview.withMenuCell++;
     if (preview.first.length < sample) preview.first.push({ id, name: adapter.rowName(row) });
   }
   return preview;
@@ -77,6 +78,7 @@ export const GENERIC_PRESETS: readonly GenericPreset[] = [
       idAttribute: 'data-id',
       idPattern: '',
       name: ':scope > td[data-name="name"] a',
+      placement: 'cell',
       // The name cell: EspoCRM's own checkbox and its 25 px dropdown cell are too narrow for our controls.
       menuCell: ':scope > td[data-name="name"]',
       headerCell: `${ESPO_LIST} > thead > tr > th[data-name="name"]`,
@@ -98,6 +100,7 @@ export const GENERIC_PRESETS: readonly GenericPreset[] = [
       idAttribute: '',
       idPattern: '',
       name: ':scope > td[field="name"] a',
+      placement: 'cell',
       menuCell: ':scope > td:first-child',
       headerCell: `${SUITE_LIST} > thead > tr:first-child > th:first-child`,
     },

@@ -185,7 +185,7 @@ describe('settings stored by version 1 (path pattern, link, href pattern)', () =
   it('convert to today\'s shape: the link is both the id\'s element and the name', () => {
     expect(upgradeGenericSelectors(v1)).toEqual({
       urlPattern: '^[^?#]*?(?:^/customers/?(?=[?#]|$))', pageHas: '', container: '', row: 'table tbody tr', idFrom: 'href', idElement: 'a[href]',
-      idAttribute: '', idPattern: '/customers/([^/?#]+)', name: 'a[href]', menuCell: 'td:first-child', headerCell: 'table thead th:first-child',
+      idAttribute: '', idPattern: '/customers/([^/?#]+)', name: 'a[href]', placement: 'cell', menuCell: 'td:first-child', headerCell: 'table thead th:first-child',
     });
   });
 

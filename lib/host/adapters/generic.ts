@@ -2,8 +2,8 @@
 // (lib/settings-schema.ts GenericSelectors). The content script only builds it (createGenericAdapter): the
 // options page checks a configuration (checkGenericConfig) before saving it, and its preview, presets and
 // files live beside the options (./generic-tools.ts), out of the content script.
-import { upgradeGenericSelectors, type GenericSelectors } from '../../settings-schema';
-import { createSelectorAdapter, type HostAdapter, type IdSource } from '../adapter';
+import { GENERIC_PLACEMENTS, upgradeGenericSelectors, type GenericSelectors } from '../../settings-schema';
+import { createSelectorAdapter, ensureOwnCell, ownCellOf, OWN_CELL, type HostAdapter, type IdSource } from '../adapter';
 
 /**
  * An adapter for any CRM page, from the settings (a version 1 configuration is read as its conversion). The
@@ -32,10 +32,24 @@ export function createGenericAdapter(stored: unknown): HostAdapter {
       headerCell: config.headerCell,
     },
   });
-  return container ? adapter : { ...adapter, container: (root) => root.querySelector(row)?.parentElement ?? null };
+  const withContainer = container ? adapter : { ...adapter, container: (root: ParentNode) => root.querySelector(row)?.parentElement ?? null };
+  if (config.placement !== 'column') return withContainer;
+  // Our own column: the header cell setting names a cell of the header row our column starts, and our header
+  // cell is added there when asked for (the row slot feature asks at start and after every page change).
+  return {
+    ...withContainer,
+    ownColumn: true,
+    menuCell: ownCellOf,
+    // A header row's is a th.
+    menuCellInDocument: `td[${OWN_CELL}], div[${OWN_CELL}]`,
+    headerCell: (root) => {
+      const headerRow = adapter.headerCell(root)?.parentElement;
+      return headerRow ? ensureOwnCell(headerRow) : null;
+    },
+  };
 }
 
-export type GenericProblem = 'empty' | 'selector' | 'pattern' | 'group' | 'attribute';
+export type GenericProblem = 'empty' | 'selector' | 'pattern' | 'group' | 'attribute' | 'placement';
 
 /** A field of the configuration that cannot work, and why (the options page says it in the user's language). */
 export class GenericConfigError extends Error {
@@ -84,6 +98,10 @@ export function checkGenericConfig(stored: unknown): GenericSelectors {
       checkPattern('idPattern', idPattern, true);
     }
   }
-  for (const field of ['name', 'menuCell', 'headerCell'] as const) checkSelector(field, config[field]);
+  if (!GENERIC_PLACEMENTS.includes(config.placement)) throw new GenericConfigError('placement', 'placement', String(config.placement));
+  checkSelector('name', config.name);
+  // With our own column, no host cell receives our controls.
+  if (config.placement !== 'column') checkSelector('menuCell', config.menuCell);
+  checkSelector('headerCell', config.headerCell);
   return config;
 }
