@@ -12,6 +12,7 @@ import { shareFeature } from './features/share';
 import { logFeature } from './features/log';
 import { rowVisibilityFeature } from './features/row-visibility';
 import { noRowsNoticeFeature } from './features/no-rows-notice';
+import { controlsNoticeFeature } from './features/controls-notice';
 import { selectionFeature } from './features/selection';
 import { batchBarFeature } from './features/batch-bar';
 import { batchShareFeature } from './features/batch-share';
@@ -43,6 +44,8 @@ export const FEATURES: Feature[] = [
   rowVisibilityFeature,
   noRowsNoticeFeature,
   selectionFeature,
+  // After the row controls: it hit-tests them once drawn.
+  controlsNoticeFeature,
   batchBarFeature,
   // The batch bar shows their buttons in this order.
   batchShareFeature,

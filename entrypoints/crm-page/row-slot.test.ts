@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { putInSlot, ROW_SLOT_HOST, rowSlot, rowSlotFeature, type SlotPlace } from './row-slot';
+import { putInSlot, ROW_SLOT_HOST, rowSlot, rowSlotFeature, STOPPED_EVENTS, type SlotPlace } from './row-slot';
+import { asUser } from './test-context';
+import { createGenericAdapter } from '../../lib/host/adapters/generic';
+import { DEFAULT_GENERIC_SELECTORS } from '../../lib/settings-schema';
+import { OWN_CELL } from '../../lib/host/adapter';
 import { rowMenuFeature } from './features/row-menu';
 import './features/follow';
 import './features/selection';
@@ -84,5 +88,45 @@ describe('rowSlotFeature', () => {
     expect(firstCells.every((cell) => cell.style.getPropertyValue('text-indent') === '74px' && cell.style.getPropertyPriority('text-indent') === 'important')).toBe(true);
     controller.abort();
     expect(firstCells.some((cell) => cell.style.getPropertyValue('text-indent'))).toBe(false);
+  });
+
+  it('with our own column: adds it to the header row and to every row (drawn or not), the slots in it, and takes it back', async () => {
+    const adapter = createGenericAdapter({
+      ...DEFAULT_GENERIC_SELECTORS, row: '#customer-table > tbody > tr', idElement: 'a[href]', name: 'a[href]',
+      placement: 'column', headerCell: '#customer-table > thead > tr > th',
+    });
+    const ctx = { ...testContext(controller.signal), adapter };
+    const { rendered } = await drawRows(ctx);
+    const headerRow = document.querySelector('#customer-table > thead > tr')!;
+    expect(headerRow.firstElementChild?.matches(`th[${OWN_CELL}]`)).toBe(true);
+    expect(rendered.every((row) => row.firstElementChild!.matches(`td[${OWN_CELL}]`) && row.querySelectorAll(`[${OWN_CELL}]`).length === 1)).toBe(true);
+    expect(rendered.slice(0, FIRST_ROWS).every((row) => row.firstElementChild!.firstElementChild?.localName === ROW_SLOT_HOST)).toBe(true);
+    const rules = document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]) as CSSStyleRule[];
+    expect(rules.map((rule) => [rule.selectorText, rule.style.getPropertyValue('width')])).toEqual([[`[${OWN_CELL}]`, '74px']]);
+    // The host re-renders its header: ours comes back with the next page change.
+    headerRow.replaceChildren(...[...headerRow.children].filter((cell) => !cell.hasAttribute(OWN_CELL)));
+    rerenderRows(['n-1', 'n-2']);
+    await vi.waitFor(() => expect(headerRow.firstElementChild?.hasAttribute(OWN_CELL)).toBe(true));
+    controller.abort();
+    expect(document.querySelectorAll(`[${OWN_CELL}]`)).toHaveLength(0);
+  });
+});
+
+describe('events on our controls', () => {
+  it.each(STOPPED_EVENTS.map((type) => [type]))('a user\'s %s on a control reaches the control and no listener of the host\'s', (type) => {
+    document.body.innerHTML = '<table><tbody><tr><td id="cell"></td></tr></tbody></table>';
+    const cell = document.getElementById('cell')!;
+    const control = document.createElement('button');
+    putInSlot(rowSlot(document, cell), control, 'menu');
+    const heard: string[] = [];
+    control.addEventListener(type, () => heard.push('ours'));
+    for (const [name, target] of [['row', cell.parentElement!], ['document', document], ['window', window]] as const) {
+      target.addEventListener(type, () => heard.push(name));
+    }
+    const event = type.startsWith('key') ? new KeyboardEvent(type, { key: 'Enter', bubbles: true, composed: true })
+      : type.startsWith('touch') ? new Event(type, { bubbles: true, composed: true })
+        : new MouseEvent(type, { bubbles: true, composed: true, cancelable: true });
+    control.dispatchEvent(asUser(event));
+    expect(heard).toEqual(['ours']);
   });
 });

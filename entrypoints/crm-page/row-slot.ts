@@ -5,6 +5,7 @@
 // the view (lib/host/observe-rows.ts), out of flow in that room, so drawing it moves nothing.
 import type { Feature } from './feature';
 import { acceptOnlyTrustedEvents } from '../../lib/ui/trusted-events';
+import { ensureOwnCell, OWN_CELL } from '../../lib/host/adapter';
 
 export const ROW_SLOT_HOST = 'crmx-row-menu';
 
@@ -69,6 +70,16 @@ export function putInSlot(shadow: ShadowRoot, control: Element, place: SlotPlace
   shadow.append(control);
 }
 
+/**
+ * The events a user makes on our controls end at our slot: the host's listeners on its rows and document (a
+ * real CRM opens inline editing on a double-click, its own row menu on a mousedown) never hear them.
+ */
+export const STOPPED_EVENTS = [
+  'click', 'dblclick', 'auxclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
+  'touchstart', 'touchend', 'keydown', 'keyup', 'keypress',
+] as const;
+const stop = (event: Event) => event.stopPropagation();
+
 /** The row's slot (created empty on first use); controls add themselves to it with putInSlot. */
 export function rowSlot(doc: Document, cell: Element): ShadowRoot {
   for (const child of cell.children) {
@@ -77,6 +88,7 @@ export function rowSlot(doc: Document, cell: Element): ShadowRoot {
   const host = doc.createElement(ROW_SLOT_HOST);
   const shadow = host.attachShadow({ mode: 'open' });
   acceptOnlyTrustedEvents(shadow);
+  for (const type of STOPPED_EVENTS) shadow.addEventListener(type, stop);
   const shared = sheet();
   let adopted = false;
   if (shared) {
@@ -132,6 +144,19 @@ export const rowSlotFeature: Feature = {
       for (const host of doc.querySelectorAll(ROW_SLOT_HOST)) host.remove();
     }, { once: true });
     const indent = `${slotWidth() + GAP}px`;
+    if (adapter.ownColumn) {
+      // Our own column, in every row (a row without its cell would shift the host's columns) and the header.
+      const width = `${slotWidth() + GAP}px`;
+      addDocumentCss(doc, `[${OWN_CELL}]`, `[${OWN_CELL}] { width: ${width} !important; min-width: ${width} !important; padding: 0 4px !important; overflow: visible !important; box-sizing: content-box !important; }`, signal);
+      const header = () => void adapter.headerCell(doc);
+      header();
+      rows.onPageChange(header, signal);
+      rows.subscribe('row-slot', (row) => void ensureOwnCell(row), signal, { eager: true });
+      signal.addEventListener('abort', () => {
+        for (const cell of doc.querySelectorAll(`[${OWN_CELL}]`)) cell.remove();
+      }, { once: true });
+      return;
+    }
     const cellsRule = adapter.menuCellInDocument;
     if (cellsRule && addDocumentCss(doc, cellsRule, `${cellsRule} { text-indent: ${indent} !important; }`, signal)) return;
     const cells = new Set<HTMLElement>();

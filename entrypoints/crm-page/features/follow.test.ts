@@ -61,4 +61,23 @@ describe('follow star feature', () => {
     await vi.waitFor(() => expect(stars()[1].hasAttribute('data-pending')).toBe(true));
     expect(stars()[0].hasAttribute('data-pending')).toBe(false);
   });
+
+  it('follows a row element the host reuses for another customer: the star shows it, loads its state and follows it', async () => {
+    const ctx = await started();
+    ctx.state.rowStates.value = new Map([...ctx.state.rowStates.value].map(([id, s]) => [id, s && { ...s, followed: id === 'c-001' }]));
+    await vi.waitFor(() => expect(stars()[0].getAttribute('aria-pressed')).toBe('true'));
+    // A virtualised list recycles the first row element for customer c-042, in place.
+    const link = document.querySelector<HTMLAnchorElement>('#customer-table tbody tr a')!;
+    link.setAttribute('href', '/customers/c-042');
+    link.textContent = 'Recycled Co';
+    await vi.waitFor(() => expect(stars()[0].dataset.customerId).toBe('c-042'));
+    expect(stars()[0].getAttribute('aria-label')).toBe('Follow Recycled Co');
+    await vi.waitFor(() => expect(ctx.api.getDecisions).toHaveBeenCalledWith(['c-042'], false));
+    await vi.waitFor(() => expect(ctx.state.rowStates.value.has('c-042')).toBe(true));
+    expect(stars()[0].getAttribute('aria-pressed')).toBe('false');
+    ctx.api.toggleFollow.mockResolvedValue({ followed: true });
+    userClick(stars()[0]);
+    await vi.waitFor(() => expect(ctx.api.toggleFollow).toHaveBeenCalledWith('c-042'));
+    expect(ctx.api.toggleFollow).not.toHaveBeenCalledWith('c-001');
+  });
 });

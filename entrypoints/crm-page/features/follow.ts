@@ -9,6 +9,7 @@ import { failureText } from '../../../lib/ui/outcome';
 import { asProtocolError } from '../../../lib/ui/outcome';
 import { addRowControl, putInSlot, rowSlot } from '../row-slot';
 import { setRowStates, showToast } from '../../../lib/ui/state';
+import { createRowStateLoader } from './row-states';
 
 const STAR_CSS = `
 .crmx-follow-star {
@@ -68,7 +69,7 @@ export const followStarFeature: Feature = {
       const id = star.dataset.customerId!;
       const followed = state.rowStates.value.get(id)?.followed ?? false;
       const name = star.dataset.customerName ?? id;
-      const look = `${followed}|${state.pendingFollows.value.has(id)}|${currentLanguage.value}`;
+      const look = `${id}|${followed}|${state.pendingFollows.value.has(id)}|${currentLanguage.value}`;
       if (shown.get(star) === look) return;
       shown.set(star, look);
       star.setAttribute('aria-pressed', String(followed));
@@ -83,6 +84,31 @@ export const followStarFeature: Feature = {
       }
     };
 
+    // A host that recycles row elements (a virtualised grid) gives a row another customer in place: the
+    // star then takes the row's new id and name, and that customer's state is loaded.
+    const loader = createRowStateLoader(ctx);
+    const starOf = new Map<Element, HTMLButtonElement>();
+    const follow = (row: Element, star: HTMLButtonElement) => {
+      const id = adapter.rowId(row);
+      if (!id || id === star.dataset.customerId) return;
+      star.dataset.customerId = id;
+      star.dataset.customerName = adapter.rowName(row) || id;
+      if (!state.rowStates.value.has(id)) loader.want(id);
+      paint(star);
+    };
+    const recycled = new MutationObserver((records) => {
+      const changed = new Set<Element>();
+      for (const record of records) {
+        for (let node: Node | null = record.target; node; node = node.parentNode) {
+          if (starOf.has(node as Element)) {
+            changed.add(node as Element);
+            break;
+          }
+        }
+      }
+      for (const row of changed) follow(row, starOf.get(row)!);
+    });
+
     ctx.rows.subscribe('follow-star', (row) => {
       const id = adapter.rowId(row);
       const cell = adapter.menuCell(row);
@@ -95,15 +121,20 @@ export const followStarFeature: Feature = {
       star.dataset.customerName = adapter.rowName(row) || id;
       star.addEventListener('click', (event) => {
         event.stopPropagation();
+        // The row as it is now: its element may show another customer than when the star was drawn.
+        follow(row, star);
         void toggleFollow(ctx, star.dataset.customerId!);
       });
       paint(star);
       putInSlot(shadow, star, 'star');
       stars.add(star);
+      starOf.set(row, star);
+      recycled.observe(row, { attributes: true, childList: true, characterData: true, subtree: true });
     }, signal);
 
     ctx.rows.onPageChange(() => {
       for (const star of stars) if (!star.isConnected) stars.delete(star);
+      for (const row of starOf.keys()) if (!row.isConnected) starOf.delete(row);
     }, signal);
 
     const dispose = effect(() => {
@@ -127,6 +158,8 @@ export const followStarFeature: Feature = {
     state.actions.set('follow', (target) => toggleFollow(ctx, target.id));
     signal.addEventListener('abort', () => {
       dispose();
+      recycled.disconnect();
+      starOf.clear();
       for (const star of stars) star.remove();
       stars.clear();
       state.actions.delete('follow');

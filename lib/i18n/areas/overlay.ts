@@ -136,6 +136,8 @@ export const overlayEn = {
 
   'details.actions': 'Actions',
   'notice.noRows': 'CRM Overlay found no customer rows on this page. Check the adapter in the extension\'s options.',
+  'notice.noIds': 'CRM Overlay found customer rows here but could not read their customer ids. Check “Where the customer id is” in the extension\'s options.',
+  'notice.hidden': 'CRM Overlay\'s buttons are hidden or covered on this page. In the extension\'s options, change “Where our buttons go” (e.g. a column of their own).',
   'notice.dismiss': 'Dismiss',
 } as const satisfies Record<string, string>;
 
@@ -276,5 +278,7 @@ export const overlayVi: Record<keyof typeof overlayEn, string> = {
 
   'details.actions': 'Thao tác',
   'notice.noRows': 'CRM Overlay không tìm thấy dòng khách hàng nào trên trang này. Hãy kiểm tra bộ chuyển đổi trong phần tùy chọn của tiện ích.',
+  'notice.noIds': 'CRM Overlay thấy các dòng khách hàng ở đây nhưng không đọc được mã khách hàng. Hãy kiểm tra “Mã khách hàng nằm ở đâu” trong phần tùy chọn của tiện ích.',
+  'notice.hidden': 'Các nút của CRM Overlay bị che hoặc bị khuất trên trang này. Trong phần tùy chọn của tiện ích, hãy đổi “Nơi đặt các nút của chúng tôi” (ví dụ một cột riêng).',
   'notice.dismiss': 'Ẩn',
 };
