@@ -147,7 +147,7 @@ export const rowSlotFeature: Feature = {
     if (adapter.ownColumn) {
       // Our own column, in every row (a row without its cell would shift the host's columns) and the header.
       const width = `${slotWidth() + GAP}px`;
-      addDocumentCss(doc, `[${OWN_CELL}]`, `[${OWN_CELL}] { width: ${width} !important; min-width: ${width} !important; padding: 0 4px !important; overflow: visible !important; box-sizing: content-box !important; }`, signal);
+      addDocumentCss(doc, `[${OWN_CELL}]`, `[${OWN_CELL}] { width: ${width} !important; min-width: ${width} !important; padding: 0 4px !important; overflow: visible !important; box-sizing: content-box !important; text-align: start !important; }`, signal);
       const header = () => void adapter.headerCell(doc);
       header();
       rows.onPageChange(header, signal);

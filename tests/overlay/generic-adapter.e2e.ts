@@ -3,15 +3,22 @@
 // configured through the options page from its preset, "Try it" showing the page test and the first ids and
 // following each edit; then on the page one set of controls per row with the row's id (not the user link's),
 // gone when the hash leaves the list and back when it returns; the configuration exported and imported; and a
-// virtualised grid (lib/host/fixtures/virtual-grid-customers.html, at /grid/customers) configured by hand.
+// virtualised grid (lib/host/fixtures/virtual-grid-customers.html, at /grid/customers) configured by hand, its
+// recycled rows' controls following the customer each row shows; and EspoCRM's list in a mass-update form with our
+// controls in its 25 px buttons cell (hidden: the page says so) or in a column of our own (visible, clickable, the
+// host's form and listeners untouched by them).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileOnDisk } from './overlay-helpers';
 import { startScenario, type Scenario } from '../harness/scenario';
+import { api } from '../harness/crm';
 
 const ESPO = readFileSync(new URL('../../lib/host/fixtures/espocrm-accounts.html', import.meta.url), 'utf8');
 const GRID = readFileSync(new URL('../../lib/host/fixtures/virtual-grid-customers.html', import.meta.url), 'utf8');
+/** EspoCRM's list inside a mass-update form (as SuiteCRM's is): a host button without type="button" submits it. */
+const ESPO_FORM = ESPO.replace('<div class="list list-expanded"><table class="table">', '<form id="mass-update" method="post" action="/espo-form/submitted"><div class="list list-expanded"><table class="table">')
+  .replace('</tbody></table>', '</tbody></table></form>');
 const IDS = ['c-001', 'c-002', 'c-003', 'c-004', 'c-005'];
 
 describe('the generic adapter configured for EspoCRM through the options page', () => {
@@ -20,6 +27,7 @@ describe('the generic adapter configured for EspoCRM through the options page', 
   beforeAll(async () => {
     s = await startScenario({ seed: 'tests/fixtures/seed-basic.json', token: 'tok-admin' });
     await s.browser.context.route((url) => url.pathname === '/espo/', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: ESPO }));
+    await s.browser.context.route((url) => url.pathname === '/espo-form/', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: ESPO_FORM }));
     await s.browser.context.route((url) => url.pathname === '/grid/customers', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: GRID }));
     options = await s.browser.context.newPage();
     await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
@@ -126,7 +134,7 @@ describe('the generic adapter configured for EspoCRM through the options page', 
     await page.close();
   });
 
-  it('decorates a virtualised grid (rows placed by transform, no links) configured by hand, each row with its row-id', async () => {
+  it('follows a virtualised grid that recycles its row elements, configured by hand: each row\'s controls carry the id it shows now', async () => {
     await options.bringToFront();
     const fields: Record<string, string> = {
       urlPattern: '^/grid/customers(?:[?#]|$)', container: '.ag-center-cols-container', row: '.ag-row', idElement: '',
@@ -138,7 +146,7 @@ describe('the generic adapter configured for EspoCRM through the options page', 
     await grid.goto(`${s.crm.url}/grid/customers`);
     await tryIt();
     await options.locator('[data-crmx-page=match]').waitFor();
-    expect(await previewIds()).toEqual(IDS);
+    expect(await previewIds()).toEqual([...IDS]);
     await options.locator('#crmx-adapter-save').click();
     await options.locator('#crmx-adapter-status').filter({ hasText: 'Saved' }).waitFor();
 
@@ -155,7 +163,138 @@ describe('the generic adapter configured for EspoCRM through the options page', 
       });
     }, first, { timeout: 20_000 });
     await settled(1).catch(async () => expect(await shown()).toEqual('each row with one set of controls carrying its id'));
-    expect((await shown()).map((r) => r.star)).toEqual([...IDS, 'c-006']);
+    // Scrolled 20 rows down: the same 6 elements now show c-021 … c-026.
+    await grid.locator('.ag-body-viewport').evaluate((viewport) => { viewport.scrollTop = 20 * 42; });
+    await settled(21).catch(async () => expect(await shown()).toEqual('each recycled row with one set of controls carrying its new id'));
+    expect((await shown()).map((r) => r.row)).toEqual(['c-021', 'c-022', 'c-023', 'c-024', 'c-025', 'c-026']);
+    // The star says whom it follows now.
+    const label = await grid.locator('.ag-row[row-id="c-021"] button.crmx-follow-star').getAttribute('aria-label');
+    expect(label).toBe('Follow Customer c-021');
     await grid.close();
+  });
+
+  const openEspoForm = async () => {
+    const page = await s.browser.context.newPage();
+    await page.goto(`${s.crm.url}/espo-form/#Account`);
+    // In front: a tab in the background is not hit-tested.
+    await page.bringToFront();
+    await page.locator('tr.list-row').first().waitFor();
+    // What the host hears: its listeners on the document and the rows (bubbling, as jQuery's delegated ones), and submits.
+    await page.evaluate(() => {
+      const w = window as unknown as { heard: string[]; submits: number };
+      w.heard = [];
+      w.submits = 0;
+      const types = ['dblclick', 'mousedown', 'mouseup', 'click', 'contextmenu', 'pointerdown', 'pointerup', 'auxclick', 'keydown', 'keyup', 'keypress'];
+      for (const type of types) {
+        document.addEventListener(type, (e) => w.heard.push(`document:${e.type}`));
+        document.querySelector('table.table')!.addEventListener(type, (e) => w.heard.push(`table:${e.type}`));
+      }
+      document.addEventListener('submit', (e) => { w.submits++; e.preventDefault(); }, true);
+    });
+    return page;
+  };
+  const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: string[] }).heard.splice(0));
+  const submits = (page: Page) => page.evaluate(() => (window as unknown as { submits: number }).submits);
+  /** The element at the centre of each of the row's controls, in the page (our slot) or not. */
+  const hits = (page: Page, id: string) => page.locator(`tr.list-row[data-id="${id}"] crmx-row-menu`).evaluate((host) => [...host.shadowRoot!.children]
+    .filter((control) => control.localName !== 'style')
+    .map((control) => {
+      const box = control.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return `${control.className}: ${hit === host ? 'ours' : hit ? `${hit.localName}.${hit.className}` : 'off screen'}`;
+    }));
+  const centre = async (page: Page, selector: string) => {
+    const box = (await page.locator(selector).boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  const configureEspo = async (placement: 'cell' | 'column') => {
+    await options.bringToFront();
+    await options.locator('#crmx-adapter-kind').selectOption('generic');
+    await options.locator('#crmx-adapter-preset').selectOption('espocrm-accounts');
+    await options.locator('#crmx-adapter-preset-apply').click();
+    // EspoCRM's 25 px buttons cell, the header cell above it.
+    await options.locator('#crmx-adapter-menuCell').fill(':scope > td[data-name="buttons"]');
+    await options.locator('#crmx-adapter-headerCell').fill('#main .list-container .list > table.table > thead > tr > th[data-name="buttons"]');
+    await options.locator('#crmx-adapter-placement').selectOption(placement);
+    await expect.poll(() => options.locator('#crmx-adapter-menuCell').count()).toBe(placement === 'column' ? 0 : 1);
+    await options.locator('#crmx-adapter-save').click();
+    await options.locator('#crmx-adapter-status').filter({ hasText: 'Saved' }).waitFor();
+  };
+
+  it('in EspoCRM\'s 25 px buttons cell our controls are hidden, and the page says so, naming the setting', async () => {
+    await configureEspo('cell');
+    const page = await openEspoForm();
+    await page.waitForFunction(() => document.querySelectorAll('tr.list-row td[data-name="buttons"] crmx-row-menu').length === 5, undefined, { timeout: 20_000 });
+    await page.locator('[data-crmx-notice]').filter({ hasText: 'buttons are hidden or covered on this page' }).filter({ hasText: '“Where our buttons go”' }).waitFor({ timeout: 20_000 });
+    // Under the host's caret, or past the window's edge.
+    expect((await hits(page, 'c-001')).filter((hit) => !hit.endsWith(': ours'))).not.toEqual([]);
+    // Dismissed, it stays away while the user pages within the list.
+    await page.locator('[data-crmx-notice] button').click();
+    await page.evaluate(() => { location.hash = '#Account/list'; });
+    await page.waitForFunction(() => document.querySelectorAll('tr.list-row crmx-row-menu').length === 5);
+    await page.locator('[data-crmx-notice]').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('in a column of their own, our controls are visible and clickable, the header box above the row boxes, and no host form is submitted', async () => {
+    await configureEspo('column');
+    const page = await openEspoForm();
+    await page.waitForFunction(() => document.querySelectorAll('tr.list-row > td[data-crmx-cell]:first-child crmx-row-menu').length === 5, undefined, { timeout: 20_000 });
+    // One column of ours, in the header too, the host's cells all still there.
+    expect(await page.locator('table.table > thead > tr > th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-name') ?? (th.hasAttribute('data-crmx-cell') ? 'ours' : '?'))))
+      .toEqual(['ours', 'r-checkbox', 'name', 'billingAddressCity', 'assignedUser', 'createdAt', 'buttons']);
+    for (const id of IDS) {
+      expect(await hits(page, id)).toEqual(['crmx-select-box: ours', 'crmx-row-menu-button: ours', 'crmx-follow-star: ours']);
+    }
+    // The page's box sits above the rows' boxes.
+    const headerBox = (await page.locator('th[data-crmx-cell] input.crmx-select-page-box').boundingBox())!;
+    const rowBox = (await page.locator('tr.list-row[data-id="c-001"] input.crmx-select-box').boundingBox())!;
+    expect(Math.abs(headerBox.x + headerBox.width / 2 - (rowBox.x + rowBox.width / 2))).toBeLessThan(rowBox.width / 2);
+    expect(headerBox.y + headerBox.height).toBeLessThanOrEqual(rowBox.y);
+    expect(await page.locator('[data-crmx-notice]').count()).toBe(0);
+
+    // Real clicks at the controls' centres: each does its own thing, and nothing of the host's.
+    await heard(page);
+    const star = 'tr.list-row[data-id="c-002"] button.crmx-follow-star';
+    const { x, y } = await centre(page, star);
+    await page.mouse.click(x, y);
+    await expect.poll(() => page.locator(star).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => (await api<{ customerIds: string[] }>(s.crm, 'tok-admin', '/follows')).body.customerIds).toContain('c-002');
+    const box = await centre(page, 'tr.list-row[data-id="c-003"] input.crmx-select-box');
+    await page.mouse.click(box.x, box.y);
+    expect(await page.locator('tr.list-row[data-id="c-003"] input.crmx-select-box').isChecked()).toBe(true);
+    const more = await centre(page, 'tr.list-row[data-id="c-004"] button.crmx-row-menu-button');
+    await page.mouse.click(more.x, more.y);
+    await page.locator('[role=menu].crmx-menu').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('[role=menu].crmx-menu').waitFor({ state: 'detached' });
+    expect(await heard(page)).toEqual([]);
+    expect(await submits(page)).toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/espo-form/');
+    await page.close();
+  });
+
+  it('a user\'s double-click, mousedown, right-click or key on our star and [···] reaches none of the host\'s listeners', async () => {
+    await configureEspo('column');
+    const page = await openEspoForm();
+    await page.waitForFunction(() => document.querySelectorAll('tr.list-row > td[data-crmx-cell] crmx-row-menu').length === 5, undefined, { timeout: 20_000 });
+    // The host's listeners hear a double-click on its own cell (the test can see them).
+    const name = await centre(page, 'tr.list-row[data-id="c-002"] td[data-name="billingAddressCity"]');
+    await page.mouse.dblclick(name.x, name.y);
+    expect(await heard(page)).toEqual(expect.arrayContaining(['table:dblclick', 'document:dblclick', 'table:mousedown']));
+    for (const control of ['button.crmx-follow-star', 'button.crmx-row-menu-button']) {
+      const at = await centre(page, `tr.list-row[data-id="c-002"] ${control}`);
+      await page.mouse.dblclick(at.x, at.y);
+      await page.mouse.down();
+      await page.mouse.up();
+      await page.mouse.click(at.x, at.y, { button: 'right' });
+      await page.keyboard.press('Escape');
+      await page.locator(`tr.list-row[data-id="c-002"] ${control}`).focus();
+      await page.keyboard.press('x');
+      await page.keyboard.press('Escape');
+      expect(await heard(page), control).toEqual([]);
+    }
+    expect(await submits(page)).toBe(0);
+    await page.close();
   });
 });

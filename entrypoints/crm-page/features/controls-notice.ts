@@ -5,27 +5,38 @@ import { t } from '../../../lib/i18n/index';
 import type { Feature } from '../feature';
 import { ROW_SLOT_HOST } from '../row-slot';
 
-/** What the point at a control's centre shows: our slot, something of the page on top of it, or nothing (off screen). */
-export type Hit = 'ours' | 'covered' | 'outside';
+/**
+ * What the point at a control's centre shows: our slot, something of the page on top of it, or nothing (past
+ * the window's edge); unknown where the browser hit-tests nothing inside the window.
+ */
+export type Hit = 'ours' | 'covered' | 'outside' | 'unknown';
 
-export function hitAt(doc: Pick<Document, 'elementFromPoint'>, host: Element, control: Element): Hit {
+export function hitAt(doc: Pick<Document, 'elementFromPoint'>, host: Element, control: Element, view: { width: number; height: number }): Hit {
   const box = control.getBoundingClientRect();
-  const hit = doc.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-  if (!hit) return 'outside';
+  const x = box.left + box.width / 2;
+  const y = box.top + box.height / 2;
+  if (x < 0 || y < 0 || x >= view.width || y >= view.height) return 'outside';
+  const hit = doc.elementFromPoint(x, y);
+  if (!hit) return 'unknown';
   return hit === host || host.contains(hit) ? 'ours' : 'covered';
 }
 
-/** Hidden when more than half the rows sampled have a control that is not ours at its centre (one row may sit under a sticky bar). */
+/**
+ * Hidden when more than half the rows sampled have a control that is not ours at its centre (one row may sit
+ * under a sticky bar); rows with a control the browser could not hit-test are left out.
+ */
 export function controlsHidden(rows: readonly (readonly Hit[])[]): boolean {
-  const hidden = rows.filter((hits) => hits.some((hit) => hit !== 'ours')).length;
-  return hidden * 2 > rows.length;
+  const judged = rows.filter((hits) => !hits.includes('unknown'));
+  const hidden = judged.filter((hits) => hits.some((hit) => hit !== 'ours')).length;
+  return hidden * 2 > judged.length;
 }
 
 const SAMPLE = 5;
 
 /** Our controls' hits on the first rows in view (none: nothing to judge yet). */
 export function sampleHits(doc: Document): Hit[][] {
-  const height = doc.defaultView?.innerHeight ?? 0;
+  const view = { width: doc.documentElement.clientWidth, height: doc.documentElement.clientHeight };
+  const { height } = view;
   const rows: Hit[][] = [];
   for (const host of doc.querySelectorAll(ROW_SLOT_HOST)) {
     if (rows.length >= SAMPLE) break;
@@ -33,7 +44,7 @@ export function sampleHits(doc: Document): Hit[][] {
     const box = host.getBoundingClientRect();
     const middle = box.top + box.height / 2;
     if (controls.length === 0 || box.height === 0 || middle < 0 || middle > height) continue;
-    rows.push(controls.map((control) => hitAt(doc, host, control)));
+    rows.push(controls.map((control) => hitAt(doc, host, control, view)));
   }
   return rows;
 }
@@ -57,12 +68,16 @@ export const controlsNoticeFeature: Feature = {
       queued = false;
       if (signal.aborted) return;
       if (seen > 0 && withId === 0) return say('notice.noIds');
-      if (judged) return;
+      // A tab in the background is not hit-tested: judge once the user looks at it.
+      if (judged || doc.visibilityState === 'hidden') return;
       const hits = sampleHits(doc);
-      if (hits.length === 0) return;
+      if (hits.every((row) => row.includes('unknown'))) return;
       judged = true;
       if (controlsHidden(hits)) say('notice.hidden');
     };
+    doc.addEventListener('visibilitychange', () => {
+      if (!judged && seen > 0) check();
+    }, { signal });
     rows.subscribe('controls-notice', (row) => {
       seen++;
       if (adapter.rowId(row)) withId++;
