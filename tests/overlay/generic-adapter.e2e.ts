@@ -221,6 +221,17 @@ describe('the generic adapter configured for EspoCRM through the options page', 
     await options.locator('#crmx-adapter-status').filter({ hasText: 'Saved' }).waitFor();
   };
 
+  it('rows found with no customer id read: the page says so, naming the setting, and draws no controls', async () => {
+    await configureEspo('column');
+    await options.locator('#crmx-adapter-idAttribute').fill('data-record-id');
+    await options.locator('#crmx-adapter-save').click();
+    await options.locator('#crmx-adapter-status').filter({ hasText: 'Saved' }).waitFor();
+    const page = await openEspoForm();
+    await page.locator('[data-crmx-notice]').filter({ hasText: 'could not read their customer ids. Check “Where the customer id is”' }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('tr.list-row crmx-row-menu').count()).toBe(0);
+    await page.close();
+  });
+
   it('in EspoCRM\'s 25 px buttons cell our controls are hidden, and the page says so, naming the setting', async () => {
     await configureEspo('cell');
     const page = await openEspoForm();

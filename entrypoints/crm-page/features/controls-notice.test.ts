@@ -1,6 +1,13 @@
 // Detecting our row controls hidden (clipped, covered, off screen) from hit tests at their centres.
-import { describe, expect, it } from 'vitest';
-import { controlsHidden, hitAt, type Hit } from './controls-notice';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { controlsHidden, controlsNoticeFeature, hitAt, type Hit } from './controls-notice';
+import { loadReferencePage } from '../../../lib/host/test-fixture';
+import { testContext } from '../test-context';
+import { createSelectorAdapter, type SelectorAdapterConfig } from '../../../lib/host/adapter';
+import { referenceAdapter } from '../../../lib/host/adapters/reference';
+import { observeRows } from '../../../lib/host/observe-rows';
+
+const referenceAdapterId: SelectorAdapterConfig['id'] = { from: 'href', selector: referenceAdapter.selectors.name, pattern: /\/customers\/([^/?#]+)/ };
 
 describe('controls hidden', () => {
   it.each<[string, Hit[][], boolean]>([
@@ -32,5 +39,27 @@ describe('controls hidden', () => {
     const doc = { elementFromPoint: (x: number, y: number) => (seen.push([x, y]), element) };
     expect(hitAt(doc, host, control, { width: 1280, height: 720 })).toBe(expected);
     expect(seen).toEqual(expected === 'outside' ? [] : [[112, 20]]);
+  });
+});
+
+describe('controls notice feature', () => {
+  let controller: AbortController;
+  beforeEach(() => {
+    loadReferencePage();
+    controller = new AbortController();
+  });
+  afterEach(() => controller.abort());
+
+  it.each<[string, SelectorAdapterConfig['id'], string | null]>([
+    ['rows whose ids are read: no notice', referenceAdapterId, null],
+    ['rows found but no id read: says where to look in the options', { from: 'attribute', attribute: 'data-nope' }, 'could not read their customer ids. Check “Where the customer id is”'],
+  ])('%s', async (_label, id, notice) => {
+    const adapter = createSelectorAdapter({ name: 'reference-like', pages: [{ path: /^\/customers\/?$/ }], id, selectors: referenceAdapter.selectors });
+    const ctx = { ...testContext(controller.signal), adapter };
+    ctx.rows = observeRows({ root: document, rowSelector: adapter.selectors.row, signal: controller.signal });
+    await controlsNoticeFeature.init(ctx);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => setTimeout(resolve))));
+    if (notice === null) expect(ctx.state.notice.value).toBeNull();
+    else expect(ctx.state.notice.value).toContain(notice);
   });
 });
