@@ -54,12 +54,20 @@ describe('controls notice feature', () => {
     ['rows whose ids are read: no notice', referenceAdapterId, null],
     ['rows found but no id read: says where to look in the options', { from: 'attribute', attribute: 'data-nope' }, 'could not read their customer ids. Check “Where the customer id is”'],
   ])('%s', async (_label, id, notice) => {
-    const adapter = createSelectorAdapter({ name: 'reference-like', pages: [{ path: /^\/customers\/?$/ }], id, selectors: referenceAdapter.selectors });
+    const adapter = createSelectorAdapter({ name: 'generic', pages: [{ path: /^\/customers\/?$/ }], id, selectors: referenceAdapter.selectors });
     const ctx = { ...testContext(controller.signal), adapter };
     ctx.rows = observeRows({ root: document, rowSelector: adapter.selectors.row, signal: controller.signal });
     await controlsNoticeFeature.init(ctx);
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => setTimeout(resolve))));
     if (notice === null) expect(ctx.state.notice.value).toBeNull();
     else expect(ctx.state.notice.value).toContain(notice);
+  });
+
+  it('says nothing for a dedicated adapter, whose settings have no such fields', async () => {
+    const adapter = createSelectorAdapter({ name: 'reference', pages: [], id: { from: 'attribute', attribute: 'data-nope' }, selectors: referenceAdapter.selectors });
+    const ctx = { ...testContext(controller.signal), adapter };
+    await controlsNoticeFeature.init(ctx);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => setTimeout(resolve))));
+    expect(ctx.state.notice.value).toBeNull();
   });
 });

@@ -55,6 +55,8 @@ const shown = new Set<string>();
 export const controlsNoticeFeature: Feature = {
   name: 'controls-notice',
   init({ adapter, document: doc, rows, signal, state }) {
+    // The notices name settings of the generic adapter; a dedicated adapter's placement and ids are ours to get right.
+    if (adapter.name !== 'generic') return;
     const say = (key: 'notice.noIds' | 'notice.hidden') => {
       if (signal.aborted || shown.has(key) || state.notice.value) return;
       shown.add(key);
