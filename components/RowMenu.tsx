@@ -32,7 +32,7 @@ function OpenRowMenu({ open, state }: { open: OpenMenu; state: OverlayState }) {
 
   useLayoutEffect(() => {
     const all = itemEls();
-    (open.focus === 'last' ? all[all.length - 1] : all[0])?.focus();
+    (open.focus === 'last' ? all[all.length - 1] : all[0])?.focus({ preventScroll: true });
   }, []);
 
   useEffect(() => {
@@ -61,7 +61,7 @@ function OpenRowMenu({ open, state }: { open: OpenMenu; state: OverlayState }) {
   const onKeyDown = (event: KeyboardEvent) => {
     const all = itemEls();
     const current = all.indexOf((menuRef.current?.getRootNode() as ShadowRoot | Document).activeElement as HTMLElement);
-    const focusAt = (index: number) => all[(index + all.length) % all.length]?.focus();
+    const focusAt = (index: number) => all[(index + all.length) % all.length]?.focus({ preventScroll: true });
     switch (event.key) {
       case 'ArrowDown': focusAt(current + 1); break;
       case 'ArrowUp': focusAt(current < 0 ? -1 : current - 1); break;

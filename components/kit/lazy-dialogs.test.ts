@@ -94,4 +94,24 @@ describe('injectedDialogs', () => {
     await source.load();
     expect(source.loaded()).toBe(kit);
   });
+
+  it('has nothing loaded while the script has run but its load has not ended (the roots\' styles are not in yet)', async () => {
+    const { scope } = world();
+    let seenBetween: DialogKit | null | undefined;
+    let endInjection!: () => void;
+    const inject = mock.fn(async () => {
+      runDialogsScript(scope);
+      seenBetween = source.loaded();
+      await new Promise<void>((resolve) => (endInjection = resolve));
+    });
+    const source = injectedDialogs(inject, scope);
+    const loading = source.load();
+    await mock.waitFor(() => expect(inject).toHaveBeenCalled());
+    expect(loadedDialogs(scope)).toBe(kit);
+    expect(seenBetween).toBeNull();
+    expect(source.loaded()).toBeNull();
+    endInjection();
+    await loading;
+    expect(source.loaded()).toBe(kit);
+  });
 });

@@ -27,27 +27,37 @@ export function loadedDialogs(scope: object = globalThis): DialogKit | null {
 }
 
 const pending = new WeakMap<object, Promise<DialogKit>>();
-const arrivals = new WeakMap<object, { kit: Promise<DialogKit>; arrived(kit: DialogKit): void }>();
+const arrivals = new WeakMap<object, { kit: Promise<DialogKit>; arrived(kit: DialogKit): void; ready: DialogKit | null }>();
 
 function arrivalIn(scope: object) {
   let arrival = arrivals.get(scope);
   if (!arrival) {
-    let arrived!: (kit: DialogKit) => void;
-    const kit = new Promise<DialogKit>((resolve) => (arrived = resolve));
-    arrivals.set(scope, (arrival = { kit, arrived }));
+    let resolve!: (kit: DialogKit) => void;
+    const kit = new Promise<DialogKit>((r) => (resolve = r));
+    const entry = { kit, ready: null as DialogKit | null, arrived: (loaded: DialogKit) => { entry.ready = loaded; resolve(loaded); } };
+    arrivals.set(scope, (arrival = entry));
   }
   return arrival;
 }
 
+/**
+ * The dialogs once this copy's load has ended, else null. Not as soon as their script has run: between
+ * its run and the end of the load, a root's styles still lack the dialogs' parts, and a menu drawn then
+ * would be unstyled in the page's flow, where focusing it scrolls the page.
+ */
+export function readyDialogs(scope: object = globalThis): DialogKit | null {
+  return arrivals.get(scope)?.ready ?? null;
+}
+
 /** The dialogs once loaded for this copy by whoever asks first; does not load them itself. */
 export function whenDialogsLoaded(scope: object = globalThis): Promise<DialogKit> {
-  const ready = loadedDialogs(scope);
+  const ready = readyDialogs(scope);
   return ready ? Promise.resolve(ready) : arrivalIn(scope).kit;
 }
 
 /** The dialogs, injecting their script once (`inject` asks the background); a failed load is retried next time. */
 export function loadDialogs(inject: () => Promise<unknown>, scope: object = globalThis): Promise<DialogKit> {
-  const ready = loadedDialogs(scope);
+  const ready = readyDialogs(scope);
   if (ready) return Promise.resolve(ready);
   let loading = pending.get(scope);
   if (!loading) {
@@ -75,5 +85,5 @@ export interface DialogSource {
 }
 
 export function injectedDialogs(inject: () => Promise<unknown>, scope: object = globalThis): DialogSource {
-  return { loaded: () => loadedDialogs(scope), load: () => loadDialogs(inject, scope), whenLoaded: () => whenDialogsLoaded(scope) };
+  return { loaded: () => readyDialogs(scope), load: () => loadDialogs(inject, scope), whenLoaded: () => whenDialogsLoaded(scope) };
 }
