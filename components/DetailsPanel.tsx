@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, t, type MessageKey } from '../lib/i18n';
 import { clicked, DetailsActions, LatestLog } from './DetailsExtras';
-import { formatTime } from './format';
+import { formatTime } from '../lib/i18n/dates';
 import type { ContentApi } from '../lib/ui/api';
 import { asProtocolError } from '../lib/ui/outcome';
 import type { OpenDetails, OverlayState } from '../lib/ui/state';

@@ -69,6 +69,10 @@ export const KIT_CSS = {
 .crmx-timeline-time { color: #4b5563; font-size: 13px; }
 .crmx-timeline-type { margin: 0; font-weight: 600; }
 .crmx-timeline-details { margin: 2px 0 0; overflow-wrap: anywhere; }
+.crmx-timeline-actor { margin: 0; color: #4b5563; font-size: 13px; }
+.crmx-timeline-changes { margin: 2px 0 0; padding: 0; list-style: none; overflow-wrap: anywhere; }
+.crmx-timeline-changes del { color: #6b7280; }
+.crmx-timeline-changes ins { text-decoration: none; font-weight: 600; }
 `,
   detailsActions: `.crmx-details-star { all: unset; cursor: pointer; font-size: 20px; color: #6b7280; padding: 0 4px; border-radius: 4px; }
 .crmx-details-star[aria-pressed="true"] { color: #b45309; }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { hasMessage, t } from '../../lib/i18n';
 import { fieldText } from '../../components/change-text';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/i18n/dates';
 import type { ContentApi } from '../../lib/ui/api';
 import { failureText } from '../../lib/ui/outcome';
 import type { ConflictView, PendingAction } from '../../lib/protocol/mutations';
@@ -31,7 +31,7 @@ export function SyncSection({ api, onChange }: { api: ContentApi; onChange: OnCh
       {status && (
         <p role="status">
           {status.running ? syncingText(status)
-            : status.lastSyncAt ? t('batch.panel.lastSync', { at: formatTime(status.lastSyncAt, { seconds: true }) })
+            : status.lastSyncAt ? t('batch.panel.lastSync', { at: formatTime(status.lastSyncAt) })
               : t('batch.panel.neverSynced')}
           {status.offline && <> · {t('batch.panel.offline')}</>}
         </p>
@@ -60,7 +60,7 @@ export function PendingSection({ api, onChange }: { api: ContentApi; onChange: O
         <ul>
           {data.actions.map((a) => (
             <li key={a.id}>
-              {pendingActionText(a.action)} · {formatTime(a.createdAt, { seconds: true })} {a.lastError && <span class="crmx-error">{a.lastError}</span>}
+              {pendingActionText(a.action)} · {formatTime(a.createdAt)} {a.lastError && <span class="crmx-error">{a.lastError}</span>}
               {a.status === 'failed' && <button type="button" onClick={act(() => api.request('dismissPending', { id: a.id }))}>{t('batch.panel.dismiss')}</button>}
             </li>
           ))}
