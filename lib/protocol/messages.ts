@@ -74,13 +74,25 @@ export interface CustomerDetails {
 
 /** What the background pushes after something changed, so open UIs refresh what they show. */
 export type Change =
-  | { kind: 'customers'; ids: Id[] }
+  /** `mine`: this user's own action changed them (an edit the CRM applied, a batch chunk it recorded). */
+  | { kind: 'customers'; ids: Id[]; mine?: boolean }
   | { kind: 'follows'; ids: Id[] }
   | { kind: 'session' }
   | { kind: 'sync'; status: SyncStatus }
   | { kind: 'job'; job: JobView }
   /** The outbox or the conflicts changed (pending actions to show). */
-  | { kind: 'pending'; count: number; conflicts: number };
+  | { kind: 'pending'; count: number; conflicts: number }
+  /** An action that waited in the outbox got the CRM's answer, after the user was told it was pending. */
+  | { kind: 'sent'; action: SentAction };
+
+export interface SentAction {
+  /** The outbox's name for it (edit, share, returnToPool…). */
+  action: string;
+  customerId: Id;
+  /** The customer's name as the CRM or the cache knows it. */
+  name: string | null;
+  outcome: 'applied' | 'conflict' | 'failed';
+}
 
 /** The reference CRM: its API token. SuiteCRM: the user's own sign-in and its administrator's OAuth client. */
 export type ConnectRequest =
