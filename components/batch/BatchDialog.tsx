@@ -15,7 +15,7 @@ import type { BatchAction, BatchApi, TagSuggestions } from './batch-action';
 import { TagPicker } from './TagPicker';
 import { SHOWN, TargetList } from './TargetList';
 import { PrecheckNote, precheckTextOf } from './PrecheckNote';
-import { countTargets, NO_TARGETS, TargetsPicker } from './TargetsPicker';
+import { countTargets, NO_TARGETS, TargetPicker } from '../TargetPicker';
 
 export interface BatchDialogProps {
   action: BatchAction;
@@ -58,6 +58,7 @@ export function BatchDialog(props: BatchDialogProps) {
   // Only the customers it will act on are counted: the refused ones are skipped.
   const acting = checked ? checked.allowed : ids.length;
   const mustType = action.destructive !== undefined && acting > action.destructive.typeCountAbove;
+  const takes = action.danger?.takes?.({ targets, all, tags }) ?? null;
 
   const confirm = async (event: MouseEvent) => {
     setError(null);
@@ -92,7 +93,7 @@ export function BatchDialog(props: BatchDialogProps) {
         </fieldset>
       )}
       {picksTargets && (
-        directory.status === 'ok' && directory.data ? <TargetsPicker directory={directory.data} value={targets} onChange={setTargets} />
+        directory.status === 'ok' && directory.data ? <TargetPicker directory={directory.data} value={targets} onChange={setTargets} idPrefix="crmx-batch-target" />
           : directory.status === 'error' ? <p class="crmx-error" role="alert">{t('batch.directoryFailed', { reason: failureText(directory.error) })}</p>
             : <p role="status">{t('batch.loading')}</p>
       )}
@@ -101,8 +102,9 @@ export function BatchDialog(props: BatchDialogProps) {
           note={suggestions.status === 'ok' ? suggestions.data.note : undefined} />
       )}
       {action.note && <p class="crmx-help">{t(action.note)}</p>}
+      {takes && <p class="crmx-danger-note" data-crmx-takes>{t(takes)}</p>}
       {action.destructive && (
-        <div class="crmx-danger" data-crmx-delete-confirm>
+        <div class="crmx-danger-note" data-crmx-delete-confirm>
           <p>{t('batch.deleteWarning', { count: acting, host: props.crmHost })}</p>
           {mustType && (
             <>
@@ -114,10 +116,10 @@ export function BatchDialog(props: BatchDialogProps) {
       )}
       {shownError && <p class="crmx-error" role="alert">{shownError}</p>}
       <div class="crmx-dialog-actions" ref={guard.ref}>
-        <button type="button" onClick={onClose}>{t('dialog.cancel')}</button>
-        <button type="button" class={action.destructive ? 'crmx-danger-button' : 'crmx-primary'} data-crmx-confirm disabled={!guard.armed || busy || acting === 0}
+        <button type="button" class="crmx-secondary" data-crmx-dismiss onClick={onClose}>{t(action.dismiss ?? 'dialog.cancel')}</button>
+        <button type="button" class={action.danger ? 'crmx-danger' : 'crmx-primary'} data-crmx-confirm disabled={!guard.armed || busy || acting === 0}
           onClick={(e) => void confirm(e)}>
-          {t('batch.confirm', { verb: t(action.verb), count: acting })}
+          {t(action.confirm ?? 'batch.confirm', { verb: t(action.verb), count: acting })}
         </button>
       </div>
     </Dialog>

@@ -122,7 +122,7 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
       {step.at === 'preview' && (
         <div class="crmx-dialog-actions" ref={guard.ref}>
           <button type="button" onClick={onClose}>{t('dialog.cancel')}</button>
-          <button type="button" class="crmx-danger-button" data-crmx-confirm disabled={!guard.armed || busy || targetCount(step.preview, choices) === 0}
+          <button type="button" class="crmx-danger" data-crmx-confirm disabled={!guard.armed || busy || targetCount(step.preview, choices) === 0}
             onClick={(e) => void confirm(e, step.preview, step.file)}>
             {t('batch.file.confirm', { count: targetCount(step.preview, choices), host: crmHost })}
           </button>

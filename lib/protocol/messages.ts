@@ -70,6 +70,8 @@ export interface CustomerDetails {
   decisions: Decisions;
   /** True when the CRM could not be reached and this is the cached copy. */
   fromCache: boolean;
+  /** Whether the user would still list the customer once returned to the pool (its AE empty); absent when not worked out. */
+  listedAfterReturn?: boolean;
 }
 
 /** What the background pushes after something changed, so open UIs refresh what they show. */

@@ -129,6 +129,14 @@ describe('getCustomer', () => {
     expect(details.decisions.delete.ask[0].names).toEqual(['Ada Admin']);
   });
 
+  it('says whether the user would still list the customer once returned to the pool', async () => {
+    const h = await connected();
+    // c-001 is also shared with the AE's department: the AE keeps seeing it.
+    expect((await h.getCustomer('c-001', page)).listedAfterReturn).toBe(true);
+    crm.customers.set('c-003', sampleCustomer({ id: 'c-003', csrId: null, shares: { departmentIds: [], roleIds: [], userIds: [] } }));
+    expect((await h.getCustomer('c-003', page)).listedAfterReturn).toBe(false);
+  });
+
   it('serves the cached copy when the CRM cannot be reached', async () => {
     const h = await connected();
     await h.getCustomer('c-001', page);

@@ -5,6 +5,7 @@ import type { CrmConnector } from '../../crm-client/connector';
 import { signIn } from '../../crm-client/suitecrm/oauth';
 import { CrmError } from '../../crm-client/errors';
 import { decideAll } from '../../rules/index';
+import { listRule } from '../../rules/scope';
 import { normalizeCrmUrl } from '../../settings';
 import { followedAmong, replaceFollows, setFollowed } from '../store/session';
 import type { Acting } from '../connection';
@@ -83,7 +84,9 @@ export function createHandlers(services: CoreHandlerServices): Pick<Handlers, ke
       await ensureFollows(crm);
       const followed = (await followedAmong(db, [id])).has(id);
       const names = orgNames(acting.org);
-      return detailsView(customer, names, rowState(acting, customer, followed).decisions, followed, fromCache);
+      // Told before a return to the pool: a rep who returns it loses it, an administrator keeps seeing it.
+      const listedAfterReturn = listRule(acting.ctx, { ...customer, aeId: null }) !== null;
+      return detailsView(customer, names, rowState(acting, customer, followed).decisions, followed, fromCache, listedAfterReturn);
     },
 
     async getDecisions({ ids, fresh = false }) {

@@ -75,6 +75,9 @@ export const overlayEn = {
   'pool.reasonHelp': 'Required. It is saved in the customer\'s log.',
   'pool.reasonMissing': 'Give a reason for returning the customer to the pool.',
   'pool.confirm': 'Return to the pool',
+  'pool.whatHappens': 'The customer loses its account executive and waits in the pool for someone to pick it up.',
+  'pool.losesIt': 'You will lose this customer: once it is back in the pool it leaves your list and you no longer see it.',
+  'pool.keepsIt': 'It stays in your list, with no account executive, until someone picks it up.',
   'pool.done': '{name} is back in the pool.',
 
   'share.title': 'Share {name}',
@@ -219,6 +222,9 @@ export const overlayVi: Record<keyof typeof overlayEn, string> = {
   'pool.reasonHelp': 'Bắt buộc. Lý do được lưu trong nhật ký của khách hàng.',
   'pool.reasonMissing': 'Hãy nêu lý do trả khách hàng về kho.',
   'pool.confirm': 'Trả về kho',
+  'pool.whatHappens': 'Khách hàng sẽ không còn nhân viên phụ trách và nằm trong kho chờ người khác nhận.',
+  'pool.losesIt': 'Bạn sẽ mất khách hàng này: khi đã về kho, khách hàng rời khỏi danh sách của bạn và bạn không còn thấy khách hàng này nữa.',
+  'pool.keepsIt': 'Khách hàng vẫn ở trong danh sách của bạn, không có nhân viên phụ trách, cho đến khi có người nhận.',
   'pool.done': '{name} đã được trả về kho.',
 
   'share.title': 'Chia sẻ {name}',
