@@ -1,10 +1,12 @@
 // Sync status and the outbox (pending offline actions, conflicts to resolve) in the side panel.
 import { useEffect, useState } from 'preact/hooks';
-import { hasMessage, t } from '../../lib/i18n';
+import { errorText, t } from '../../lib/i18n';
 import { fieldText } from '../../components/change-text';
 import { formatTime } from '../../lib/i18n/dates';
 import type { ContentApi } from '../../lib/ui/api';
 import { failureText } from '../../lib/ui/outcome';
+import { customerText } from '../../lib/ui/customer-label';
+import { pendingText } from '../../lib/ui/pending-text';
 import type { ConflictView, PendingAction } from '../../lib/protocol/mutations';
 import type { SentAction } from '../../lib/protocol/messages';
 import { sentMessages } from '../../lib/ui/sent-text';
@@ -38,7 +40,7 @@ export function SyncSection({ api, onChange }: { api: ContentApi; onChange: OnCh
           {status.offline && <> · {t('batch.panel.offline')}</>}
         </p>
       )}
-      {status?.error && <p class="crmx-error">{status.error}</p>}
+      {status?.error && <p class="crmx-error">{errorText({ code: status.errorCode ?? 'fault', message: '' })}</p>}
       {error && <p class="crmx-error" role="alert">{error}</p>}
       <button type="button" onClick={() => void syncNow()} disabled={status?.running}>{t('batch.panel.syncNow')}</button>
     </section>
@@ -69,8 +71,9 @@ export function PendingSection({ api, onChange }: { api: ContentApi; onChange: O
       {data && data.actions.length > 0 && (
         <ul>
           {data.actions.map((a) => (
-            <li key={a.id}>
-              {pendingActionText(a.action)} · {formatTime(a.createdAt)} {a.lastError && <span class="crmx-error">{a.lastError}</span>}
+            <li key={a.id} data-crmx-pending={a.status ?? 'pending'}>
+              {pendingText(a).what} · {formatTime(a.createdAt)}{' '}
+              {pendingText(a).why && <span class={a.status === 'failed' ? 'crmx-error' : 'crmx-help'}>{pendingText(a).why}</span>}
               {a.status === 'failed' && <button type="button" onClick={act(() => api.request('dismissPending', { id: a.id }))}>{t('batch.panel.dismiss')}</button>}
             </li>
           ))}
@@ -82,7 +85,7 @@ export function PendingSection({ api, onChange }: { api: ContentApi; onChange: O
           <ul>
             {data.conflicts.map((c) => (
               <li key={c.id} data-crmx-conflict={c.customerId}>
-                {c.theirs.name}: {Object.keys(c.mine).map(fieldText).join(', ')}{' '}
+                {customerText(c.theirs)}: {Object.keys(c.mine).map(fieldText).join(', ')}{' '}
                 <button type="button" onClick={act(() => api.request('resolveConflict', { id: c.id, keep: 'mine' }))}>{t('batch.panel.keepMine')}</button>{' '}
                 <button type="button" onClick={act(() => api.request('resolveConflict', { id: c.id, keep: 'theirs' }))}>{t('batch.panel.keepTheirs')}</button>
               </li>
@@ -92,10 +95,4 @@ export function PendingSection({ api, onChange }: { api: ContentApi; onChange: O
       )}
     </section>
   );
-}
-
-/** A waiting action by the menu's name for it (the outbox stores its own action names). */
-function pendingActionText(action: string): string {
-  const key = `menu.${action === 'restore' ? 'restore' : action}`;
-  return hasMessage(key) ? t(key) : action === 'restore' ? t('delete.restore') : t('change.field.other');
 }

@@ -151,10 +151,11 @@ export function createOutbox(deps: OutboxDeps) {
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const why = { lastError: message, lastErrorCode: error instanceof CrmError ? error.code : 'fault', lastErrorRule: error instanceof CrmError ? error.rule : undefined };
       if (isTransient(error)) {
         lastUnreachableAt = deps.now().getTime();
         lastStop = stopOf(error);
-        await db.outbox.update(entry.id, { status: 'pending', lastError: message });
+        await db.outbox.update(entry.id, { status: 'pending', ...why });
         return 'stop';
       }
       // Nobody waits for this answer any more (they were told it is pending): every open UI is told.
@@ -169,7 +170,7 @@ export function createOutbox(deps: OutboxDeps) {
         await db.outbox.delete(entry.id);
         settle(entry.id, { error });
       } else {
-        await db.outbox.update(entry.id, { status: 'failed', lastError: message });
+        await db.outbox.update(entry.id, { status: 'failed', ...why });
         deps.push(sent(entry, (await db.customers.get(entry.op.customerId))?.name ?? null, 'failed'));
       }
       return 'next';
@@ -207,7 +208,7 @@ export function createOutbox(deps: OutboxDeps) {
       const row = rows[0];
       if (row.actor && connection.actor && row.actor !== connection.actor) {
         // Connected as someone else (or to another CRM) since: never send it in their name.
-        await db.outbox.update(row.id, { status: 'failed', lastError: `Made as ${row.actor.split('|')[1]} on ${row.actor.split('|')[0]}; not sent as another user` });
+        await db.outbox.update(row.id, { status: 'failed', lastError: `Made as ${row.actor.split('|')[1]} on ${row.actor.split('|')[0]}; not sent as another user`, lastErrorCode: 'other_user' });
         settle(row.id, { error: new CrmError({ code: 'unauthorized', message: 'Connected as another user since this action was made' }) });
         await pushPending();
         rows = await open();
