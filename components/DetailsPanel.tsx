@@ -102,7 +102,6 @@ function DetailsBody({ data }: { data: CustomerDetails }) {
     ['details.field.sharedUsers', data.shares.users],
     ['details.field.createdAt', formatTime(c.createdAt)],
     ['details.field.updatedAt', formatTime(c.updatedAt)],
-    ['details.field.version', String(c.version)],
   ];
   return (
     <>

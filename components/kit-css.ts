@@ -11,7 +11,7 @@ export const KIT_CSS = {
 .crmx-menu-item[aria-disabled="true"] { cursor: default; color: #4b5563; }
 .crmx-menu-reason { font-size: 12px; color: #4b5563; }
 .crmx-details {
-  position: fixed; z-index: 2147483645; top: 0; right: 0; bottom: 0; width: min(400px, 100vw); box-sizing: border-box;
+  position: fixed; z-index: 2147483645; top: var(--crmx-details-top, 0px); right: 0; bottom: 0; width: min(400px, 100vw); box-sizing: border-box;
   overflow-y: auto; padding: 16px 20px; background: #fff; border-left: 1px solid #cbd2dc;
   box-shadow: -8px 0 24px rgba(15, 23, 42, .12); outline: none;
 }
@@ -91,9 +91,11 @@ export const KIT_CSS = {
   detailsActions: `.crmx-details-star { all: unset; cursor: pointer; font-size: 20px; color: #6b7280; padding: 0 4px; border-radius: 4px; }
 .crmx-details-star[aria-pressed="true"] { color: #b45309; }
 .crmx-details-star:focus-visible { outline: 2px solid #2563eb; }
-.crmx-details-actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 12px; }
-.crmx-details-action { display: inline-flex; flex-direction: column; max-width: 100%; }
-.crmx-details-action button[aria-disabled="true"] { color: #4b5563; background: #f3f4f6; cursor: default; }
+.crmx-details-actions { margin: 8px 0 12px; }
+.crmx-details-action-row { display: flex; flex-wrap: nowrap; gap: 4px; }
+.crmx-details-action-row .crmx-details-action { flex: 0 1 auto; min-width: 0; padding: 4px 8px; overflow-wrap: anywhere; }
+.crmx-details-action[aria-disabled="true"] { color: #4b5563; background: #f3f4f6; cursor: default; }
+.crmx-details-reasons { margin: 4px 0 0; padding: 0; list-style: none; }
 .crmx-details-log .crmx-timeline-entry { grid-template-columns: 120px 1fr; }
 .crmx-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `,

@@ -17,6 +17,8 @@ export interface AdapterSelectors {
   headerCell: string;
   /** The list with its own pager and counts, which our Followed tab takes the place of (default: the rows' table). */
   list?: string;
+  /** The host's own page header (its account menu, sign out), which our details panel starts below (default: a top-level header or the banner). */
+  header?: string;
 }
 
 /**
