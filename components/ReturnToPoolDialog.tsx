@@ -8,6 +8,7 @@ import { setGone, setRowStates, showToast, type OpenDialog, type OverlayState } 
 import { Dialog } from './Dialog';
 import { fieldsWrittenByPage } from '../lib/ui/trusted-events';
 import { useLoad } from './use-load';
+import { customerText } from '../lib/ui/customer-label';
 
 interface Props { state: OverlayState; api: ContentApi; open: OpenDialog; onClose(): void }
 
@@ -20,6 +21,8 @@ export function ReturnToPoolDialog({ state, api, open, onClose }: Props) {
   // Whether the user keeps seeing the customer afterwards: a rep who returns it loses it, and is told so first.
   const details = useLoad(() => api.getCustomer(open.id), [open.id]);
   const keeps = details.status === 'ok' ? details.data.listedAfterReturn : undefined;
+  // Name and code: the page may list several customers of this name.
+  const who = customerText(details.status === 'ok' ? details.data.customer : { name: open.name });
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -46,7 +49,7 @@ export function ReturnToPoolDialog({ state, api, open, onClose }: Props) {
   };
 
   return (
-    <Dialog kind="returnToPool" title={t('pool.title', { name: open.name })} onClose={onClose} returnFocus={open.returnFocus}>
+    <Dialog kind="returnToPool" title={t('pool.title', { name: who })} onClose={onClose} returnFocus={open.returnFocus}>
       <form ref={formRef} class="crmx-form" onSubmit={submit} noValidate>
         <div class="crmx-danger-note" data-crmx-pool-takes={keeps === undefined ? undefined : keeps ? 'keeps' : 'loses'}>
           <p>{t('pool.whatHappens')}</p>

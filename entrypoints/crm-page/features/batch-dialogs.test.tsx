@@ -116,6 +116,8 @@ describe('BatchDialog', () => {
 
   it('adds a typed tag on Enter and a suggested one on click', async () => {
     const { request } = setup(setLabelsAction, ['c-1']);
+    // Where the suggestions come from, and what to do for another tag (not what is missing behind the scenes).
+    await screen.findByText('Suggested: the tags your customers already have. For another tag, type it and press Enter.');
     const input = screen.getByLabelText(/Tag \(type a new one/);
     fireEvent.input(input, { target: { value: 'Mới' } });
     fireEvent.keyDown(input, { key: 'Enter' });

@@ -156,7 +156,7 @@ export const batchEn = {
   'batch.panel.selectMatching': 'Select all the CRM lists for you ({filter})',
   'batch.panel.more': 'Show more',
   'batch.panel.notConnected': 'Not connected to a CRM: open the options to connect.',
-  'batch.panel.tagsFromCache': 'Suggestions are the tags of your cached customers (the CRM’s tag list is not available here).',
+  'batch.panel.tagsFromCache': 'Suggested: the tags your customers already have. For another tag, type it and press Enter.',
 } as const satisfies Record<string, string>;
 
 export const batchVi: Record<keyof typeof batchEn, string> = {
@@ -316,5 +316,5 @@ export const batchVi: Record<keyof typeof batchEn, string> = {
   'batch.panel.selectMatching': 'Chọn tất cả khách hàng CRM liệt kê cho bạn ({filter})',
   'batch.panel.more': 'Xem thêm',
   'batch.panel.notConnected': 'Chưa kết nối CRM: mở trang tùy chọn để kết nối.',
-  'batch.panel.tagsFromCache': 'Gợi ý là các nhãn của khách hàng đã lưu (danh sách nhãn của CRM không có ở đây).',
+  'batch.panel.tagsFromCache': 'Gợi ý: các nhãn mà khách hàng của bạn đang có. Muốn dùng nhãn khác, hãy gõ nhãn rồi nhấn Enter.',
 } as const;
