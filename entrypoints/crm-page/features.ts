@@ -25,6 +25,7 @@ import { followedViewFeature } from './features/followed-view';
 import { poolFeature } from './features/pool';
 import { recordPageFeature } from './features/record-page';
 import { outboxSentFeature } from './features/outbox-sent';
+import { rowValuesFeature } from './features/row-values';
 
 /** One customer's controls ([···], star) with their states, and the features behind the menu's items. */
 const CUSTOMER_FEATURES: Feature[] = [
@@ -43,6 +44,7 @@ export const FEATURES: Feature[] = [
   rowSlotFeature,
   ...CUSTOMER_FEATURES,
   rowVisibilityFeature,
+  rowValuesFeature,
   noRowsNoticeFeature,
   selectionFeature,
   // After the row controls: it hit-tests them once drawn.

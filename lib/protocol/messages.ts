@@ -58,6 +58,22 @@ export interface RowState {
   id: Id;
   followed: boolean;
   decisions: Decisions;
+  /** What a host row shows of the customer, when asked for (DecisionsRequest.values). */
+  values?: RowValues;
+}
+
+/** A customer as a CRM's list row shows it, people by name: what a host row is redrawn with after a change. */
+export interface RowValues {
+  name: string;
+  code: string;
+  phone: string;
+  email: string;
+  aeId: Id | null;
+  aeName: string | null;
+  csrId: Id | null;
+  csrName: string | null;
+  tags: string[];
+  updatedAt: string;
 }
 
 export interface CustomerDetails {
@@ -105,6 +121,8 @@ export interface DecisionsRequest {
   ids: Id[];
   /** Ask the CRM for these customers again instead of trusting the cache. */
   fresh?: boolean;
+  /** Also answer what their rows show (RowState.values). */
+  values?: boolean;
 }
 
 /** The core messages; each area (sync, mutations, jobs, import) has its own file beside this one. */
@@ -173,6 +191,7 @@ export const PAYLOAD_SCHEMAS: { [K in RequestType]: v.GenericSchema<unknown, Pay
   getDecisions: v.object({
     ids: v.pipe(v.array(IdSchema), v.maxLength(1000, 'at most 1000 ids per request')),
     fresh: v.optional(v.boolean()),
+    values: v.optional(v.boolean()),
   }),
   toggleFollow: IdSchema,
   ...SYNC_SCHEMAS,

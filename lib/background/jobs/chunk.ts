@@ -121,6 +121,8 @@ export async function recordChunk(deps: RecordDeps, job: JobRecord, k: number, c
   if (recorded) {
     deps.push({ kind: 'job', job: jobView(recorded) });
     if (follow !== null && okIds.length > 0) deps.push({ kind: 'follows', ids: okIds });
+    // The CRM has them changed now; the cache learns their values with the catch-up after the job.
+    if (follow === null && okIds.length > 0) deps.push({ kind: 'customers', ids: okIds, mine: true });
   }
   return recorded;
 }
