@@ -96,6 +96,8 @@ function EditForm({ state, api, details, onClose }: { state: OverlayState; api: 
     }
   };
 
+  // People by name, never by id (the directory loads once; until then, nothing rather than an id).
+  const userName = (id: string) => (directory ? directory.users.find((u) => u.id === id)?.name ?? t('change.unknownName') : '…');
   if (phase.step === 'conflict') {
     const resolve = async (keep: 'mine' | 'theirs') => {
       try {
@@ -107,10 +109,9 @@ function EditForm({ state, api, details, onClose }: { state: OverlayState; api: 
         setPhase({ ...phase, error: failureText(error) });
       }
     };
-    return <ConflictView theirs={phase.theirs} mine={phase.mine} error={phase.error} onKeep={resolve} />;
+    return <ConflictView theirs={phase.theirs} mine={phase.mine} error={phase.error} onKeep={resolve} userName={userName} />;
   }
 
-  const userName = (id: string) => directory?.users.find((u) => u.id === id)?.name ?? id;
   return (
     <form ref={formRef} class="crmx-form" onSubmit={submit} noValidate>
       {TEXT_FIELDS.map((field) => (

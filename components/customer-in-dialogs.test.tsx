@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { Dialogs } from './Dialogs';
+import { ConflictView } from './EditConflict';
 import { createOverlayState, type DialogKind } from '../lib/ui/state';
 import { allowAll, fakeApi } from '../lib/ui/test-helpers';
 import { sampleCustomer } from '../lib/crm-client/test-data';
@@ -38,5 +39,15 @@ describe('confirmations name the customer by name and code', () => {
   it('return to the pool names the other one by its own code', async () => {
     open('returnToPool', 'c-1');
     await waitFor(() => expect(title()).toBe('Return Anna Wilson (KH000122) to the pool'));
+  });
+});
+
+describe('an edit conflict', () => {
+  it('shows the account executive on each side by name, never by id', () => {
+    const names: Record<string, string> = { 'u-ae': 'Trần Thị Bình', 'u-rep': 'Phạm Minh Tuấn' };
+    render(<ConflictView theirs={sampleCustomer({ aeId: 'u-ae', phone: '0901' })} mine={{ aeId: 'u-rep', phone: '0902' }} error={null}
+      onKeep={() => undefined} userName={(id) => names[id]} />);
+    expect(document.querySelector('[data-crmx-field=aeId]')?.textContent).toBe('Account executiveTrần Thị BìnhPhạm Minh Tuấn');
+    expect(document.querySelector('[data-crmx-field=phone]')?.textContent).toBe('Phone09010902');
   });
 });
