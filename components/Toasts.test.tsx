@@ -36,6 +36,19 @@ describe('Toasts', () => {
     expect(shown()).toEqual([]);
   });
 
+  it('a lasting one (rows on the page changed) stays until closed', () => {
+    const state = setup();
+    act(() => {
+      showToast(state, { tone: 'info', text: '2 rows on this page changed since they were shown.', lasting: true, action: { label: 'Refresh', run: () => undefined } });
+    });
+    act(() => {
+      vi.advanceTimersByTime(10 * 60_000);
+    });
+    expect(shown()).toEqual(['2 rows on this page changed since they were shown.']);
+    fireEvent.click(document.querySelector('.crmx-toast-close')!);
+    expect(shown()).toEqual([]);
+  });
+
   it('stays while the pointer is on it or focus is in it, and goes after the user leaves it', () => {
     const state = setup();
     act(() => {

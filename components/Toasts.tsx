@@ -16,7 +16,7 @@ function ToastItem({ state, toast }: { state: OverlayState; toast: Toast }) {
   const [focus, setFocus] = useState(false);
   const held = pointer || focus;
   useEffect(() => {
-    if (held) return;
+    if (held || toast.lasting) return;
     const timer = setTimeout(() => dismissToast(state, toast.id), toastLife(toast));
     return () => clearTimeout(timer);
   }, [held]);

@@ -61,7 +61,7 @@ describe('on a page whose adapter cannot redraw rows', () => {
     ctx.changes.emit({ kind: 'customers', ids: ['c-001', 'c-003', 'c-404'], mine: true });
     const [toast] = ctx.state.toasts.value;
     expect(ctx.state.toasts.value).toHaveLength(1);
-    expect([toast.text, toast.action?.label]).toEqual([text, label]);
+    expect([toast.text, toast.action?.label, toast.lasting]).toEqual([text, label, true]);
     void toast.action!.run();
     expect(reload).toHaveBeenCalledWith(document);
   });

@@ -63,6 +63,7 @@ export function createRowValuesFeature(reload: (doc: Document) => void = (doc) =
         toast = changed.size === 0 ? null : showToast(state, {
           text: t('rows.changed', { count: changed.size }),
           tone: 'info',
+          lasting: true,
           action: { label: t('rows.refresh'), run: () => reload(ctx.document) },
         });
       };
