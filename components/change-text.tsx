@@ -85,6 +85,9 @@ const minus = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
 export function entryDetails(entry: LogEntry, directory: OrgDirectory | null): string {
   const changes = entry.changes ?? [];
   if (entry.type === 'Edit customer' && changes.length > 0) return changes.map((c) => fieldText(c.field)).join(', ');
+  // Without its change records an edit's stored details are the CRM's list of field keys ("phone, businessField").
+  const keys = entry.details.split(',').map((k) => k.trim());
+  if (entry.type === 'Edit customer' && keys.every((k) => k in FIELD_KEYS)) return keys.map(fieldText).join(', ');
   if (entry.type === 'Delete customer') {
     const origin = parseDeleteOrigin(entry.details);
     if (origin) return origin.from === 'batch' ? t('batch.origin.batch') : t('batch.origin.file', { file: origin.file, row: origin.row, phone: origin.phone });
