@@ -127,6 +127,8 @@ export const KIT_CSS = {
 .crmx-job-actions { display: flex; gap: 6px; }
 .crmx-targets h3, .crmx-file-preview h3, .crmx-file-preview h4 { margin: 8px 0 4px; font-size: 14px; }
 .crmx-target-list { max-height: 160px; overflow-y: auto; margin: 0; padding: 4px 4px 4px 28px; border: 1px solid #e5e7eb; border-radius: 4px; }
+.crmx-target-refused { color: #4b5563; text-decoration: line-through; }
+.crmx-target-refused .crmx-help { text-decoration: none; display: inline-block; }
 .crmx-precheck { margin: 8px 0; padding: 6px 8px; background: #fef3c7; border-radius: 4px; }
 .crmx-precheck p { margin: 2px 0; }
 .crmx-precheck-ok { color: #166534; }
