@@ -64,7 +64,8 @@ function BatchJobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentA
   const errorsId = `crmx-job-errors-${job.id}`;
   const itemTexts = showErrors ? errorItemTexts(job.errors) : new Map<number, string>();
   return (
-    <section class="crmx-job" data-crmx-job={job.id} data-crmx-job-status={job.status} aria-label={t(KIND_LABEL[job.kind])}>
+    // A group, not a landmark: the bar and the side panel hold several jobs, often of one kind.
+    <div role="group" class="crmx-job" data-crmx-job={job.id} data-crmx-job-status={job.status} aria-label={t(KIND_LABEL[job.kind])}>
       <div class="crmx-job-head">
         <strong>{t(KIND_LABEL[job.kind])}</strong>
         <span class="crmx-job-status">{t(`batch.status.${job.status}`)}</span>
@@ -105,6 +106,6 @@ function BatchJobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentA
       </div>
       {showChanges && <JobChangeRecords api={api} job={job} />}
       {error && <p class="crmx-error" role="alert">{error}</p>}
-    </section>
+    </div>
   );
 }

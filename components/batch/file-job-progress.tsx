@@ -47,7 +47,8 @@ export function FileJobProgress({ job, api, jobs }: { job: JobView; api: Pick<Co
   const figures = fileFigures(job);
   const checked = percent(job);
   return (
-    <section class="crmx-job" data-crmx-job={job.id} data-crmx-job-status={job.status} aria-label={t('batch.kind.deleteByPhone')}>
+    // A group, not a landmark: the bar and the side panel hold several jobs, often of one kind.
+    <div role="group" class="crmx-job" data-crmx-job={job.id} data-crmx-job-status={job.status} aria-label={t('batch.kind.deleteByPhone')}>
       <div class="crmx-job-head">
         <strong>{t('batch.kind.deleteByPhone')}</strong>
         <span class="crmx-job-status">{t(`batch.status.${job.status}`)}</span>
@@ -92,6 +93,6 @@ export function FileJobProgress({ job, api, jobs }: { job: JobView; api: Pick<Co
         </>
       )}
       {error && <p class="crmx-error" role="alert">{error}</p>}
-    </section>
+    </div>
   );
 }
