@@ -10,6 +10,7 @@ import type { OrgDirectory } from '../lib/protocol/sync';
 import { Dialog } from './Dialog';
 import { countTargets, NO_TARGETS, TargetPicker } from './TargetPicker';
 import { useLoad } from './use-load';
+import { customerText } from '../lib/ui/customer-label';
 
 interface Props { state: OverlayState; api: ContentApi; open: OpenDialog; onClose(): void }
 
@@ -19,7 +20,7 @@ export function ShareDialog({ state, api, open, onClose }: Props) {
     return { details, directory };
   }, [open.id]);
   return (
-    <Dialog kind="share" title={t('share.title', { name: open.name })} onClose={onClose} returnFocus={open.returnFocus} wide>
+    <Dialog kind="share" title={t('share.title', { name: customerText(load.status === 'ok' ? load.data.details.customer : { name: open.name }) })} onClose={onClose} returnFocus={open.returnFocus} wide>
       {load.status === 'loading' && <p role="status">{t('dialog.loading')}</p>}
       {load.status === 'error' && <p class="crmx-error" role="alert">{t('share.directoryFailed', { reason: failureText(load.error) })}</p>}
       {load.status === 'ok' && <SharePicker state={state} api={api} open={open} onClose={onClose} {...load.data} />}

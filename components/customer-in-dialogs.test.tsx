@@ -21,6 +21,10 @@ function open(kind: DialogKind, id: 'c-1' | 'c-2') {
     customer: customers[which], aeName: null, csrName: null, poolName: null, shares: { departments: [], roles: [], users: [] },
     followed: false, decisions: allowAll(which).decisions, fromCache: false, listedAfterReturn: false,
   }));
+  api.request.mockImplementation(async (type: string) => {
+    if (type === 'getOrgDirectory') return { departments: [], roles: [], users: [] };
+    throw new Error(`${type}: not scripted in this test`);
+  });
   const state = createOverlayState();
   state.dialog.value = { id, name: 'Anna Wilson', kind, returnFocus: null };
   render(<Dialogs state={state} api={api} />);
@@ -39,6 +43,14 @@ describe('confirmations name the customer by name and code', () => {
   it('return to the pool names the other one by its own code', async () => {
     open('returnToPool', 'c-1');
     await waitFor(() => expect(title()).toBe('Return Anna Wilson (KH000122) to the pool'));
+  });
+
+  it.each([
+    ['edit', 'c-1', 'Edit Anna Wilson (KH000122)'],
+    ['share', 'c-2', 'Share Anna Wilson (KH000123)'],
+  ] as const)('%s names it too', async (kind, id, expected) => {
+    open(kind, id);
+    await waitFor(() => expect(title()).toBe(expected));
   });
 });
 

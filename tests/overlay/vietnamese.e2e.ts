@@ -22,7 +22,7 @@ describe('in Vietnamese', () => {
     const page = await openCustomer(s, 'Bùi Quang Huy');
     await runItem(page, 'c-012', 'delete');
     const confirm = dialog(page, 'delete');
-    await expect(confirm.locator('h2').textContent()).resolves.toBe('Xóa Bùi Quang Huy?');
+    await confirm.locator('h2', { hasText: 'Xóa Bùi Quang Huy (KH0012)?' }).waitFor();
     await confirm.getByRole('button', { name: 'Xóa', exact: true }).click();
     await toast(page).filter({ hasText: 'Xóa khách hàng thành công: Bùi Quang Huy.' }).waitFor();
     await toast(page).getByRole('button', { name: 'Khôi phục' }).click();
