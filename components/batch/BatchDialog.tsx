@@ -51,7 +51,7 @@ export function BatchDialog(props: BatchDialogProps) {
 
   const picksTargets = asksTargets !== undefined && !(asksTargets.orAll && all);
   const checked = precheck.status === 'ok' ? precheck.data : null;
-  const refused = useMemo(() => new Set(checked?.refused.flatMap((r) => r.ids) ?? []), [checked]);
+  const skipped = useMemo(() => new Set(checked?.refused.flatMap((r) => r.ids) ?? []), [checked]);
   // Name and code of each listed customer, the phone too where two would read the same.
   const texts = useMemo(() => customerTexts(ids.slice(0, SHOWN).map((id) => [id, checked?.customers?.[id] ?? { name: props.names.get(id) }] as const)), [ids, checked]);
   const textOf = precheckTextOf(checked, props.names, texts);
@@ -80,7 +80,7 @@ export function BatchDialog(props: BatchDialogProps) {
 
   return (
     <Dialog kind={`batch-${action.id}`} title={t(action.title)} onClose={onClose} returnFocus={props.returnFocus} wide>
-      <TargetList ids={ids} textOf={textOf} refused={refused} notOnScreen={props.notOnScreen} />
+      <TargetList ids={ids} textOf={textOf} refused={skipped} notOnScreen={props.notOnScreen} />
       {precheck.status === 'loading' && <p role="status">{t('batch.checking')}</p>}
       {precheck.status === 'error' && <p class="crmx-error" role="alert">{t('batch.precheckFailed', { reason: failureText(precheck.error) })}</p>}
       {precheck.status === 'ok' && <PrecheckNote actionId={action.id} result={precheck.data} textOf={textOf} />}
