@@ -11,7 +11,7 @@ export const KIT_CSS = {
 .crmx-menu-item[aria-disabled="true"] { cursor: default; color: #4b5563; }
 .crmx-menu-reason { font-size: 12px; color: #4b5563; }
 .crmx-details {
-  position: fixed; z-index: 2147483645; top: var(--crmx-details-top, 0px); right: 0; bottom: 0; width: min(400px, 100vw); box-sizing: border-box;
+  position: fixed; z-index: 2147483645; top: 0; right: 0; bottom: 0; width: min(400px, 100vw); box-sizing: border-box;
   overflow-y: auto; padding: 16px 20px; background: #fff; border-left: 1px solid #cbd2dc;
   box-shadow: -8px 0 24px rgba(15, 23, 42, .12); outline: none;
 }

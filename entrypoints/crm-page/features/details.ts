@@ -1,24 +1,7 @@
 // Clicking a row (anywhere but on the host's own links and controls, or ours) opens the details
-// panel; so does the menu's View item. The panel starts below the host's header, so its account menu
-// (Sign out) stays in reach.
-import { effect } from '@preact/signals';
+// panel; so does the menu's View item. The panel places itself below the host's header
+// (components/DetailsPanel.tsx).
 import type { Feature } from '../feature';
-
-/** The host's own page header, where an adapter names none: a top-level header or the banner landmark. */
-export const HOST_HEADER = 'body > header, [role="banner"]';
-/** The overlay's custom property the details panel's top follows (components/kit-css.ts). */
-export const DETAILS_TOP = '--crmx-details-top';
-
-/** Where the host's header ends in the window (0 once scrolled away); at most a third of the window. */
-export function headerBottom(doc: Document, selector: string): number {
-  const view = doc.defaultView;
-  let bottom = 0;
-  for (const header of doc.querySelectorAll(selector)) {
-    const box = header.getBoundingClientRect();
-    if (box.height > 0 && box.top < 1) bottom = Math.max(bottom, box.bottom);
-  }
-  return Math.round(Math.min(Math.max(bottom, 0), (view?.innerHeight ?? 0) / 3));
-}
 
 const INTERACTIVE = 'a[href], button, input, select, textarea, label, summary, [role="button"], [contenteditable=""], [contenteditable="true"]';
 
@@ -40,35 +23,6 @@ export const detailsFeature: Feature = {
       state.details.value = { id: target.id, name: target.name, returnFocus: target.anchor };
     });
     signal.addEventListener('abort', () => state.actions.delete('view'), { once: true });
-
-    // While the panel shows, its top follows the host header's bottom (a header that scrolls away frees it).
-    const selector = adapter.selectors.header ?? HOST_HEADER;
-    let frame = 0;
-    const place = () => {
-      frame = 0;
-      const host = doc.querySelector<HTMLElement>('crmx-overlay');
-      host?.style.setProperty(DETAILS_TOP, `${headerBottom(doc, selector)}px`);
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(place);
-    };
-    let tracking: AbortController | null = null;
-    const dispose = effect(() => {
-      const open = state.details.value !== null;
-      if (open && !tracking) {
-        tracking = new AbortController();
-        place();
-        for (const type of ['scroll', 'resize'] as const) doc.defaultView?.addEventListener(type, schedule, { passive: true, signal: tracking.signal });
-      } else if (!open && tracking) {
-        tracking.abort();
-        tracking = null;
-      }
-    });
-    signal.addEventListener('abort', () => {
-      dispose();
-      tracking?.abort();
-      if (frame) cancelAnimationFrame(frame);
-    }, { once: true });
 
     doc.addEventListener('click', (event) => {
       // A page script's click() on a row is not the user opening its details.
