@@ -115,7 +115,7 @@ export const en = {
   'error.not_connected': 'Not connected to a CRM yet: open the extension\'s options and connect.',
   'error.network': 'The CRM cannot be reached.',
   'error.timeout': 'The CRM did not answer in time; try again in a moment.',
-  'error.unauthorized': 'The CRM no longer accepts your sign-in: open the extension’s options and connect again.',
+  'error.unauthorized': 'The CRM did not accept your sign-in: check your API token or password in the extension’s options and connect again.',
   'error.forbidden': 'The CRM refused this: you may not have the right to do it. Ask your manager.',
   'error.not_found': 'The CRM has no such customer in your list.',
   'error.refused_sender': 'This page may not ask for that.',

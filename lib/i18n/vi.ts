@@ -103,7 +103,7 @@ export const vi: Dictionary = {
   'error.not_connected': 'Chưa kết nối CRM: hãy mở trang tùy chọn của tiện ích để kết nối.',
   'error.network': 'Không kết nối được CRM.',
   'error.timeout': 'CRM không trả lời kịp; hãy thử lại sau giây lát.',
-  'error.unauthorized': 'CRM không còn chấp nhận đăng nhập của bạn: hãy mở trang tùy chọn của tiện ích và kết nối lại.',
+  'error.unauthorized': 'CRM không chấp nhận thông tin đăng nhập của bạn: hãy kiểm tra mã API hoặc mật khẩu trong trang tùy chọn của tiện ích rồi kết nối lại.',
   'error.forbidden': 'CRM từ chối thao tác này: có thể bạn không có quyền. Hãy hỏi quản lý trực tiếp của bạn.',
   'error.not_found': 'Không có khách hàng này trong danh sách của bạn.',
   'error.refused_sender': 'Trang này không được phép yêu cầu việc đó.',
