@@ -1,5 +1,7 @@
 // Issue 3 (b): the CRM is stopped, 20 edits are made from the CRM tab (the content script's context),
-// they wait in the outbox as pending; the CRM is started again and each is applied exactly once.
+// they wait in the outbox as pending; the CRM is started again and each is applied exactly once. Issue 18
+// (point 2): an edit made on the page while the CRM is down is done, and the user told, within 2 s of the
+// CRM answering again, with nothing else asking it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
@@ -7,6 +9,7 @@ import type { Customer } from '../../lib/domain/types';
 import type { MutationOutcome, PendingAction } from '../../lib/protocol/mutations';
 import type { Reply } from '../../lib/protocol/messages';
 import { sendFromTab, waitFor } from './wire';
+import { dialog, openCustomer, row, runItem, toast } from '../overlay/overlay-helpers';
 
 const IDS = [
   ...Array.from({ length: 15 }, (_, i) => `c-${String(i + 1).padStart(3, '0')}`),
@@ -61,5 +64,38 @@ describe('edits made while the CRM is down', () => {
       const { body } = await api<Customer>(s.crm, 'tok-rep', `/customers/${id}`);
       expect(body).toMatchObject({ businessField: `Offline edit ${i + 1}`, version: versions.get(id)! + 1 });
     }
+  });
+
+  // Issue 18, point 2: nothing else asks the CRM once it is back (the page is idle, the alarm a minute away).
+  it('an edit made on the page shows as pending; within 2 s of the CRM answering again it is done, and the page and the side panel say so', async () => {
+    const page = await openCustomer(s, 'KH0017');
+    const panel = await s.browser.context.newPage();
+    await panel.goto(`chrome-extension://${s.browser.extensionId}/sidepanel.html`);
+    await panel.locator('[data-crmx-panel-pending]').waitFor();
+    await page.bringToFront();
+    const before = (await api<Customer>(s.crm, 'tok-rep', '/customers/c-017')).body;
+
+    await s.crm.stop();
+    await runItem(page, 'c-017', 'edit');
+    const edit = dialog(page, 'edit');
+    await edit.locator('#crmx-edit-phone').fill('0982 000 017');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await toast(page).filter({ hasText: 'Pending — will be sent when the CRM answers.' }).waitFor();
+    await panel.locator('[data-crmx-panel-pending] li[data-crmx-pending=pending]').waitFor();
+    expect(await row(page, 'c-017').locator('td.col-phone').textContent()).toBe(before.phone);
+
+    await s.crm.start();
+    const deadline = { timeout: 2_000 };
+    await Promise.all([
+      toast(page).filter({ hasText: 'Lý Bảo Ngọc: Edit — saved in the CRM.' }).waitFor(deadline),
+      row(page, 'c-017').locator('td.col-phone', { hasText: '0982 000 017' }).waitFor(deadline),
+      panel.locator('[data-crmx-panel-sent]', { hasText: 'Lý Bảo Ngọc: Edit — saved in the CRM.' }).waitFor(deadline),
+      panel.locator('[data-crmx-panel-pending] li[data-crmx-pending]').waitFor({ state: 'detached', ...deadline }),
+    ]);
+    const { body } = await api<{ items: { customerId: string }[] }>(s.crm, 'tok-admin', `${EDIT_AUDIT}&customerId=c-017`);
+    expect(body.items.filter((e) => e.customerId === 'c-017')).toHaveLength(1);
+    expect((await api<Customer>(s.crm, 'tok-rep', '/customers/c-017')).body).toMatchObject({ phone: '0982 000 017', version: before.version + 1 });
+    await panel.close();
+    await page.close();
   });
 });
