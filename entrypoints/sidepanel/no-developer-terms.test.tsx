@@ -114,7 +114,7 @@ describe('the side panel in a user’s words', () => {
     expect(items[0]).toMatch(/^Edit · Anna Wilson \(KH000123\) · .* Waiting for the CRM to answer; it will be sent then\.$/);
     expect(items[1]).toContain('Share · Anna Wilson (KH000456)');
     expect(items[1]).toContain('Not sent: You need the right to edit this customer.');
-    expect(items[2]).toContain('Return to the pool · Customer without a name');
+    expect(items[2]).toContain('Return to the pool · Customer not in your list');
     expect(items[2]).toContain('Not sent: Something went wrong');
     expect(items[3]).toContain('Not sent: Something went wrong');
     expect(document.querySelector('[data-crmx-panel-sync] .crmx-error')?.textContent).toBe('The CRM cannot be reached.');
@@ -128,7 +128,7 @@ describe('the side panel in a user’s words', () => {
     expect(errors.slice(0, 3)).toEqual([
       'Anna Wilson (KH000123): You need the right to edit this customer.',
       'Anna Wilson (KH000456): Something went wrong: try again, and tell your administrator if it keeps happening.',
-      'Customer without a name: The CRM has no such customer in your list.',
+      'Customer not in your list: The CRM has no such customer in your list.',
     ]);
     expect(errors.slice(3)).toEqual(expect.arrayContaining([
       expect.stringMatching(/^row 4 “0900 111 222”: /), expect.stringMatching(/^row 5 “0900 111 333”: Something went wrong/),

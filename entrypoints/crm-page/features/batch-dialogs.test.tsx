@@ -58,9 +58,9 @@ describe('BatchDialog', () => {
         'c-2': { name: 'Anna Wilson', code: 'KH000123', phone: '0902' },
       },
     });
-    expect(targetTexts()).toEqual(['An', 'Customer without a name', 'Customer without a name']);
+    expect(targetTexts()).toEqual(['An', 'Customer not in your list', 'Customer not in your list']);
     await screen.findByText('1 of 3 can’t be shared: you need the right to edit Anna Wilson (KH000123).');
-    expect(targetTexts()).toEqual(['Anna Wilson (KH000122)', 'Anna Wilson (KH000123) (will be skipped)', 'Customer without a name']);
+    expect(targetTexts()).toEqual(['Anna Wilson (KH000122)', 'Anna Wilson (KH000123) (will be skipped)', 'Customer not in your list']);
     expect(document.querySelector('[data-crmx-target-refused]')?.getAttribute('data-crmx-target')).toBe('c-2');
     expect(confirmButton().textContent).toBe('Share 2 customers');
   });

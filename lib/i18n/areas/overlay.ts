@@ -59,7 +59,7 @@ export const overlayEn = {
   'change.job.notRecorded': 'Its log entry is not available yet.',
   'change.job.more': 'Show more customers',
 
-  'customer.unnamed': 'Customer without a name',
+  'customer.unnamed': 'Customer not in your list',
   'delete.title': 'Delete {name}?',
   'delete.body': 'This deletes {name} from the CRM at {host}. An administrator can restore it within 30 days.',
   'delete.confirm': 'Delete',
@@ -206,7 +206,7 @@ export const overlayVi: Record<keyof typeof overlayEn, string> = {
   'change.job.notRecorded': 'Chưa có mục nhật ký của khách hàng này.',
   'change.job.more': 'Xem thêm khách hàng',
 
-  'customer.unnamed': 'Khách hàng chưa có tên',
+  'customer.unnamed': 'Khách hàng không có trong danh sách của bạn',
   'delete.title': 'Xóa {name}?',
   'delete.body': 'Thao tác này xóa {name} khỏi CRM tại {host}. Quản trị viên có thể khôi phục trong vòng 30 ngày.',
   'delete.confirm': 'Xóa',
