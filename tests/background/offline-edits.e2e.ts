@@ -67,34 +67,41 @@ describe('edits made while the CRM is down', () => {
   });
 
   // Issue 18, point 2: nothing else asks the CRM once it is back (the page is idle, the alarm a minute away).
-  it('an edit made on the page shows as pending; within 2 s of the CRM answering again it is done, and the page and the side panel say so', async () => {
-    const page = await openCustomer(s, 'KH0017');
+  it.each([
+    { language: 'en', code: 'KH0017', id: 'c-017', name: 'Lý Bảo Ngọc', phone: '0982 000 017', save: 'Save', pending: 'Pending — will be sent when the CRM answers.', done: 'Lý Bảo Ngọc: Edit — saved in the CRM.' },
+    { language: 'vi', code: 'KH0018', id: 'c-018', name: 'Emma Taylor', phone: '0983 000 018', save: 'Lưu', pending: 'Đang chờ — sẽ gửi khi CRM phản hồi.', done: 'Emma Taylor: Sửa — đã lưu vào CRM.' },
+  ])('$language: an edit made on the page shows as pending; within 2 s of the CRM answering again it is done, and the page and the side panel say so', async (c) => {
+    const options = await s.browser.context.newPage();
+    await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
+    await options.locator('#crmx-language').selectOption(c.language);
+    await options.close();
+    const page = await openCustomer(s, c.code);
     const panel = await s.browser.context.newPage();
     await panel.goto(`chrome-extension://${s.browser.extensionId}/sidepanel.html`);
     await panel.locator('[data-crmx-panel-pending]').waitFor();
     await page.bringToFront();
-    const before = (await api<Customer>(s.crm, 'tok-rep', '/customers/c-017')).body;
+    const before = (await api<Customer>(s.crm, 'tok-rep', `/customers/${c.id}`)).body;
 
     await s.crm.stop();
-    await runItem(page, 'c-017', 'edit');
+    await runItem(page, c.id, 'edit');
     const edit = dialog(page, 'edit');
-    await edit.locator('#crmx-edit-phone').fill('0982 000 017');
-    await edit.getByRole('button', { name: 'Save' }).click();
-    await toast(page).filter({ hasText: 'Pending — will be sent when the CRM answers.' }).waitFor();
+    await edit.locator('#crmx-edit-phone').fill(c.phone);
+    await edit.getByRole('button', { name: c.save }).click();
+    await toast(page).filter({ hasText: c.pending }).waitFor();
     await panel.locator('[data-crmx-panel-pending] li[data-crmx-pending=pending]').waitFor();
-    expect(await row(page, 'c-017').locator('td.col-phone').textContent()).toBe(before.phone);
+    expect(await row(page, c.id).locator('td.col-phone').textContent()).toBe(before.phone);
 
     await s.crm.start();
     const deadline = { timeout: 2_000 };
     await Promise.all([
-      toast(page).filter({ hasText: 'Lý Bảo Ngọc: Edit — saved in the CRM.' }).waitFor(deadline),
-      row(page, 'c-017').locator('td.col-phone', { hasText: '0982 000 017' }).waitFor(deadline),
-      panel.locator('[data-crmx-panel-sent]', { hasText: 'Lý Bảo Ngọc: Edit — saved in the CRM.' }).waitFor(deadline),
+      toast(page).filter({ hasText: c.done }).waitFor(deadline),
+      row(page, c.id).locator('td.col-phone', { hasText: c.phone }).waitFor(deadline),
+      panel.locator('[data-crmx-panel-sent]', { hasText: c.done }).waitFor(deadline),
       panel.locator('[data-crmx-panel-pending] li[data-crmx-pending]').waitFor({ state: 'detached', ...deadline }),
     ]);
-    const { body } = await api<{ items: { customerId: string }[] }>(s.crm, 'tok-admin', `${EDIT_AUDIT}&customerId=c-017`);
-    expect(body.items.filter((e) => e.customerId === 'c-017')).toHaveLength(1);
-    expect((await api<Customer>(s.crm, 'tok-rep', '/customers/c-017')).body).toMatchObject({ phone: '0982 000 017', version: before.version + 1 });
+    const { body } = await api<{ items: { customerId: string }[] }>(s.crm, 'tok-admin', `${EDIT_AUDIT}&customerId=${c.id}`);
+    expect(body.items.filter((e) => e.customerId === c.id)).toHaveLength(1);
+    expect((await api<Customer>(s.crm, 'tok-rep', `/customers/${c.id}`)).body).toMatchObject({ phone: c.phone, version: before.version + 1 });
     await panel.close();
     await page.close();
   });

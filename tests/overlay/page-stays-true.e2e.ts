@@ -125,4 +125,26 @@ describe('with the generic adapter (it cannot redraw the host\'s rows)', () => {
     expect(await toast(page).filter({ hasText: 'changed since' }).count()).toBe(0);
     await page.close();
   });
+
+  it('in Vietnamese: counts the rows of a batch add-labels job, and Tải lại reloads the page', async () => {
+    const options = await s.browser.context.newPage();
+    await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
+    await options.locator('#crmx-language').selectOption('vi');
+    await options.close();
+    const page = await s.openCustomers('?pageSize=20&q=C%C3%B4ng%20ty');
+    const ids = await selectFirst(page, 2);
+    await bar(page).locator('[data-crmx-batch-action=addLabels]').click();
+    const labels = page.locator('[data-crmx-dialog=batch-addLabels]');
+    await labels.locator('[data-crmx-precheck]').waitFor();
+    await labels.locator('#crmx-batch-tag-input').fill('Trang-mới');
+    await labels.locator('#crmx-batch-tag-input').press('Enter');
+    await labels.locator('[data-crmx-tags] li', { hasText: 'Trang-mới' }).waitFor();
+    await labels.locator('[data-crmx-confirm]').click();
+    const notice = toast(page).filter({ hasText: '2 dòng trên trang này đã thay đổi kể từ khi hiển thị.' });
+    await notice.waitFor(JOB_WAIT);
+    for (const id of ids) expect(await shownTags(page, id)).not.toContain('Trang-mới');
+    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Tải lại' }).click()]);
+    for (const id of ids) await row(page, id).locator('td.col-tags span.tag', { hasText: 'Trang-mới' }).waitFor();
+    await page.close();
+  });
 });
