@@ -161,6 +161,20 @@ describe('getDecisions', () => {
     await h.getDecisions({ ids: ['c-001'], fresh: true }, page);
     expect(crm.calls).toEqual(['GET /customers/c-001']);
   });
+
+  it('answers what the rows show only when asked, people by name, from the cache', async () => {
+    const h = await connected();
+    expect((await h.getDecisions({ ids: ['c-001', 'c-002', 'c-404'] }, page))['c-001']?.values).toBeUndefined();
+    crm.calls.length = 0;
+    const rows = await h.getDecisions({ ids: ['c-001', 'c-002', 'c-404'], values: true }, page);
+    expect(crm.calls).toEqual([]);
+    expect(rows['c-001']?.values).toEqual({
+      name: 'Công ty An Phát', code: 'KH001', phone: '+84901234567', email: 'contact@anphat.vn', aeId: 'u-ae', aeName: 'Anh AE',
+      csrId: 'u-csr', csrName: 'Chi CSR', tags: ['vip', 'north'], updatedAt: '2024-06-07T08:09:10.000Z',
+    });
+    expect(rows['c-002']?.values).toMatchObject({ aeId: 'u-other', aeName: 'Oanh Other', csrId: null, csrName: null });
+    expect(rows['c-404']).toBeNull();
+  });
 });
 
 describe('getDecisions for a long page', () => {
