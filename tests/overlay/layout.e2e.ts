@@ -124,6 +124,13 @@ describe('our floating controls never cover one another', () => {
     const batch = page.locator('[role=dialog][data-crmx-dialog=batch-follow]');
     await batch.locator('[data-crmx-confirm]:not([disabled])').click();
     await page.locator('[data-crmx-job-status=done]').waitFor();
+    // A second one: the bar keeps one finished job's card, the newest, not a pile of them.
+    const first = await page.locator('[data-crmx-job-status=done]').getAttribute('data-crmx-job');
+    await row(page, follow[0]).locator('input.crmx-select-box').click();
+    await page.locator('[data-crmx-batch-action=unfollow]').click();
+    await page.locator('[role=dialog][data-crmx-dialog=batch-unfollow] [data-crmx-confirm]:not([disabled])').click();
+    await expect.poll(() => page.locator('[data-crmx-job]').evaluateAll((cards, firstId) =>
+      cards.map((c) => `${c.getAttribute('data-crmx-job-status')}${c.getAttribute('data-crmx-job') === firstId ? ' (first)' : ''}`), first), { timeout: 15_000 }).toEqual(['done']);
 
     // A toast with an action: a delete with Restore.
     await runItem(page, deleted, 'delete');
