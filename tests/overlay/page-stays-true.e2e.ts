@@ -68,7 +68,7 @@ describe('on the reference CRM\'s page, rows show the new values', () => {
     await labels.locator('#crmx-batch-tag-input').press('Enter');
     await labels.locator('[data-crmx-tags] li', { hasText: 'Page-true' }).waitFor();
     await labels.locator('[data-crmx-confirm]').click();
-    await bar(page).locator('[data-crmx-job][data-crmx-job-status=done]').last().waitFor(JOB_WAIT);
+    await bar(page).locator('[data-crmx-job][data-crmx-job-status=done][aria-label="Batch add labels"]').waitFor(JOB_WAIT);
 
     for (const [i, id] of ids.entries()) {
       const expected = [...before[i], 'Page-true'];
@@ -86,7 +86,7 @@ describe('on the reference CRM\'s page, rows show the new values', () => {
     const share = page.locator('[data-crmx-dialog=batch-share]');
     await share.locator('[data-crmx-group=userIds] label', { hasText: 'Đặng Minh Khoa' }).click();
     await share.locator('[data-crmx-confirm]').click();
-    await bar(page).locator('[data-crmx-job][data-crmx-job-status=done]').last().waitFor(JOB_WAIT);
+    await bar(page).locator('[data-crmx-job][data-crmx-job-status=done][aria-label="Batch share"]').waitFor(JOB_WAIT);
 
     for (const [i, id] of ids.entries()) {
       const { updatedAt } = await crm(id);
