@@ -71,6 +71,8 @@ describe('the adapter settings and the page notices', () => {
           && tr.querySelector('crmx-row-menu')!.shadowRoot!.querySelectorAll('button.crmx-row-menu-button').length === 1);
     }, undefined, { timeout: 20_000 });
     await page.locator('#customer-table tbody tr.dt-row').first().locator('button.crmx-row-menu-button').click();
+    // The menu is drawn once the dialogs' load has ended: wait for it, then count.
+    await page.locator('[role=menu].crmx-menu:not([aria-busy])').first().waitFor();
     expect(await page.locator('[role=menu].crmx-menu').count()).toBe(1);
     await page.close();
   });
