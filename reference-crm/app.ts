@@ -18,7 +18,7 @@ import { deleteByPhoneRoutes } from './routes/delete-by-phone';
 import { poolRoutes } from './routes/pool';
 import type { AppEnv, Deps } from './routes/env';
 import { syncRoutes } from './routes/sync';
-import type { CrmStore } from './store';
+import type { Repository } from './db/repository';
 
 export interface RuntimeSettings extends FaultSettings {
   /** Requests per second per token; 0 disables the limit. */
@@ -26,7 +26,7 @@ export interface RuntimeSettings extends FaultSettings {
 }
 
 export interface AppOptions {
-  store: CrmStore;
+  repo: Repository;
   settings: RuntimeSettings;
   now: () => Date;
   random: () => number;
@@ -40,8 +40,8 @@ export interface AppOptions {
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: RateLimiter } {
-  const { store, settings, now } = options;
-  const deps: Deps = { store, now };
+  const { repo, settings, now } = options;
+  const deps: Deps = { now };
   const limiter = new RateLimiter(() => settings.rateLimit, () => now().getTime());
   const failures = new FailureLimiter(() => options.signInFailures, () => now().getTime());
   const app = new Hono<AppEnv>();
@@ -73,7 +73,8 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
     const presented = c.req.header('authorization') !== undefined;
     const wait = presented ? failures.wait(address) : 0;
     if (wait > 0) throw tooManyFailures(wait);
-    const caller = userFromRequest(c, store);
+    c.set('repo', repo);
+    const caller = await userFromRequest(c, repo);
     if (!caller) {
       if (presented) failures.fail(address);
       throw new ApiError(401, { code: 'unauthorized', message: 'Send Authorization: Bearer <token> or sign in at /login' });
@@ -92,7 +93,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
     await next();
   });
   api.use(rateLimitMiddleware(limiter, (c) => c.get('caller').user.id));
-  api.use(idempotencyMiddleware(store.db, (c) => c.get('caller').user.id, now));
+  api.use(idempotencyMiddleware((c) => c.get('caller').user.id, now));
   for (const routes of [accountRoutes, customerReadRoutes, customerWriteRoutes, poolRoutes, batchRoutes, deleteByPhoneRoutes, syncRoutes]) {
     api.route('/', routes(deps));
   }
@@ -100,6 +101,6 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
 
   app.route('/api/v1', api);
   if (options.testAdmin) app.route('/__admin', adminRoutes(settings, limiter, injected));
-  app.route('/', loginRoutes(store, { demoSignIn: options.demoSignIn, failures }));
+  app.route('/', loginRoutes(repo, { demoSignIn: options.demoSignIn, failures }));
   return { app, limiter };
 }

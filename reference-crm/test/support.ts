@@ -61,7 +61,7 @@ export const NOW = new Date('2024-08-25T12:00:00.000Z');
 export interface TestCrm extends Crm {
   call(token: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   clock: { now: Date };
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface Reply {
@@ -93,5 +93,5 @@ export async function testCrm(options: CrmOptions = {}): Promise<TestCrm> {
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
   };
-  return { ...crm, call, clock, close: () => crm.db.close() };
+  return { ...crm, call, clock, close: () => crm.repo.close() };
 }
