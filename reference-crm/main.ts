@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   }
   const crm = await startCrm(config);
   const seedIgnored = config.seed && crm.seededFrom === 'existing';
-  console.log(`Database ${config.dbPath} (${crm.seededFrom === 'existing' ? 'existing data' : `seeded from ${crm.seededFrom}`})`);
+  console.log(`Database ${crm.database} (${crm.seededFrom === 'existing' ? 'existing data' : `seeded from ${crm.seededFrom}`})`);
   if (seedIgnored) console.log('The database was not empty, so --seed was not loaded (add --reset to replace the data).');
   console.log('Users (name, role, API token):');
   const roles = new Map((await crm.repo.org()).roles.map((r) => [r.id, r.name]));

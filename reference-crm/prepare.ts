@@ -14,19 +14,20 @@ export async function prepareDatabase(
   seed: SeedFile | string | undefined,
   reset: boolean,
   now: Date,
-): Promise<{ repo: Repository; seededFrom: SeededFrom }> {
-  const { engine, db } = await openDatabase(location);
+): Promise<{ repo: Repository; seededFrom: SeededFrom; location: string }> {
+  const opened = await openDatabase(location);
+  const { engine, db } = opened;
   const repo = Repository.open(engine, db);
   try {
     if (reset) await repo.clear();
     await repo.pruneIdempotency(new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
-    if (!(await repo.isEmpty())) return { repo, seededFrom: 'existing' };
+    if (!(await repo.isEmpty())) return { repo, seededFrom: 'existing', location: opened.location };
     if (seed !== undefined) {
       await repo.insertSeed(readSeed(seed), now);
-      return { repo, seededFrom: 'seed' };
+      return { repo, seededFrom: 'seed', location: opened.location };
     }
     await repo.insertSeed(validateSeed(generateDemoSeed(), 'demo seed'), now);
-    return { repo, seededFrom: 'demo' };
+    return { repo, seededFrom: 'demo', location: opened.location };
   } catch (err) {
     await repo.close();
     throw err;

@@ -45,6 +45,8 @@ export interface Crm {
   app: ReturnType<typeof createApp>['app'];
   /** The data, for both engines; `repo.close()` when done (createCrm). */
   repo: Repository;
+  /** Where the data is, for messages: the SQLite file, or the PostgreSQL URL without its password. */
+  database: string;
   settings: RuntimeSettings;
   seededFrom: SeededFrom;
   users: { user: User; token: string }[];
@@ -59,7 +61,7 @@ export interface RunningCrm extends Crm {
 /** The CRM without a listening socket: use `crm.app.request(...)` in tests, then `crm.repo.close()`. */
 export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
   const now = options.now ?? (() => new Date());
-  const { repo, seededFrom } = await prepareDatabase(options.dbPath ?? DEFAULT_DB_PATH, options.seed, !!options.reset, now());
+  const { repo, seededFrom, location } = await prepareDatabase(options.dbPath ?? DEFAULT_DB_PATH, options.seed, !!options.reset, now());
   const settings: RuntimeSettings = {
     errorRate: 0, latencyMs: 0, dropRate: 0, ...options.faults, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
   };
@@ -68,7 +70,7 @@ export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
     demoSignIn: !!options.demoSignIn, signInFailures: options.signInFailures ?? DEFAULT_SIGN_IN_FAILURES,
   });
   if (options.pages !== false) registerPages(app, { userFromRequest: async (c) => (await userFromRequest(c, repo))?.user ?? null });
-  return { app, repo, settings, seededFrom, users: await repo.userTokens() };
+  return { app, repo, database: location, settings, seededFrom, users: await repo.userTokens() };
 }
 
 export async function startCrm(options: CrmOptions = {}): Promise<RunningCrm> {

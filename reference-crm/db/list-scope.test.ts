@@ -6,6 +6,7 @@ import type { Customer, Org } from '../../lib/domain/types';
 import { listedIds, pickableIds, userContext } from '../../lib/rules';
 import { orgWithCustomers } from '../../lib/rules/test-arbitraries';
 import { prepareDatabase } from '../prepare';
+import { TEST_ENGINE, tempDbPath } from '../test/support';
 import type { SeedFile } from '../seed/format';
 
 function toSeed(org: Org, customers: Customer[]): SeedFile {
@@ -24,12 +25,14 @@ function toSeed(org: Org, customers: Customer[]): SeedFile {
 
 const sorted = (ids: string[]) => [...ids].sort();
 
-describe('the database lists what lib/rules lists', () => {
+describe(`the database (${TEST_ENGINE}) lists what lib/rules lists`, () => {
   it('for random orgs, customers and users: the list and the pool', async () => {
+    // One database, emptied and seeded again for each org (reset).
+    const dbPath = tempDbPath();
     await fc.assert(
       fc.asyncProperty(orgWithCustomers, async ({ org: anyOrg, customers }) => {
         const seed = toSeed(anyOrg, customers);
-        const { repo } = await prepareDatabase(':memory:', seed, false, new Date('2024-08-25T00:00:00.000Z'));
+        const { repo } = await prepareDatabase(dbPath, seed, true, new Date('2024-08-25T00:00:00.000Z'));
         try {
           const org = await repo.org();
           const stored = [...(await repo.customers(customers.map((c) => c.id))).values()];
@@ -44,5 +47,5 @@ describe('the database lists what lib/rules lists', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 120_000);
 });
