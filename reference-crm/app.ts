@@ -7,7 +7,7 @@ import { ApiError, errorResponse } from './http/errors';
 import { faultMiddleware, noFaultCounts, type FaultSettings } from './http/faults';
 import { idempotencyMiddleware } from './http/idempotency';
 import { MAX_BODY_BYTES } from './http/validate';
-import { FailureLimiter, RateLimiter, rateLimitMiddleware, tooManyFailures } from './http/rate-limit';
+import { bucketsFor, FailureLimiter, RateLimiter, rateLimitMiddleware, tooManyFailures } from './http/rate-limit';
 import { loginRoutes } from './login';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
@@ -42,8 +42,9 @@ const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: RateLimiter } {
   const { repo, settings, now } = options;
   const deps: Deps = { now };
-  const limiter = new RateLimiter(() => settings.rateLimit, () => now().getTime());
-  const failures = new FailureLimiter(() => options.signInFailures, () => now().getTime());
+  const buckets = bucketsFor(repo);
+  const limiter = new RateLimiter(() => settings.rateLimit, () => now().getTime(), buckets);
+  const failures = new FailureLimiter(() => options.signInFailures, () => now().getTime(), buckets);
   const app = new Hono<AppEnv>();
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `${c.req.method} ${c.req.path}: no such endpoint` } }, 404));
@@ -71,12 +72,12 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
   api.use(async (c, next) => {
     const address = clientAddress(c);
     const presented = c.req.header('authorization') !== undefined;
-    const wait = presented ? failures.wait(address) : 0;
+    const wait = presented ? await failures.wait(address) : 0;
     if (wait > 0) throw tooManyFailures(wait);
     c.set('repo', repo);
     const caller = await userFromRequest(c, repo);
     if (!caller) {
-      if (presented) failures.fail(address);
+      if (presented) await failures.fail(address);
       throw new ApiError(401, { code: 'unauthorized', message: 'Send Authorization: Bearer <token> or sign in at /login' });
     }
     // The cookie is the browser's, not the page's: a change it authenticates must say it comes from this

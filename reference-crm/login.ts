@@ -89,7 +89,7 @@ export function loginRoutes(repo: Repository, { demoSignIn, failures }: LoginOpt
       return show(c, DEFAULT_NEXT, 403, 'Sign in from this site\'s own sign-in page.');
     }
     const address = clientAddress(c);
-    const wait = failures.wait(address);
+    const wait = await failures.wait(address);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       return show(c, DEFAULT_NEXT, 429, `Too many failed sign-ins from your address: try again in ${wait} s.`);
@@ -111,7 +111,7 @@ export function loginRoutes(repo: Repository, { demoSignIn, failures }: LoginOpt
     if (token) id = await repo.userIdForToken(token);
     else if (userId && demoSignIn) id = (await repo.org()).users.some((u) => u.id === userId) ? userId : null;
     if (!id) {
-      failures.fail(address);
+      await failures.fail(address);
       const why = token ? 'That token belongs to no user.' : userId && !demoSignIn ? 'Sign in with your API token.' : 'Paste your API token.';
       return show(c, next, 401, why);
     }

@@ -165,4 +165,8 @@ export const POSTGRES_MIGRATIONS: string[] = [
   CREATE TABLE counters (name ${T} PRIMARY KEY, value BIGINT NOT NULL);
   INSERT INTO counters (name, value) VALUES ('change_seq', 0), ('log_seq', 0), ('org_version', 0);
   `,
+  /* 2: the rate limits' token buckets, shared by every process; unlogged: after a crash they may start full */ `
+  CREATE UNLOGGED TABLE rate_buckets (key ${T} PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, at DOUBLE PRECISION NOT NULL,
+    taken BOOLEAN NOT NULL);
+  `,
 ];

@@ -505,6 +505,31 @@ export class Repository {
     await this.db.deleteFrom('idempotency').where('created_at', '<', before.toISOString()).execute();
   }
 
+  // ---------- rate limits shared by every process (PostgreSQL) ----------
+
+  /** One atomic refill-and-take of a token bucket (http/rate-limit.ts Buckets.take), in the database. */
+  async takeBucket(key: string, capacity: number, perMs: number, nowMs: number, take: boolean): Promise<{ taken: boolean; tokens: number }> {
+    if (this.engine !== 'postgres') throw new Error('Repository.takeBucket: the SQLite server keeps its buckets in memory');
+    const cost = take ? 1 : 0;
+    // Every SET expression sees the row as it was: refilled = what the bucket holds now, before this take.
+    const { rows } = await sql<{ taken: boolean; tokens: number }>`
+      INSERT INTO rate_buckets AS b (key, tokens, at, taken)
+      VALUES (${key}, ${capacity}::float8 - ${cost}::float8, ${nowMs}::float8, ${take}::boolean)
+      ON CONFLICT (key) DO UPDATE SET
+        tokens = LEAST(${capacity}::float8, b.tokens + GREATEST(0, ${nowMs}::float8 - b.at) * ${perMs}::float8)
+          - CASE WHEN ${cost}::int = 1 AND LEAST(${capacity}::float8, b.tokens + GREATEST(0, ${nowMs}::float8 - b.at) * ${perMs}::float8) >= 1
+            THEN 1 ELSE 0 END,
+        taken = ${cost}::int = 1 AND LEAST(${capacity}::float8, b.tokens + GREATEST(0, ${nowMs}::float8 - b.at) * ${perMs}::float8) >= 1,
+        at = GREATEST(b.at, ${nowMs}::float8)
+      RETURNING taken, tokens`.execute(this.db);
+    return { taken: rows[0].taken, tokens: Number(rows[0].tokens) };
+  }
+
+  async resetBuckets(prefix: string): Promise<void> {
+    if (this.engine !== 'postgres') return;
+    await this.db.deleteFrom('rate_buckets').where('key', 'like', `${escapeLike(prefix)}%`).execute();
+  }
+
   // ---------- seeding and maintenance ----------
 
   async isEmpty(): Promise<boolean> {

@@ -31,4 +31,6 @@ export interface Schema {
   counters: { name: string; value: number };
   customer_history: { customer_id: string; change_seq: number; data: string };
   schema_version: { version: number; applied_at: string };
+  /** PostgreSQL only: the rate limits' token buckets, shared by every server process. */
+  rate_buckets: { key: string; tokens: number; at: number; taken: boolean };
 }
