@@ -327,7 +327,7 @@ export class Repository {
   // ---------- the user's list, in the database ----------
 
   private listed(ctx: UserContext, query: ListQuery) {
-    let select = this.db.selectFrom('customers').where((eb) => listScope(eb, ctx));
+    let select = this.db.selectFrom('customers').where((eb) => listScope(eb, ctx, this.engine));
     const q = (query.q ?? '').trim().toLowerCase();
     if (q) {
       const digits = q.replace(/\D/g, '').length >= 3 ? customerDerived({ name: '', code: '', email: '', phone: q }).phone_key : '';
@@ -356,11 +356,12 @@ export class Repository {
   /** A page of the user's list matching the query, sorted, and how many match in all. */
   async listPage(ctx: UserContext, query: ListQuery, offset: number, limit: number): Promise<{ items: Customer[]; total: number }> {
     const base = this.listed(ctx, query);
-    const [rows, count] = await Promise.all([
-      ordered(base.selectAll('customers'), query.sort).limit(limit).offset(offset).execute(),
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { items: (await this.hydrate(rows)).map((s) => s.customer), total: Number(count.n) };
+    // The count rides on the page (one pass over the matches); a page past the end asks for it alone.
+    const rows = await ordered(base.selectAll('customers').select(sql<number>`count(*) over ()`.as('total_count')), query.sort)
+      .limit(limit).offset(offset).execute();
+    const total = rows.length > 0 ? Number(rows[0].total_count)
+      : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return { items: (await this.hydrate(rows)).map((s) => s.customer), total };
   }
 
   /** Every id of the user's list matching the query, sorted ("select all N"). */
