@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { startCluster, type Cluster } from '../reference-crm/test/postgres-cluster';
 import { createCrm, type Crm } from '../reference-crm/server';
 import type { SeedCustomer, SeedFile } from '../reference-crm/seed/format';
+import { startCrm as startCrmProcess, type CrmProcess } from '../tests/harness/crm';
 import { round, type Figure } from './figure';
 
 const WORDS = ['An', 'Bình', 'Phát', 'Minh', 'Thịnh', 'Hưng', 'Đức', 'Long', 'Việt', 'Sài Gòn', 'Hà Nội', 'Toàn Cầu', 'Xanh', 'Ánh Dương',
@@ -67,6 +68,91 @@ async function timeP9(crm: Crm, rounds: number): Promise<{ p50: number; p99: num
   return { p50: percentile(times, 50), p99: percentile(times, 99), total };
 }
 
+interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  /** Answers other than 2xx, by status (412 and 429 are expected under load; anything else is an error). */
+  statuses: Record<string, number>;
+}
+
+/** One simulated user: delta sync, reads, an edit and a batch share of 1,000 of their customers, in a loop, until `end`. */
+async function simulatedUser(urls: string[], user: number, end: number, times: number[], statuses: Record<string, number>): Promise<void> {
+  const token = `tok-rep${user}`;
+  const mine = (n: number) => `c${String(user < 10 ? n * 10 + user : 30_000 + (n * 40 + (user - 10))).padStart(6, '0')}`;
+  let turn = user;
+  let cursor = '';
+  let round = 0;
+  const call = async (path: string, init: RequestInit = {}) => {
+    const url = urls[turn++ % urls.length];
+    const t0 = performance.now();
+    const res = await fetch(`${url}/api/v1${path}`, {
+      ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    });
+    const body = await res.text();
+    times.push(performance.now() - t0);
+    if (res.status >= 300) statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    return { status: res.status, etag: res.headers.get('etag'), body: body ? JSON.parse(body) : null };
+  };
+  while (performance.now() < end) {
+    round++;
+    const sync = await call(`/sync/customers?since=${cursor}&limit=1000`);
+    if (sync.status === 200) cursor = sync.body.next;
+    await call('/customers?page=1&pageSize=50&sort=name');
+    const id = mine(round % 1000);
+    const read = await call(`/customers/${id}`);
+    if (read.status === 200 && read.etag) {
+      await call(`/customers/${id}`, { method: 'PATCH', headers: { 'if-match': read.etag }, body: JSON.stringify({ source: `round ${round}` }) });
+    }
+    if (performance.now() >= end) break;
+    const ids = Array.from({ length: 1000 }, (_, n) => mine(n));
+    await call('/batch/share', { method: 'POST', body: JSON.stringify({ customerIds: ids, targets: { departmentIds: [], roleIds: [], userIds: [`u-rep${(user + round) % 50}`] } }) });
+  }
+}
+
+async function loadRun(seed: SeedFile, db: string | undefined, processes: number, users: number, seconds: number): Promise<LoadResult> {
+  const crms: CrmProcess[] = [];
+  try {
+    const first = await startCrmProcess({ seed, db, args: ['--rate-limit', '0'] });
+    crms.push(first);
+    for (let i = 1; i < processes; i++) crms.push(await startCrmProcess({ seed, db: first.dbPath, join: true, args: ['--rate-limit', '0'] }));
+    const times: number[] = [];
+    const statuses: Record<string, number> = {};
+    const t0 = performance.now();
+    const end = t0 + seconds * 1000;
+    await Promise.all(Array.from({ length: users }, (_, u) => simulatedUser(crms.map((c) => c.url), u, end, times, statuses)));
+    const elapsed = (performance.now() - t0) / 1000;
+    return { requests: times.length, perSecond: times.length / elapsed, p50: percentile(times, 50), p99: percentile(times, 99), statuses };
+  } finally {
+    for (const crm of crms) await crm.stop();
+  }
+}
+
+/** P8: 50 simulated users on SQLite and PostgreSQL, one server process and two (users alternate between them). */
+async function runP8(cluster: Cluster, quick: boolean): Promise<Figure[]> {
+  const seed = p9Seed();
+  const seconds = quick ? 5 : 60;
+  const results: Record<string, LoadResult> = {};
+  for (const [engine, db] of [['SQLite', undefined], ['PostgreSQL', 'pg']] as const) {
+    for (const processes of [1, 2]) {
+      const name = `${engine}, ${processes} process${processes > 1 ? 'es' : ''}`;
+      const result = await loadRun(seed, db === 'pg' ? cluster.createDatabase(`bench_p8_${processes}`) : undefined, processes, 50, seconds);
+      results[name] = result;
+      console.log(`[bench] P8 ${name}: ${result.requests} requests in ${seconds} s = ${round(result.perSecond, 1)}/s, ` +
+        `p50 ${round(result.p50)} ms, p99 ${round(result.p99)} ms; not 2xx: ${JSON.stringify(result.statuses)}`);
+    }
+  }
+  const errors = (r: LoadResult) => Object.entries(r.statuses).filter(([status]) => status !== '429' && status !== '412').reduce((n, [, c]) => n + c, 0);
+  const sqlite = results['SQLite, 1 process'];
+  return Object.entries(results).map(([name, r]) => ({
+    id: 'P8', name: `50 simulated users, ${name}`, value: r.p99, unit: 'ms p99', baseline: { name: 'SQLite, 1 process', value: sqlite.p99 },
+    ratio: r.p99 / sqlite.p99, target: name.startsWith('PostgreSQL') ? '≤ 1.5× SQLite p99, no errors' : 'no errors',
+    met: errors(r) === 0 && (!name.startsWith('PostgreSQL') || r.p99 <= 1.5 * sqlite.p99),
+    notes: `${name}: ${round(r.perSecond, 1)} requests/s, p50 ${round(r.p50)} ms; not 2xx ${JSON.stringify(r.statuses)}`,
+  }));
+}
+
 export async function runCrmDbBench(quick: boolean): Promise<Figure[]> {
   const seed = p9Seed();
   const rounds = quick ? 30 : 300;
@@ -95,6 +181,7 @@ export async function runCrmDbBench(quick: boolean): Promise<Figure[]> {
       figures.push({ id: 'P9', name: `first page of a name search, 100,000 customers, 30,000 reached (${engine})`, value: p9[engine].p99,
         unit: 'ms p99', target: '≤ 50 ms p99', met: p9[engine].p99 <= 50, notes: `${engine}: p50 ${round(p9[engine].p50)} ms, ${p9[engine].total} match` });
     }
+    figures.push(...(await runP8(cluster, quick)));
   } finally {
     cluster?.stop();
   }

@@ -22,7 +22,9 @@ export function runBatch(
   mayKnow: (tx: Repository, current: Customer) => Promise<boolean> = async () => false,
 ): Promise<BatchResult[]> {
   const now = deps.now();
-  return repoOf(c).transaction(async (tx) => {
+  return repoOf(c).transaction(async (direct) => {
+    // The batch's customers and log entries are written together at the end, in request order.
+    const { tx, flush } = direct.buffered();
     const ctx = await callerContext(c, tx);
     // Read (and in PostgreSQL lock) them all at once, in id order, so that two batches never wait on each other in a circle.
     const customers = await tx.customers(ids, true);
@@ -51,6 +53,7 @@ export function runBatch(
       await apply(tx, current, now);
       results.push({ id, ok: true });
     }
+    await flush();
     return results;
   });
 }
