@@ -111,15 +111,15 @@ export class Repository {
     if (this.inTransaction) return fn(this);
     return this.db.connection().execute(async (conn) => {
       await sql.raw(this.engine === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN').execute(conn);
-      let result: T;
       try {
-        result = await fn(new Repository(this.engine, conn, this.shared, true, this.root));
+        const result = await fn(new Repository(this.engine, conn, this.shared, true, this.root));
+        await sql.raw('COMMIT').execute(conn);
+        return result;
       } catch (err) {
+        // Also after a failed COMMIT: the connection must not stay inside the transaction.
         await sql.raw('ROLLBACK').execute(conn).catch(() => {});
         throw err;
       }
-      await sql.raw('COMMIT').execute(conn);
-      return result;
     });
   }
 
