@@ -380,12 +380,14 @@ export class Repository {
   /** A page of the user's list matching the query, sorted, and how many match in all. */
   async listPage(ctx: UserContext, query: ListQuery, offset: number, limit: number): Promise<{ items: Customer[]; total: number }> {
     const base = this.listed(ctx, query);
-    // The count rides on the page (one pass over the matches); a page past the end asks for it alone.
-    const rows = await ordered(base.selectAll('customers').select(sql<number>`count(*) over ()`.as('total_count')), query.sort)
+    // Ids only while sorting (narrow rows to sort), the records after; the count rides on the page (one pass over
+    // the matches), and a page past the end asks for it alone.
+    const page = await ordered(base.select(['customers.id', sql<number>`count(*) over ()`.as('total_count')]), query.sort)
       .limit(limit).offset(offset).execute();
-    const total = rows.length > 0 ? Number(rows[0].total_count)
+    const total = page.length > 0 ? Number(page[0].total_count)
       : Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    return { items: (await this.hydrate(rows)).map((s) => s.customer), total };
+    const found = await this.customers(page.map((r) => r.id));
+    return { items: page.map((r) => found.get(r.id)!), total };
   }
 
   /** Every id of the user's list matching the query, sorted ("select all N"). */
