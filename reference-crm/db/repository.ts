@@ -446,6 +446,43 @@ export class Repository {
     });
   }
 
+  /**
+   * A page of the pool as the user sees it: the free customers they may pick up matching q (name or code, or the
+   * phone's digits), the latest returned first, never returned ones last, then by name; and how many in all.
+   */
+  async poolPage(ctx: UserContext, q: string, offset: number, limit: number): Promise<{ items: PoolEntry[]; total: number }> {
+    let select = this.db.selectFrom('customers')
+      .leftJoin(
+        (eb) => eb.selectFrom('logs').select(['customer_id', (e) => e.fn.max('seq').as('seq')]).where('type', '=', 'Back customer')
+          .groupBy('customer_id').as('latest'),
+        (join) => join.onRef('latest.customer_id', '=', 'customers.id'),
+      )
+      .leftJoin('logs as r', 'r.seq', 'latest.seq')
+      .where((eb) => pickScope(eb, ctx));
+    const text = q.trim().toLowerCase();
+    if (text) {
+      const digits = text.replace(/\D/g, '').length >= 3 ? customerDerived({ name: '', code: '', email: '', phone: text }).phone_key : '';
+      // search_text is name, code, email, phone: q followed by two separators lies in the name or the code.
+      const inNameOrCode = text.includes(SEARCH_SEPARATOR) ? null : `%${escapeLike(text)}%${SEARCH_SEPARATOR}%${SEARCH_SEPARATOR}%`;
+      select = select.where((eb) => eb.or([
+        ...(inNameOrCode === null ? [] : [sql<boolean>`customers.search_text LIKE ${inNameOrCode} ESCAPE '\\'`]),
+        ...(digits === '' ? [] : [sql<boolean>`customers.phone_key LIKE ${`%${escapeLike(digits)}%`} ESCAPE '\\'`]),
+        sql<boolean>`1 = 0`,
+      ]));
+    }
+    const page = await select
+      .select(['customers.id', 'r.at as returned_at', 'r.details as return_reason', sql<number>`count(*) over ()`.as('total_count')])
+      .orderBy(sql`COALESCE(r.at, '')`, 'desc').orderBy('customers.name_key').orderBy('customers.id')
+      .limit(limit).offset(offset).execute();
+    const total = page.length > 0 ? Number(page[0].total_count)
+      : Number((await select.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const found = await this.customers(page.map((r) => r.id));
+    return {
+      items: page.map((r) => ({ customer: found.get(r.id)!, returnedAt: r.returned_at ?? null, returnReason: r.return_reason ?? null })),
+      total,
+    };
+  }
+
   // ---------- logs ----------
 
   /** Appends a log entry under the next log seq (taken in the transaction: seqs commit in order). */

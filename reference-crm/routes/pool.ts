@@ -5,7 +5,6 @@ import type { Customer, Id } from '../../lib/domain/types';
 import { decide, pickUpPoolIds, type UserContext } from '../../lib/rules';
 import { forbidden, notFound } from '../http/errors';
 import { intQuery, jsonBody, text } from '../http/validate';
-import { phoneKey } from '../phone';
 import { bumped, callerContext, callerId, known, NOT_FOUND, repoOf, type AppEnv, type Deps } from './env';
 
 /** One customer as the pool shows it: enough to choose it, not its whole record (the caller does not list it yet). */
@@ -39,21 +38,13 @@ export function poolRoutes(deps: Deps): Hono<AppEnv> {
     const ctx = await callerContext(c);
     const org = await repo.org();
     const poolNames = new Map(org.pools.map((p) => [p.id, p.name]));
-    let items = await repo.pickable(ctx);
-    if (q) {
-      const qDigits = q.replace(/\D/g, '').length >= 3 ? phoneKey(q) : '';
-      items = items.filter(({ customer: x }) => x.name.toLowerCase().includes(q) || x.code.toLowerCase().includes(q)
-        || (qDigits !== '' && phoneKey(x.phone).includes(qDigits)));
-    }
+    const { items, total } = await repo.poolPage(ctx, q, (page - 1) * pageSize, pageSize);
     const rows: PoolCustomer[] = items.map(({ customer: x, returnedAt, returnReason }) => ({
       id: x.id, code: x.code, name: x.name, phone: x.phone, poolId: x.poolId,
       poolName: x.poolId === null ? null : poolNames.get(x.poolId) ?? null, version: x.version, returnedAt, returnReason,
     }));
-    // The latest returned first: that is what members come to the pool for; never returned ones last, by name.
-    const collate = new Intl.Collator('vi').compare;
-    rows.sort((a, b) => (b.returnedAt ?? '').localeCompare(a.returnedAt ?? '') || collate(a.name, b.name) || (a.id < b.id ? -1 : 1));
     const pools = pickUpPoolIds(ctx, org.pools.map((p) => p.id)).map((id) => ({ id, name: poolNames.get(id)! }));
-    return c.json({ items: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pageSize, pools });
+    return c.json({ items: rows, total, page, pageSize, pools });
   });
 
   app.post('/customers/:id/pick-up', async (c) => {
