@@ -20,6 +20,23 @@ const suitecrm = process.env.CRMX_SUITECRM === '1'
     ]
   : [];
 
+// The README's pictures only from `npm run screenshots` (CRMX_SCREENSHOTS=1): the same harness as e2e, not a test run.
+const screenshots = process.env.CRMX_SCREENSHOTS === '1'
+  ? [
+      {
+        test: {
+          name: 'screenshots',
+          environment: 'node',
+          include: ['tests/screenshots/**/*.screenshots.ts'],
+          globalSetup: ['tests/harness/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ]
+  : [];
+
 export default defineConfig({
   test: {
     projects: [
@@ -64,6 +81,7 @@ export default defineConfig({
         },
       },
       ...suitecrm,
+      ...screenshots,
     ],
   },
 });

@@ -7,6 +7,8 @@ import { failureText } from '../lib/ui/outcome';
 import { setGone, showToast, type OpenDialog, type OverlayState } from '../lib/ui/state';
 import { useConfirmGuard } from './confirm-guard';
 import { Dialog } from './Dialog';
+import { useLoad } from './use-load';
+import { customerText } from '../lib/ui/customer-label';
 
 interface Props { state: OverlayState; api: ContentApi; open: OpenDialog; onClose(): void; host?: string }
 
@@ -14,6 +16,9 @@ export function DeleteDialog({ state, api, open, onClose, host = location.host }
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { id, name } = open;
+  // Name and code: the page may list several customers of this name; confirmed only once we know which.
+  const details = useLoad(async () => api.getCustomer(id), [id]);
+  const who = customerText(details.status === 'ok' ? details.data.customer : { name });
   const guard = useConfirmGuard();
   const shownError = error ?? guard.notice;
 
@@ -48,13 +53,13 @@ export function DeleteDialog({ state, api, open, onClose, host = location.host }
   };
 
   return (
-    <Dialog kind="delete" title={t('delete.title', { name })} onClose={onClose} returnFocus={open.returnFocus}
+    <Dialog kind="delete" title={t('delete.title', { name: who })} onClose={onClose} returnFocus={open.returnFocus}
       initialFocus=".crmx-cancel">
-      <p class="crmx-confirm-text">{t('delete.body', { name, host })}</p>
+      <p class="crmx-confirm-text">{t('delete.body', { name: who, host })}</p>
       {shownError && <p class="crmx-error" role="alert">{shownError}</p>}
       <div class="crmx-dialog-actions" ref={guard.ref}>
         <button type="button" class="crmx-cancel" onClick={onClose}>{t('dialog.cancel')}</button>
-        <button type="button" class="crmx-danger" data-crmx-confirm disabled={!guard.armed || busy} onClick={confirm}>{t('delete.confirm')}</button>
+        <button type="button" class="crmx-danger" data-crmx-confirm disabled={!guard.armed || busy || details.status === 'loading'} onClick={confirm}>{t('delete.confirm')}</button>
       </div>
     </Dialog>
   );

@@ -19,17 +19,25 @@ const PANEL_ACTIONS = new Set<string>(['edit', 'delete', 'returnToPool', 'share'
 export function DetailsActions({ state, data, run }: { state: OverlayState; data: CustomerDetails; run(id: PanelAction, anchor: HTMLElement): void }) {
   const rowState = state.rowStates.value.get(data.customer.id) ?? { id: data.customer.id, followed: data.followed, decisions: data.decisions };
   const items = menuItems(rowState, null).filter((item) => PANEL_ACTIONS.has(item.id));
+  // The buttons in one row; why an action is not open to the user is said under the row.
+  const refused = items.filter((item) => item.reason);
   return (
     <section class="crmx-details-actions" aria-labelledby="crmx-details-actions-title">
       <h3 id="crmx-details-actions-title" class="crmx-visually-hidden">{t('details.actions')}</h3>
-      {items.map((item) => (
-        <span class="crmx-details-action" key={item.id}>
-          <button type="button" data-crmx-action={item.id} aria-disabled={item.disabled ? 'true' : undefined}
+      <div class="crmx-details-action-row">
+        {items.map((item) => (
+          <button key={item.id} type="button" class="crmx-details-action" data-crmx-action={item.id} aria-disabled={item.disabled ? 'true' : undefined}
             aria-describedby={item.reason ? `crmx-details-${item.id}-reason` : undefined}
             onClick={(e) => !item.disabled && run(item.id as PanelAction, clicked(e))}>{item.label}</button>
-          {item.reason && <span id={`crmx-details-${item.id}-reason`} class="crmx-menu-reason">{item.reason}</span>}
-        </span>
-      ))}
+        ))}
+      </div>
+      {refused.length > 0 && (
+        <ul class="crmx-details-reasons">
+          {refused.map((item) => (
+            <li key={item.id} id={`crmx-details-${item.id}-reason`} class="crmx-menu-reason">{item.reason}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

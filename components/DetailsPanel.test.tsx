@@ -39,6 +39,9 @@ describe('DetailsPanel', () => {
     expect(field('sharedDepartments')).toBe('Sales');
     expect(field('phone')).toBe('+84901234567');
     expect(panel.querySelector('.crmx-details-star')!.getAttribute('aria-pressed')).toBe('true');
+    // The record's internal version is no business of the user's.
+    expect(panel.querySelector('[data-crmx-field="version"]')).toBeNull();
+    expect(panel.textContent).not.toMatch(/Version/);
   });
 
   it('says why it could not load', async () => {

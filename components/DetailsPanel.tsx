@@ -1,24 +1,55 @@
 // The customer's details on the right. Every value is rendered as text (never as markup).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorText, t, type MessageKey } from '../lib/i18n';
 import { clicked, DetailsActions, LatestLog } from './DetailsExtras';
-import { formatTime } from './format';
+import { formatTime } from '../lib/i18n/dates';
 import type { ContentApi } from '../lib/ui/api';
 import { asProtocolError } from '../lib/ui/outcome';
 import type { OpenDetails, OverlayState } from '../lib/ui/state';
 import type { CustomerDetails, ProtocolError } from '../lib/protocol/messages';
+import { headerBottom } from '../lib/host/page-header';
 
 type Load = { status: 'loading' } | { status: 'ok'; data: CustomerDetails } | { status: 'error'; error: ProtocolError };
 
-export function DetailsPanel({ state, api }: { state: OverlayState; api: ContentApi }) {
-  const open = state.details.value;
-  if (!open) return null;
-  return <OpenDetailsPanel key={open.id} open={open} state={state} api={api} />;
+interface PanelProps {
+  state: OverlayState;
+  api: ContentApi;
+  /** The host page's header, which the panel starts below so its Sign out stays in reach (lib/host/page-header.ts). */
+  hostHeader?: string;
 }
 
-function OpenDetailsPanel({ open, state, api }: { open: OpenDetails; state: OverlayState; api: ContentApi }) {
+export function DetailsPanel({ state, api, hostHeader }: PanelProps) {
+  const open = state.details.value;
+  if (!open) return null;
+  return <OpenDetailsPanel key={open.id} open={open} state={state} api={api} hostHeader={hostHeader} />;
+}
+
+function OpenDetailsPanel({ open, state, api, hostHeader }: PanelProps & { open: OpenDetails }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const panelRef = useRef<HTMLElement>(null);
+
+  // The top follows the header's bottom as the page scrolls (a header that scrolls away frees it).
+  useLayoutEffect(() => {
+    const panel = panelRef.current!;
+    const doc = panel.ownerDocument;
+    const view = doc.defaultView;
+    if (!view) return;
+    let frame = 0;
+    const place = () => {
+      frame = 0;
+      panel.style.top = `${headerBottom(doc, hostHeader)}px`;
+    };
+    const schedule = () => {
+      if (!frame) frame = view.requestAnimationFrame(place);
+    };
+    place();
+    const stop = new AbortController();
+    for (const type of ['scroll', 'resize']) view.addEventListener(type, schedule, { passive: true, signal: stop.signal });
+    return () => {
+      stop.abort();
+      if (frame) view.cancelAnimationFrame(frame);
+    };
+  }, []);
   const revision = state.changed.value.get(open.id) ?? 0;
 
   useEffect(() => {
@@ -102,7 +133,6 @@ function DetailsBody({ data }: { data: CustomerDetails }) {
     ['details.field.sharedUsers', data.shares.users],
     ['details.field.createdAt', formatTime(c.createdAt)],
     ['details.field.updatedAt', formatTime(c.updatedAt)],
-    ['details.field.version', String(c.version)],
   ];
   return (
     <>

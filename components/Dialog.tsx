@@ -38,6 +38,22 @@ export function Dialog({ kind, title, onClose, returnFocus, children, initialFoc
     };
   }, []);
 
+  // A control that goes away while focused (a suggestion once chosen, a removed chip) would leave focus
+  // on the page, out of the dialog, where Tab and Escape no longer reach it: focus comes back inside.
+  useLayoutEffect(() => {
+    const el = ref.current!;
+    const keep = new MutationObserver(() => {
+      const doc = el.ownerDocument;
+      const active = activeIn(el);
+      if (!el.isConnected || (active && el.contains(active))) return;
+      // Focus the user moved elsewhere on purpose stays there.
+      if (doc.activeElement && doc.activeElement !== doc.body) return;
+      (el.querySelector<HTMLElement>(`.crmx-dialog-body ${FOCUSABLE}`) ?? el.querySelector<HTMLElement>(FOCUSABLE))?.focus();
+    });
+    keep.observe(el, { childList: true, subtree: true });
+    return () => keep.disconnect();
+  }, []);
+
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();

@@ -70,6 +70,21 @@ describe('ReturnToPoolDialog', () => {
     expect(state.rowStates.value.get('c-001')).toMatchObject({ id: 'c-001' });
   });
 
+  it('tells a rep who returns the customer that they will lose it, and an administrator that it stays; the button looks destructive', async () => {
+    const api = fakeApi();
+    const details = await api.getCustomer('c-001');
+    api.getCustomer.mockResolvedValue({ ...details, listedAfterReturn: false });
+    setup('returnToPool', api);
+    await screen.findByText(/You will lose this customer: once it is back in the pool it leaves your list and you no longer see it\./);
+    expect(screen.getByText(/loses its account executive/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Return to the pool' }).className).toBe('crmx-danger');
+    cleanup();
+    api.getCustomer.mockResolvedValue({ ...details, listedAfterReturn: true });
+    setup('returnToPool', api);
+    await screen.findByText('It stays in your list, with no account executive, until someone picks it up.');
+    expect(screen.queryByText(/You will lose this customer/)).toBeNull();
+  });
+
   it('says pending when the action waits in the outbox', async () => {
     const api = fakeApi();
     api.request.mockResolvedValue({ outcome: 'queued', outboxId: 'o-1' });

@@ -7,10 +7,14 @@ function show(value: unknown): string {
   return value === null || value === undefined || value === '' ? t('details.none') : String(value);
 }
 
-export function ConflictView({ theirs, mine, error, onKeep }: {
-  theirs: Customer; mine: CustomerEdit; error: string | null; onKeep(keep: 'mine' | 'theirs'): void;
+/** The account executive and the CSR are people: shown by name. */
+const PEOPLE = new Set<EditableField>(['aeId', 'csrId']);
+
+export function ConflictView({ theirs, mine, error, onKeep, userName }: {
+  theirs: Customer; mine: CustomerEdit; error: string | null; onKeep(keep: 'mine' | 'theirs'): void; userName(id: string): string;
 }) {
   const fields = Object.keys(mine) as EditableField[];
+  const value = (f: EditableField, v: unknown) => (PEOPLE.has(f) && typeof v === 'string' && v !== '' ? userName(v) : show(v));
   return (
     <div class="crmx-conflict">
       <p role="alert">{t('edit.conflict')}</p>
@@ -18,7 +22,7 @@ export function ConflictView({ theirs, mine, error, onKeep }: {
         <thead><tr><th scope="col">{t('edit.conflict.field')}</th><th scope="col">{t('edit.conflict.theirs')}</th><th scope="col">{t('edit.conflict.mine')}</th></tr></thead>
         <tbody>
           {fields.map((f) => (
-            <tr key={f} data-crmx-field={f}><th scope="row">{fieldLabel(f)}</th><td>{show(theirs[f])}</td><td>{show(mine[f])}</td></tr>
+            <tr key={f} data-crmx-field={f}><th scope="row">{fieldLabel(f)}</th><td>{value(f, theirs[f])}</td><td>{value(f, mine[f])}</td></tr>
           ))}
         </tbody>
       </table>

@@ -16,6 +16,7 @@ import { ChangeRecords } from './ChangeRecords';
 import { ConflictView } from './EditConflict';
 import { Dialog } from './Dialog';
 import { useLoad } from './use-load';
+import { customerText } from '../lib/ui/customer-label';
 import { fieldsWrittenByPage } from '../lib/ui/trusted-events';
 
 interface Props { state: OverlayState; api: ContentApi; open: OpenDialog; onClose(): void }
@@ -27,7 +28,8 @@ type Phase =
 
 export function EditDialog({ state, api, open, onClose }: Props) {
   const details = useLoad(() => api.getCustomer(open.id), [open.id]);
-  const name = details.status === 'ok' ? details.data.customer.name : open.name;
+  // Name and code: the page may list several customers of this name.
+  const name = customerText(details.status === 'ok' ? details.data.customer : { name: open.name });
   return (
     <Dialog kind="edit" title={t('edit.title', { name })} onClose={onClose} returnFocus={open.returnFocus} wide>
       {details.status === 'loading' && <p role="status">{t('dialog.loading')}</p>}
@@ -96,6 +98,8 @@ function EditForm({ state, api, details, onClose }: { state: OverlayState; api: 
     }
   };
 
+  // People by name, never by id (the directory loads once; until then, nothing rather than an id).
+  const userName = (id: string) => (directory ? directory.users.find((u) => u.id === id)?.name ?? t('change.unknownName') : '…');
   if (phase.step === 'conflict') {
     const resolve = async (keep: 'mine' | 'theirs') => {
       try {
@@ -107,10 +111,9 @@ function EditForm({ state, api, details, onClose }: { state: OverlayState; api: 
         setPhase({ ...phase, error: failureText(error) });
       }
     };
-    return <ConflictView theirs={phase.theirs} mine={phase.mine} error={phase.error} onKeep={resolve} />;
+    return <ConflictView theirs={phase.theirs} mine={phase.mine} error={phase.error} onKeep={resolve} userName={userName} />;
   }
 
-  const userName = (id: string) => directory?.users.find((u) => u.id === id)?.name ?? id;
   return (
     <form ref={formRef} class="crmx-form" onSubmit={submit} noValidate>
       {TEXT_FIELDS.map((field) => (

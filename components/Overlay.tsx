@@ -9,12 +9,12 @@ import { PageNotice } from './PageNotice';
 import { Toasts } from './Toasts';
 import { useDialogKit } from './use-dialog-kit';
 
-export function Overlay({ state, api, dialogs }: { state: OverlayState; api: ContentApi; dialogs: DialogSource }) {
+export function Overlay({ state, api, dialogs, hostHeader }: { state: OverlayState; api: ContentApi; dialogs: DialogSource; hostHeader?: string }) {
   // With the details open on the right, the notices and toasts centre on what is left of the page.
   return (
     <div class={`crmx-root${state.details.value ? ' crmx-with-details' : ''}`} lang={currentLanguage.value}>
       <LazyRowMenu state={state} dialogs={dialogs} />
-      <LazyDetailsPanel state={state} api={api} dialogs={dialogs} />
+      <LazyDetailsPanel state={state} api={api} dialogs={dialogs} hostHeader={hostHeader} />
       <LazyDialogs state={state} api={api} dialogs={dialogs} />
       <div class="crmx-corner">
         <PageNotice state={state} />
@@ -39,11 +39,11 @@ function LazyRowMenu({ state, dialogs }: { state: OverlayState; dialogs: DialogS
 }
 
 /** The details panel comes with the dialogs' script: the content script stays within its size budget. */
-function LazyDetailsPanel({ state, api, dialogs }: { state: OverlayState; api: ContentApi; dialogs: DialogSource }) {
+function LazyDetailsPanel({ state, api, dialogs, hostHeader }: { state: OverlayState; api: ContentApi; dialogs: DialogSource; hostHeader?: string }) {
   const open = state.details.value;
   const kit = useDialogKit(dialogs, open !== null, (error) => {
     if (state.details.value === open) state.details.value = null;
     showToast(state, { tone: 'error', text: failureText(error) });
   });
-  return kit && open ? <kit.DetailsPanel state={state} api={api} /> : null;
+  return kit && open ? <kit.DetailsPanel state={state} api={api} hostHeader={hostHeader} /> : null;
 }

@@ -9,7 +9,7 @@ import type { PoolCustomer, PoolPage } from '../lib/protocol/pool';
 import { refusalText, t } from '../lib/i18n';
 import { useConfirmGuard } from './confirm-guard';
 import { Dialog } from './Dialog';
-import { formatTime } from './format';
+import { formatTime } from '../lib/i18n/dates';
 
 export const POOL_PAGE_SIZE = 20;
 

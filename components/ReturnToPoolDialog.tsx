@@ -7,6 +7,8 @@ import { failureText } from '../lib/ui/outcome';
 import { setGone, setRowStates, showToast, type OpenDialog, type OverlayState } from '../lib/ui/state';
 import { Dialog } from './Dialog';
 import { fieldsWrittenByPage } from '../lib/ui/trusted-events';
+import { useLoad } from './use-load';
+import { customerText } from '../lib/ui/customer-label';
 
 interface Props { state: OverlayState; api: ContentApi; open: OpenDialog; onClose(): void }
 
@@ -16,6 +18,11 @@ export function ReturnToPoolDialog({ state, api, open, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [, redraw] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  // Whether the user keeps seeing the customer afterwards: a rep who returns it loses it, and is told so first.
+  const details = useLoad(() => api.getCustomer(open.id), [open.id]);
+  const keeps = details.status === 'ok' ? details.data.listedAfterReturn : undefined;
+  // Name and code: the page may list several customers of this name.
+  const who = customerText(details.status === 'ok' ? details.data.customer : { name: open.name });
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -42,8 +49,13 @@ export function ReturnToPoolDialog({ state, api, open, onClose }: Props) {
   };
 
   return (
-    <Dialog kind="returnToPool" title={t('pool.title', { name: open.name })} onClose={onClose} returnFocus={open.returnFocus}>
+    <Dialog kind="returnToPool" title={t('pool.title', { name: who })} onClose={onClose} returnFocus={open.returnFocus}>
       <form ref={formRef} class="crmx-form" onSubmit={submit} noValidate>
+        <div class="crmx-danger-note" data-crmx-pool-takes={keeps === undefined ? undefined : keeps ? 'keeps' : 'loses'}>
+          <p>{t('pool.whatHappens')}</p>
+          {keeps === false && <p><strong>{t('pool.losesIt')}</strong></p>}
+          {keeps === true && <p>{t('pool.keepsIt')}</p>}
+        </div>
         <label for="crmx-pool-reason">{t('pool.reason')}</label>
         <textarea id="crmx-pool-reason" name="reason" rows={3} value={reason} required aria-required="true"
           aria-invalid={error && reason.trim() === '' ? 'true' : undefined}
@@ -52,7 +64,7 @@ export function ReturnToPoolDialog({ state, api, open, onClose }: Props) {
         {error && <p class="crmx-error" role="alert">{error}</p>}
         <div class="crmx-dialog-actions">
           <button type="button" onClick={onClose}>{t('dialog.cancel')}</button>
-          <button type="submit" class="crmx-primary" disabled={busy}>{t('pool.confirm')}</button>
+          <button type="submit" class="crmx-danger" disabled={busy}>{t('pool.confirm')}</button>
         </div>
       </form>
     </Dialog>

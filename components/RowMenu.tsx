@@ -1,5 +1,5 @@
 // The ARIA menu opened by a row's [···] button: arrow keys, Home/End, Enter/Space, Escape, Tab;
-// focus goes back to the button on close. Refused items stay focusable but aria-disabled, with why.
+// focus goes back to the button on close. Refused items stay focusable but aria-disabled, named with why.
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { menuItems, type MenuItemView } from '../lib/ui/menu-items';
@@ -79,32 +79,34 @@ function OpenRowMenu({ open, state }: { open: OpenMenu; state: OverlayState }) {
     event.stopPropagation();
   };
 
+  // The menu floats at the end of the page, outside the host's landmarks: its own region keeps it findable.
   return (
-    <div
-      ref={menuRef}
-      role="menu"
-      class="crmx-menu"
-      aria-label={t('menu.label', { name: open.name })}
-      aria-busy={rowState === undefined ? 'true' : undefined}
-      style={position(open.anchor)}
-      onKeyDown={onKeyDown}
-    >
-      {items.map((item) => (
-        <div
-          key={item.id}
-          role="menuitem"
-          tabIndex={-1}
-          class="crmx-menu-item"
-          data-crmx-item={item.id}
-          aria-disabled={item.disabled ? 'true' : undefined}
-          aria-labelledby={`crmx-menu-${item.id}-label`}
-          aria-describedby={item.reason ? `crmx-menu-${item.id}-reason` : undefined}
-          onClick={() => activate(item)}
-        >
-          <span id={`crmx-menu-${item.id}-label`} class="crmx-menu-label">{item.label}</span>
-          {item.reason && <span id={`crmx-menu-${item.id}-reason`} class="crmx-menu-reason">{item.reason}</span>}
-        </div>
-      ))}
+    <div role="region" aria-label={t('menu.label', { name: open.name })}>
+      <div
+        ref={menuRef}
+        role="menu"
+        class="crmx-menu"
+        aria-label={t('menu.label', { name: open.name })}
+        aria-busy={rowState === undefined ? 'true' : undefined}
+        style={position(open.anchor)}
+        onKeyDown={onKeyDown}
+      >
+        {items.map((item) => (
+          <div
+            key={item.id}
+            role="menuitem"
+            tabIndex={-1}
+            class="crmx-menu-item"
+            data-crmx-item={item.id}
+            aria-disabled={item.disabled ? 'true' : undefined}
+            onClick={() => activate(item)}
+          >
+            {/* Named by all it shows, the reason too (a name dropping visible words fails voice control); the space keeps the words apart in the name. */}
+            <span class="crmx-menu-label">{item.label}</span>
+            {item.reason && <>{' '}<span class="crmx-menu-reason">{item.reason}</span></>}
+          </div>
+        ))}
+      </div>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { hasMessage, t, type MessageKey } from '../lib/i18n';
 import type { ChangeRecord, LogEntry, ShareTargets } from '../lib/domain/types';
 import type { OrgDirectory } from '../lib/protocol/sync';
 import type { ContentApi } from '../lib/ui/api';
-import { formatTime } from './format';
+import { formatTime } from '../lib/i18n/dates';
 import { parseDeleteOrigin } from '../lib/import/delete-origin';
 
 export type DirectoryApi = Pick<ContentApi, 'request'>;
@@ -63,10 +63,16 @@ export function valueText(field: string, value: unknown, directory: OrgDirectory
   return t('details.none');
 }
 
+/** Who made the entry, by name; null while the directory is still loading. */
+export function actorText(entry: LogEntry, directory: OrgDirectory | null): string | null {
+  if (entry.actorId === null) return t('change.system');
+  if (!directory) return null;
+  return directory.users.find((u) => u.id === entry.actorId)?.name ?? t('change.unknownActor');
+}
+
 /** "11/03/2024 09:00 · bởi Lan Tran". */
 export function whoAndWhen(entry: LogEntry, directory: OrgDirectory | null): string {
-  const actor = entry.actorId === null ? t('change.system') : directory?.users.find((u) => u.id === entry.actorId)?.name ?? t('change.unknownActor');
-  return t('change.when', { time: formatTime(entry.at), actor });
+  return t('change.when', { time: formatTime(entry.at), actor: actorText(entry, directory) ?? t('change.unknownActor') });
 }
 
 const minus = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
@@ -79,6 +85,9 @@ const minus = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
 export function entryDetails(entry: LogEntry, directory: OrgDirectory | null): string {
   const changes = entry.changes ?? [];
   if (entry.type === 'Edit customer' && changes.length > 0) return changes.map((c) => fieldText(c.field)).join(', ');
+  // Without its change records an edit's stored details are the CRM's list of field keys ("phone, businessField").
+  const keys = entry.details.split(',').map((k) => k.trim());
+  if (entry.type === 'Edit customer' && keys.every((k) => k in FIELD_KEYS)) return keys.map(fieldText).join(', ');
   if (entry.type === 'Delete customer') {
     const origin = parseDeleteOrigin(entry.details);
     if (origin) return origin.from === 'batch' ? t('batch.origin.batch') : t('batch.origin.file', { file: origin.file, row: origin.row, phone: origin.phone });

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, isoDayToField, parseFieldDay } from './format';
-
-describe('formatTime', () => {
-  const at = new Date(2026, 2, 12, 16, 53, 2).toISOString();
-  it.each([
-    ['vi', false, '12/03/2026 16:53'],
-    ['vi', true, '12/03/2026 16:53:02'],
-    ['en', false, '12 Mar 2026, 16:53'],
-  ] as const)('%s (seconds %s) → %s', (language, seconds, expected) => {
-    expect(formatTime(at, { language, seconds })).toBe(expected);
-  });
-});
+import { isoDayToField, parseFieldDay } from './format';
 
 describe('date fields', () => {
   it.each([

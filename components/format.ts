@@ -1,26 +1,7 @@
-// Times, days and log types as the UI language writes them (not as the browser's locale would).
-import { currentLanguage, hasMessage, t, type Language } from '../lib/i18n';
+// Date fields and log types as the UI language writes them (times and days: lib/i18n/dates.ts).
+import { hasMessage, t } from '../lib/i18n';
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number) => String(n).padStart(2, '0');
-
-/**
- * An ISO time in the UI language: "11 Mar 2024, 09:00" in English, "11/03/2024 09:00" in Vietnamese
- * (dd/mm/yyyy). `seconds` adds the seconds.
- */
-export function formatTime(iso: string, { seconds = false, language = currentLanguage.value }: { seconds?: boolean; language?: Language } = {}): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const clock = `${two(date.getHours())}:${two(date.getMinutes())}${seconds ? `:${two(date.getSeconds())}` : ''}`;
-  return language === 'vi'
-    ? `${formatDay(date, language)} ${clock}`
-    : `${date.getDate()} ${MONTHS_EN[date.getMonth()]} ${date.getFullYear()}, ${clock}`;
-}
-
-/** A local day as the date fields show it: dd/mm/yyyy (both languages; the field says so next to it). */
-export function formatDay(date: Date, _language: Language = currentLanguage.value): string {
-  return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`;
-}
 
 /** "yyyy-mm-dd" (the filter's value) as the field shows it, "" for no day. */
 export function isoDayToField(day: string): string {

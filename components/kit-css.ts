@@ -44,6 +44,13 @@ export const KIT_CSS = {
 `,
   dialogForms: `.crmx-dialog .crmx-primary { background: #1d4ed8; border-color: #1d4ed8; color: #fff; }
 .crmx-dialog .crmx-danger { background: #b91c1c; border-color: #b91c1c; color: #fff; }
+.crmx-dialog .crmx-danger:hover:not([disabled]) { background: #991b1b; border-color: #991b1b; }
+.crmx-danger-note { margin: 8px 0; padding: 8px 10px; border: 1px solid #fca5a5; border-inline-start: 4px solid #b91c1c; border-radius: 6px;
+  background: #fef2f2; color: #7f1d1d; }
+.crmx-danger-note p { margin: 0; }
+.crmx-danger-note label { display: block; margin: 8px 0 2px; font-weight: 600; }
+.crmx-danger-note input { box-sizing: border-box; width: min(12em, 100%); padding: 6px 8px; font: inherit; color: #111827; background: #fff;
+  border: 1px solid #6b7280; border-radius: 6px; }
 .crmx-dialog button[disabled] { opacity: .6; cursor: default; }
 .crmx-dialog .crmx-link-button { border: 0; padding: 6px 0; color: #1d4ed8; text-decoration: underline; background: none; }
 .crmx-form label, .crmx-log-filters label { display: block; margin: 8px 0 2px; font-weight: 600; }
@@ -58,24 +65,37 @@ export const KIT_CSS = {
 .crmx-table { width: 100%; border-collapse: collapse; margin: 8px 0; }
 .crmx-table th, .crmx-table td { padding: 4px 6px; border-bottom: 1px solid #e5e7eb; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 .crmx-change-records h3, .crmx-share-current h3, .crmx-details-log h3 { margin: 12px 0 4px; font-size: 15px; }
-.crmx-share-groups { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin-top: 8px; }
-.crmx-share-group { margin: 0; padding: 6px 8px; border: 1px solid #d1d5db; border-radius: 6px; max-height: 240px; overflow-y: auto; }
-.crmx-share-group legend { font-weight: 600; }
-.crmx-check { display: flex; gap: 6px; align-items: flex-start; margin: 2px 0; }
-.crmx-check label { margin: 0; font-weight: 400; }
+.crmx-target-picker { margin: 8px 0; min-width: 0; }
+.crmx-target-picker .crmx-target-search-label { display: block; margin: 8px 0 2px; font-weight: 600; }
+.crmx-target-picker .crmx-target-search { box-sizing: border-box; width: 100%; padding: 6px 8px; font: inherit; color: inherit; background: #fff;
+  border: 1px solid #6b7280; border-radius: 6px; }
+.crmx-target-groups { margin-top: 8px; max-height: min(320px, 45vh); overflow-x: hidden; overflow-y: auto; border: 1px solid #d1d5db; border-radius: 6px; }
+.crmx-target-group { min-width: 0; margin: 0; padding: 0 10px 6px; border: 0; border-top: 1px solid #e5e7eb; }
+.crmx-target-group:first-child { border-top: 0; }
+.crmx-target-group legend { padding: 8px 0 2px; font-weight: 600; }
+.crmx-target-option { display: flex; gap: 8px; align-items: flex-start; padding: 3px 0; }
+.crmx-target-option input { flex: none; margin: 3px 0 0; }
+.crmx-dialog .crmx-target-option label { display: flex; flex-direction: column; flex: 1; min-width: 0; margin: 0; font-weight: 400; overflow-wrap: anywhere; }
+.crmx-target-detail { color: #4b5563; font-size: 13px; }
 .crmx-log-filters { display: grid; grid-template-columns: 2fr 1fr 1fr; gap: 8px; }
 .crmx-timeline { list-style: none; margin: 12px 0; padding: 0; }
 .crmx-timeline-entry { display: grid; grid-template-columns: 150px 1fr; gap: 12px; padding: 6px 0; border-bottom: 1px solid #eef0f3; }
 .crmx-timeline-time { color: #4b5563; font-size: 13px; }
 .crmx-timeline-type { margin: 0; font-weight: 600; }
 .crmx-timeline-details { margin: 2px 0 0; overflow-wrap: anywhere; }
+.crmx-timeline-actor { margin: 0; color: #4b5563; font-size: 13px; }
+.crmx-timeline-changes { margin: 2px 0 0; padding: 0; list-style: none; overflow-wrap: anywhere; }
+.crmx-timeline-changes del { color: #6b7280; }
+.crmx-timeline-changes ins { text-decoration: none; font-weight: 600; }
 `,
   detailsActions: `.crmx-details-star { all: unset; cursor: pointer; font-size: 20px; color: #6b7280; padding: 0 4px; border-radius: 4px; }
 .crmx-details-star[aria-pressed="true"] { color: #b45309; }
 .crmx-details-star:focus-visible { outline: 2px solid #2563eb; }
-.crmx-details-actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 12px; }
-.crmx-details-action { display: inline-flex; flex-direction: column; max-width: 100%; }
-.crmx-details-action button[aria-disabled="true"] { color: #4b5563; background: #f3f4f6; cursor: default; }
+.crmx-details-actions { margin: 8px 0 12px; }
+.crmx-details-action-row { display: flex; flex-wrap: nowrap; gap: 4px; }
+.crmx-details-action-row .crmx-details-action { flex: 0 1 auto; min-width: 0; padding: 4px 8px; overflow-wrap: anywhere; }
+.crmx-details-action[aria-disabled="true"] { color: #4b5563; background: #f3f4f6; cursor: default; }
+.crmx-details-reasons { margin: 4px 0 0; padding: 0; list-style: none; }
 .crmx-details-log .crmx-timeline-entry { grid-template-columns: 120px 1fr; }
 .crmx-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `,
@@ -107,16 +127,15 @@ export const KIT_CSS = {
 .crmx-job-actions { display: flex; gap: 6px; }
 .crmx-targets h3, .crmx-file-preview h3, .crmx-file-preview h4 { margin: 8px 0 4px; font-size: 14px; }
 .crmx-target-list { max-height: 160px; overflow-y: auto; margin: 0; padding: 4px 4px 4px 28px; border: 1px solid #e5e7eb; border-radius: 4px; }
+.crmx-target-refused { color: #4b5563; text-decoration: line-through; }
+.crmx-target-refused .crmx-help { text-decoration: none; display: inline-block; }
 .crmx-precheck { margin: 8px 0; padding: 6px 8px; background: #fef3c7; border-radius: 4px; }
 .crmx-precheck p { margin: 2px 0; }
 .crmx-precheck-ok { color: #166534; }
-.crmx-picker-groups { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; max-height: 240px; overflow-y: auto; }
-.crmx-picker-group { margin: 0; border: 1px solid #e5e7eb; border-radius: 4px; }
 .crmx-cancel-mode { border: none; padding: 0; margin: 8px 0; display: grid; gap: 2px; }
 .crmx-tags input[type=text] { width: 100%; box-sizing: border-box; }
 .crmx-chip-remove, .crmx-chip-add { padding: 0 6px !important; margin: 2px; border-radius: 10px !important; }
-.crmx-danger-button { background: #b91c1c !important; color: #fff; border-color: #991b1b !important; }
-.crmx-danger-button[disabled], .crmx-primary[disabled] { opacity: .6; cursor: default; }
+.crmx-primary[disabled] { opacity: .6; cursor: default; }
 .crmx-file-templates { display: flex; gap: 8px; margin: 8px 0; }
 .crmx-file-pick { display: grid; gap: 4px; margin: 8px 0; }
 .crmx-file-counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(96px, auto)); gap: 4px 12px; margin: 4px 0; }

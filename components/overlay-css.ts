@@ -33,7 +33,7 @@ export const OVERLAY_DIALOG_PIECES: readonly CssPiece[] = [
   `.crmx-dialog-close, .crmx-toast-close { position: absolute; top: 0; right: 0; width: 28px; height: 28px; border: 0; border-radius: 4px;
   background: none; color: inherit; font-size: 20px; line-height: 1; cursor: pointer; }
 .crmx-toast-close { position: static; }
-.crmx-dialog button, .crmx-details-action button, .crmx-toast-action {
+.crmx-dialog button, .crmx-details-action, .crmx-toast-action {
   padding: 6px 12px; border: 1px solid #9ca3af; border-radius: 6px; background: #fff; color: #111827; cursor: pointer; }
 .crmx-dialog .crmx-dialog-close { border: 0; padding: 0; }
 .crmx-root button:focus-visible, .crmx-root input:focus-visible, .crmx-root select:focus-visible, .crmx-root textarea:focus-visible {

@@ -4,7 +4,8 @@ import { cleanup, render } from '@testing-library/preact';
 import { createSelectionStore } from '../../lib/ui/selection-store';
 import { setPage, type MatchingFilter } from '../../lib/ui/selection';
 import { createJobsStore } from './jobs-store';
-import { BatchBar } from './BatchBar';
+import { BatchBar, shownJobs } from './BatchBar';
+import type { JobView } from '../../lib/protocol/jobs';
 
 afterEach(cleanup);
 
@@ -33,5 +34,20 @@ describe('the batch bar\'s "select all matching"', () => {
   ])('on %s, says whether the selection is only what the pages showed', (_label, filter, says) => {
     bar(filter);
     expect(document.querySelector('[data-crmx-pages-shown]')?.textContent ?? null).toBe(says);
+  });
+});
+
+describe('the batch bar\'s job cards', () => {
+  const job = (id: string, status: JobView['status'], updatedAt: string): JobView => ({
+    id, kind: 'share', status, total: 2, done: status === 'running' ? 1 : 2, succeeded: 2, errors: [], createdAt: updatedAt, updatedAt, undoable: false,
+  } as unknown as JobView);
+
+  it('shows every running job and only the finished one that ended last', () => {
+    const jobs = [
+      job('a', 'done', '2026-01-01T10:00:00Z'), job('b', 'running', '2026-01-01T10:01:00Z'),
+      job('c', 'failed', '2026-01-01T10:03:00Z'), job('d', 'cancelled', '2026-01-01T10:02:00Z'),
+    ];
+    expect(shownJobs(jobs).map((j) => j.id)).toEqual(['b', 'c']);
+    expect(shownJobs([job('b', 'running', '2026-01-01T10:01:00Z')]).map((j) => j.id)).toEqual(['b']);
   });
 });

@@ -6,6 +6,7 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { Id } from '../../lib/domain/types';
+import type { JobView } from '../../lib/protocol/jobs';
 import { failureText } from '../../lib/ui/outcome';
 import { isUnfiltered, pageState, selectMatching, type MatchingFilter } from '../../lib/ui/selection';
 import { clearSelection, type SelectionStore } from '../../lib/ui/selection-store';
@@ -45,12 +46,22 @@ export function filterText(filter: MatchingFilter): string {
   return parts.join(', ');
 }
 
+/**
+ * The jobs the bar shows: every one still running, and of the finished ones only the one that ended last
+ * (its summary and Undo), so finished cards never pile up over the page.
+ */
+export function shownJobs(jobs: readonly JobView[]): JobView[] {
+  const finished = jobs.filter(isFinished);
+  const last = finished.reduce<JobView | null>((a, b) => (a && a.updatedAt > b.updatedAt ? a : b), null);
+  return jobs.filter((job) => !isFinished(job) || job === last);
+}
+
 export function BatchBar(props: BatchBarProps) {
   const { store, api, jobs } = props;
   const [open, setOpen] = useState<Open>(null);
   const [resolving, setResolving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const mine = jobs.mine.value.map((id) => jobs.jobs.value.get(id)).filter((j) => j !== undefined);
+  const mine = shownJobs(jobs.mine.value.map((id) => jobs.jobs.value.get(id)).filter((j) => j !== undefined));
   // A job's progress comes with the dialogs' script (already there once a batch was started from this page).
   const kit = useDialogKit(props.dialogs, open !== null || mine.length > 0, (e) => {
     setOpen(null);

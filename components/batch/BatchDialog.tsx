@@ -2,18 +2,20 @@
 // the action asks for (entrypoints/crm-page/features/batch-share.ts and its siblings say which), the
 // pre-check ("37 of 500 can't be shared: you can't edit them"), then startBatch with the request the
 // action builds. Refused customers are skipped and reported in the job's summary.
-import { useState } from 'preact/hooks';
-import { refusalText, t, type MessageKey } from '../../lib/i18n';
+import { useMemo, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { Id, ShareTargets } from '../../lib/domain/types';
 import { failureText } from '../../lib/ui/outcome';
-import type { JobView, PrecheckResult } from '../../lib/protocol/jobs';
+import type { JobView } from '../../lib/protocol/jobs';
+import { customerTexts } from '../../lib/ui/customer-label';
 import { useConfirmGuard } from '../confirm-guard';
 import { Dialog } from '../Dialog';
 import { useLoad } from '../use-load';
 import type { BatchAction, BatchApi, TagSuggestions } from './batch-action';
 import { TagPicker } from './TagPicker';
-import { TargetList } from './TargetList';
-import { countTargets, NO_TARGETS, TargetsPicker } from './TargetsPicker';
+import { SHOWN, TargetList } from './TargetList';
+import { PrecheckNote, precheckTextOf } from './PrecheckNote';
+import { countTargets, NO_TARGETS, TargetPicker } from '../TargetPicker';
 
 export interface BatchDialogProps {
   action: BatchAction;
@@ -27,20 +29,6 @@ export interface BatchDialogProps {
   returnFocus: HTMLElement | null;
   onClose(): void;
   onStarted(job: JobView): void;
-}
-
-export function PrecheckNote({ verb, result }: { verb: MessageKey; result: PrecheckResult }) {
-  if (result.refused.length === 0) return <p class="crmx-precheck-ok" data-crmx-precheck="ok">{t('batch.precheckAll', { count: result.total })}</p>;
-  return (
-    <div class="crmx-precheck" role="status" data-crmx-precheck="refused">
-      {result.refused.map((r) => (
-        <p key={r.rule} data-crmx-refused={r.rule} data-crmx-refused-count={r.count}>
-          {t('batch.refused', { count: r.count, total: result.total, verb: t(verb) })} {refusalText(r.rule)}
-        </p>
-      ))}
-      <p class="crmx-help">{t('batch.refusedSkipped')}</p>
-    </div>
-  );
 }
 
 export function BatchDialog(props: BatchDialogProps) {
@@ -62,7 +50,15 @@ export function BatchDialog(props: BatchDialogProps) {
   const precheck = useLoad(() => api.request('precheckBatch', action.request([...ids], { targets: NO_TARGETS, all: true, tags: ['-'] })), [action, ids]);
 
   const picksTargets = asksTargets !== undefined && !(asksTargets.orAll && all);
-  const mustType = action.destructive !== undefined && ids.length > action.destructive.typeCountAbove;
+  const checked = precheck.status === 'ok' ? precheck.data : null;
+  const skipped = useMemo(() => new Set(checked?.refused.flatMap((r) => r.ids) ?? []), [checked]);
+  // Name and code of each listed customer, the phone too where two would read the same.
+  const texts = useMemo(() => customerTexts(ids.slice(0, SHOWN).map((id) => [id, checked?.customers?.[id] ?? { name: props.names.get(id) }] as const)), [ids, checked]);
+  const textOf = precheckTextOf(checked, props.names, texts);
+  // Only the customers it will act on are counted: the refused ones are skipped.
+  const acting = checked ? checked.allowed : ids.length;
+  const mustType = action.destructive !== undefined && acting > action.destructive.typeCountAbove;
+  const takes = action.danger?.takes?.({ targets, all, tags }) ?? null;
 
   const confirm = async (event: MouseEvent) => {
     setError(null);
@@ -70,7 +66,7 @@ export function BatchDialog(props: BatchDialogProps) {
     if (refused) return setError(refused);
     if (picksTargets && countTargets(targets) === 0) return setError(t('batch.pickTargets'));
     if (asksTags && tags.length === 0) return setError(t('batch.pickTags'));
-    if (mustType && typed.trim() !== String(ids.length)) return setError(t('batch.typeCountWrong', { count: ids.length }));
+    if (mustType && typed.trim() !== String(acting)) return setError(t('batch.typeCountWrong', { count: acting }));
     setBusy(true);
     try {
       const job = await api.request('startBatch', action.request([...ids], { targets, all, tags }));
@@ -84,10 +80,10 @@ export function BatchDialog(props: BatchDialogProps) {
 
   return (
     <Dialog kind={`batch-${action.id}`} title={t(action.title)} onClose={onClose} returnFocus={props.returnFocus} wide>
-      <TargetList ids={ids} names={props.names} notOnScreen={props.notOnScreen} />
+      <TargetList ids={ids} textOf={textOf} refused={skipped} notOnScreen={props.notOnScreen} />
       {precheck.status === 'loading' && <p role="status">{t('batch.checking')}</p>}
       {precheck.status === 'error' && <p class="crmx-error" role="alert">{t('batch.precheckFailed', { reason: failureText(precheck.error) })}</p>}
-      {precheck.status === 'ok' && <PrecheckNote verb={action.verb} result={precheck.data} />}
+      {precheck.status === 'ok' && <PrecheckNote actionId={action.id} result={precheck.data} textOf={textOf} />}
 
       {asksTargets?.orAll && (
         <fieldset class="crmx-cancel-mode">
@@ -97,7 +93,7 @@ export function BatchDialog(props: BatchDialogProps) {
         </fieldset>
       )}
       {picksTargets && (
-        directory.status === 'ok' && directory.data ? <TargetsPicker directory={directory.data} value={targets} onChange={setTargets} />
+        directory.status === 'ok' && directory.data ? <TargetPicker directory={directory.data} value={targets} onChange={setTargets} idPrefix="crmx-batch-target" />
           : directory.status === 'error' ? <p class="crmx-error" role="alert">{t('batch.directoryFailed', { reason: failureText(directory.error) })}</p>
             : <p role="status">{t('batch.loading')}</p>
       )}
@@ -106,12 +102,13 @@ export function BatchDialog(props: BatchDialogProps) {
           note={suggestions.status === 'ok' ? suggestions.data.note : undefined} />
       )}
       {action.note && <p class="crmx-help">{t(action.note)}</p>}
+      {takes && <p class="crmx-danger-note" data-crmx-takes>{t(takes)}</p>}
       {action.destructive && (
-        <div class="crmx-danger" data-crmx-delete-confirm>
-          <p>{t('batch.deleteWarning', { count: ids.length, host: props.crmHost })}</p>
+        <div class="crmx-danger-note" data-crmx-delete-confirm>
+          <p>{t('batch.deleteWarning', { count: acting, host: props.crmHost })}</p>
           {mustType && (
             <>
-              <label for="crmx-batch-type-count">{t('batch.typeCount', { count: ids.length })}</label>
+              <label for="crmx-batch-type-count">{t('batch.typeCount', { count: acting })}</label>
               <input id="crmx-batch-type-count" type="text" inputMode="numeric" autoComplete="off" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
             </>
           )}
@@ -119,10 +116,10 @@ export function BatchDialog(props: BatchDialogProps) {
       )}
       {shownError && <p class="crmx-error" role="alert">{shownError}</p>}
       <div class="crmx-dialog-actions" ref={guard.ref}>
-        <button type="button" onClick={onClose}>{t('dialog.cancel')}</button>
-        <button type="button" class={action.destructive ? 'crmx-danger-button' : 'crmx-primary'} data-crmx-confirm disabled={!guard.armed || busy}
+        <button type="button" class="crmx-secondary" data-crmx-dismiss onClick={onClose}>{t(action.dismiss ?? 'dialog.cancel')}</button>
+        <button type="button" class={action.danger ? 'crmx-danger' : 'crmx-primary'} data-crmx-confirm disabled={!guard.armed || busy || acting === 0}
           onClick={(e) => void confirm(e)}>
-          {t('batch.confirm', { verb: t(action.verb), count: ids.length })}
+          {t(action.confirm ?? 'batch.confirm', { verb: t(action.verb), count: acting })}
         </button>
       </div>
     </Dialog>

@@ -4,7 +4,6 @@ import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { ContentApi } from '../../lib/ui/api';
 import { failureText } from '../../lib/ui/outcome';
-import { asProtocolError } from '../../lib/ui/outcome';
 import { fromBase64, toBase64 } from '../../lib/import/base64';
 import { templateCsv } from '../../lib/import/template-csv';
 import type { Id } from '../../lib/domain/types';
@@ -70,8 +69,7 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
       setStep({ at: 'preview', file: file.name, preview });
     } catch (e) {
       setStep({ at: 'pick' });
-      const problem = asProtocolError(e);
-      setError(e instanceof TooLarge ? e.message : problem.code === 'invalid' ? problem.message : failureText(e));
+      setError(e instanceof TooLarge ? e.message : failureText(e));
       input.value = '';
     }
   };
@@ -122,7 +120,7 @@ export function DeleteFromFileDialog({ api, jobs, crmHost, returnFocus, onClose 
       {step.at === 'preview' && (
         <div class="crmx-dialog-actions" ref={guard.ref}>
           <button type="button" onClick={onClose}>{t('dialog.cancel')}</button>
-          <button type="button" class="crmx-danger-button" data-crmx-confirm disabled={!guard.armed || busy || targetCount(step.preview, choices) === 0}
+          <button type="button" class="crmx-danger" data-crmx-confirm disabled={!guard.armed || busy || targetCount(step.preview, choices) === 0}
             onClick={(e) => void confirm(e, step.preview, step.file)}>
             {t('batch.file.confirm', { count: targetCount(step.preview, choices), host: crmHost })}
           </button>

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { errorText, t, type MessageKey } from '../../lib/i18n';
 import type { ContentApi } from '../../lib/ui/api';
 import { failureText } from '../../lib/ui/outcome';
-import type { JobView } from '../../lib/protocol/jobs';
+import type { JobItemError, JobView } from '../../lib/protocol/jobs';
+import { customerTexts } from '../../lib/ui/customer-label';
 import { isFinished, percent } from './job-state';
 import type { JobsStore } from './jobs-store';
 import { JobChangeRecords } from '../JobChangeRecords';
@@ -29,6 +30,16 @@ function itemErrorText(e: JobView['errors'][number]): string {
   return errorText(e);
 }
 
+/** Who each error is about: the customer by name and code (the phone where two read the same), a file row by its number. */
+export function errorItemTexts(errors: readonly JobItemError[]): Map<number, string> {
+  const texts = customerTexts(errors.map((e, i) => [i, e.customer] as const));
+  errors.forEach((e, i) => {
+    const row = /^row (\d+)$/.exec(e.item);
+    if (!e.customer && row) texts.set(i, t('batch.file.row', { row: Number(row[1]) }));
+  });
+  return texts;
+}
+
 export function JobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentApi, 'request'>; jobs: JobsStore }) {
   // A file delete shows the figures of the Vietnamese document wherever it is listed.
   if (job.kind === 'deleteByPhone') return <FileJobProgress job={job} api={api} jobs={jobs} />;
@@ -51,8 +62,10 @@ function BatchJobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentA
     }
   };
   const errorsId = `crmx-job-errors-${job.id}`;
+  const itemTexts = showErrors ? errorItemTexts(job.errors) : new Map<number, string>();
   return (
-    <section class="crmx-job" data-crmx-job={job.id} data-crmx-job-status={job.status} aria-label={t(KIND_LABEL[job.kind])}>
+    // A group, not a landmark: the bar and the side panel hold several jobs, often of one kind.
+    <div role="group" class="crmx-job" data-crmx-job={job.id} data-crmx-job-status={job.status} aria-label={t(KIND_LABEL[job.kind])}>
       <div class="crmx-job-head">
         <strong>{t(KIND_LABEL[job.kind])}</strong>
         <span class="crmx-job-status">{t(`batch.status.${job.status}`)}</span>
@@ -77,7 +90,7 @@ function BatchJobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentA
         <ul id={errorsId} class="crmx-job-errors" data-crmx-job-errors>
           {job.errors.map((e, i) => (
             <li key={i} data-crmx-error-item={e.item} data-crmx-error-code={e.code}>
-              <span class="crmx-job-error-item">{e.item}</span>: {itemErrorText(e)}
+              <span class="crmx-job-error-item">{itemTexts.get(i)}</span>: {itemErrorText(e)}
             </li>
           ))}
         </ul>
@@ -93,6 +106,6 @@ function BatchJobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentA
       </div>
       {showChanges && <JobChangeRecords api={api} job={job} />}
       {error && <p class="crmx-error" role="alert">{error}</p>}
-    </section>
+    </div>
   );
 }

@@ -1,11 +1,18 @@
-// "[Target customers]": the exact customers a batch dialog acts on, by name where known.
+// "[Target customers]": the exact customers a batch dialog acts on, each by name and code (and phone
+// where two would read the same); those the pre-check refused are marked as skipped.
 import { t } from '../../lib/i18n';
 import type { Id } from '../../lib/domain/types';
 
-/** More than this many rows would slow the dialog down: the rest are counted, and all are still acted on. */
-const SHOWN = 2000;
+/** More rows would slow the dialog down: the rest are counted, and all are still acted on (the pre-check names as many). */
+export const SHOWN = 2000;
 
-export function TargetList({ ids, names, notOnScreen = [] }: { ids: readonly Id[]; names: ReadonlyMap<Id, string>; notOnScreen?: readonly Id[] }) {
+export function TargetList({ ids, textOf, refused, notOnScreen = [] }: {
+  ids: readonly Id[];
+  textOf(id: Id): string;
+  /** Customers the action will skip (the pre-check refused them). */
+  refused?: ReadonlySet<Id>;
+  notOnScreen?: readonly Id[];
+}) {
   const shown = ids.slice(0, SHOWN);
   const away = new Set(notOnScreen);
   return (
@@ -14,8 +21,11 @@ export function TargetList({ ids, names, notOnScreen = [] }: { ids: readonly Id[
       {away.size > 0 && <p class="crmx-notice" role="note" data-crmx-not-on-screen={away.size}>{t('batch.notOnScreen', { count: away.size })}</p>}
       <ol class="crmx-target-list" data-crmx-targets tabIndex={0}>
         {shown.map((id) => (
-          <li key={id} data-crmx-target={id} data-crmx-target-away={away.has(id) ? '' : undefined}>
-            {names.get(id) ?? id}{away.has(id) && <span class="crmx-help"> {t('batch.notOnScreenMark')}</span>}
+          <li key={id} data-crmx-target={id} data-crmx-target-away={away.has(id) ? '' : undefined}
+            data-crmx-target-refused={refused?.has(id) ? '' : undefined} class={refused?.has(id) ? 'crmx-target-refused' : undefined}>
+            {textOf(id)}
+            {refused?.has(id) && <span class="crmx-help"> {t('batch.refusedMark')}</span>}
+            {away.has(id) && <span class="crmx-help"> {t('batch.notOnScreenMark')}</span>}
           </li>
         ))}
       </ol>

@@ -46,6 +46,15 @@ export interface BatchAction {
   };
   /** A line under the inputs saying what the action does to what is there. */
   note?: MessageKey;
+  /**
+   * It takes something away (tags overwritten, shares removed, customers deleted): its confirm button is
+   * drawn in the danger style and `takes` says what is lost, in a warning above the buttons.
+   */
+  danger?: { takes?(inputs: BatchInputs): MessageKey | null };
+  /** The confirm button's text ({count}); default "{verb} N customers". */
+  confirm?: MessageKey;
+  /** The button that closes the dialog without acting, where "Cancel" would read as the action itself. */
+  dismiss?: MessageKey;
   /** Its confirmation names the count and the CRM's host; above `typeCountAbove` customers the count is typed. */
   destructive?: { typeCountAbove: number };
   /** The job it starts (also asked to pre-check, with placeholder inputs: the rules look at the action and the customers). */

@@ -7,6 +7,7 @@ import type { ContentApi } from '../../lib/ui/api';
 import { failureText } from '../../lib/ui/outcome';
 import type { JobItemError, JobView } from '../../lib/protocol/jobs';
 import { isFinished, percent } from './job-state';
+import { customerText } from '../../lib/ui/customer-label';
 import type { JobsStore } from './jobs-store';
 
 /** The final figures of a file delete: share deleted (never rounded up to 100%), deleted, requested, errors. */
@@ -47,7 +48,8 @@ export function FileJobProgress({ job, api, jobs }: { job: JobView; api: Pick<Co
   const figures = fileFigures(job);
   const checked = percent(job);
   return (
-    <section class="crmx-job" data-crmx-job={job.id} data-crmx-job-status={job.status} aria-label={t('batch.kind.deleteByPhone')}>
+    // A group, not a landmark: the bar and the side panel hold several jobs, often of one kind.
+    <div role="group" class="crmx-job" data-crmx-job={job.id} data-crmx-job-status={job.status} aria-label={t('batch.kind.deleteByPhone')}>
       <div class="crmx-job-head">
         <strong>{t('batch.kind.deleteByPhone')}</strong>
         <span class="crmx-job-status">{t(`batch.status.${job.status}`)}</span>
@@ -83,7 +85,7 @@ export function FileJobProgress({ job, api, jobs }: { job: JobView; api: Pick<Co
               <ul id={errorsId} class="crmx-job-errors" data-crmx-job-errors>
                 {[...job.errors].sort((a, b) => rowOf(a.item) - rowOf(b.item)).map((e, i) => (
                   <li key={i} data-crmx-error-item={e.item} data-crmx-error-row={rowOf(e.item)} data-crmx-error-code={e.code}>
-                    <span class="crmx-job-error-item">{Number.isNaN(rowOf(e.item)) ? e.item : t('batch.file.row', { row: rowOf(e.item) })}</span>
+                    <span class="crmx-job-error-item">{Number.isNaN(rowOf(e.item)) ? customerText(e.customer) : t('batch.file.row', { row: rowOf(e.item) })}</span>
                     {e.phone ? ` “${e.phone}”` : ''}: {fileErrorText(e)}
                   </li>
                 ))}
@@ -92,6 +94,6 @@ export function FileJobProgress({ job, api, jobs }: { job: JobView; api: Pick<Co
         </>
       )}
       {error && <p class="crmx-error" role="alert">{error}</p>}
-    </section>
+    </div>
   );
 }

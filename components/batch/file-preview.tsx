@@ -4,6 +4,7 @@
 import { t } from '../../lib/i18n';
 import type { Id } from '../../lib/domain/types';
 import type { PhonePreview } from '../../lib/protocol/import';
+import { customerText } from '../../lib/ui/customer-label';
 
 const SHOWN = 500;
 
@@ -45,7 +46,9 @@ export function FilePreview({ preview, file, choices, onChoose }: {
       <h4>{t('batch.file.willDelete', { count: matched.length })}</h4>
       <ol class="crmx-target-list" tabIndex={0} data-crmx-targets>
         {matched.slice(0, SHOWN).map((r) => (
-          <li key={r.row} data-crmx-target={r.customerId!}>{preview.names[r.customerId!] ?? r.customerId} — {r.phone} ({t('batch.file.row', { row: r.row })})</li>
+          <li key={r.row} data-crmx-target={r.customerId!}>
+            {customerText({ name: preview.names[r.customerId!], code: preview.codes?.[r.customerId!] })} — {r.phone} ({t('batch.file.row', { row: r.row })})
+          </li>
         ))}
       </ol>
       {matched.length > SHOWN && <p class="crmx-help">{t('batch.targetsMore', { count: matched.length - SHOWN })}</p>}
@@ -69,8 +72,7 @@ export function FilePreview({ preview, file, choices, onChoose }: {
                               if (!e.isTrusted) return;
                               onChoose(r.row, id, e.currentTarget.checked);
                             }} />{' '}
-                          <strong>{who?.name ?? id}</strong>
-                          {who?.code ? ` · ${t('batch.file.customerCode', { code: who.code })}` : ''}
+                          <strong>{customerText(who)}</strong>
                           {who?.phone ? ` · ${who.phone}` : ''}
                         </label>
                       </li>

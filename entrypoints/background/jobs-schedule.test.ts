@@ -59,6 +59,15 @@ describe('when the outbox is replayed and jobs resume', () => {
     expect(crm.customers.get('c-001')?.name).toBe('Later');
   });
 
+  it('on its own short schedule while actions wait, with nothing else asking the CRM', async () => {
+    const w = worker();
+    scheduleBackgroundWork(w.services);
+    await queuedEdit(w);
+    // No call, alarm or online event: the outbox's own next try (about a second away) sends it.
+    await vi.waitFor(async () => expect(await w.services.db.outbox.count()).toBe(0), { timeout: 3_000 });
+    expect(crm.customers.get('c-001')?.name).toBe('Later');
+  });
+
   it('on the one-minute alarm', async () => {
     const w = worker();
     scheduleBackgroundWork(w.services);

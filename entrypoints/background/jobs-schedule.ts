@@ -1,7 +1,9 @@
 // When the outbox is replayed and unfinished jobs resume: on worker start, on a one-minute alarm, when
-// the browser comes back online, and after any successful call to the CRM (it answers again).
+// the browser comes back online, and after any successful call to the CRM (it answers again); the outbox
+// also tries again on its own short schedule while it holds actions (lib/background/outbox/retry-schedule.ts).
 import { browser } from 'wxt/browser';
 import type { BackgroundServices } from '../../lib/background/services';
+import { createOutboxRetry } from '../../lib/background/outbox/retry-schedule';
 
 const ALARM = 'crmx-outbox-jobs';
 
@@ -16,6 +18,12 @@ export async function keepWorkerAlive(): Promise<void> {
 
 /** Wires the outbox and the job runner to their triggers. Call once, at the worker's top level. */
 export function scheduleBackgroundWork({ outbox, jobs, events }: Pick<BackgroundServices, 'outbox' | 'jobs' | 'events'>): void {
+  const retry = createOutboxRetry({
+    flush: () => outbox.outbox.flush(),
+    stopped: () => outbox.outbox.stopped(),
+    keepAlive: () => void keepWorkerAlive(),
+  });
+  events.outboxFlushed.add(retry.flushed);
   let scheduled = false;
   const resume = () => {
     if (scheduled) return;

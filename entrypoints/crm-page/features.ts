@@ -24,6 +24,8 @@ import { deleteFromFileFeature } from './features/delete-from-file';
 import { followedViewFeature } from './features/followed-view';
 import { poolFeature } from './features/pool';
 import { recordPageFeature } from './features/record-page';
+import { outboxSentFeature } from './features/outbox-sent';
+import { rowValuesFeature } from './features/row-values';
 
 /** One customer's controls ([···], star) with their states, and the features behind the menu's items. */
 const CUSTOMER_FEATURES: Feature[] = [
@@ -42,6 +44,7 @@ export const FEATURES: Feature[] = [
   rowSlotFeature,
   ...CUSTOMER_FEATURES,
   rowVisibilityFeature,
+  rowValuesFeature,
   noRowsNoticeFeature,
   selectionFeature,
   // After the row controls: it hit-tests them once drawn.
@@ -56,10 +59,11 @@ export const FEATURES: Feature[] = [
   deleteFromFileFeature,
   followedViewFeature,
   poolFeature,
+  outboxSentFeature,
 ];
 
 /**
  * On one customer's own page (a detail view the adapter knows): our holder beside its title, and the
  * customer's controls drawn into it. A feature that adds a menu item goes in CUSTOMER_FEATURES.
  */
-export const RECORD_PAGE_FEATURES: Feature[] = [recordPageFeature, ...CUSTOMER_FEATURES];
+export const RECORD_PAGE_FEATURES: Feature[] = [recordPageFeature, ...CUSTOMER_FEATURES, outboxSentFeature];

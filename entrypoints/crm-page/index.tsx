@@ -41,7 +41,7 @@ async function startOverlay(pageAdapter: HostAdapter, api: ContentApi, kind: Pag
   const rows = observeRows({ root: document, rowSelector: adapter.selectors.row, signal });
 
   const { container } = mountShadowRoot(document, 'crmx-overlay', { pieces: [...OVERLAY_PIECES, ...OVERLAY_DIALOG_PIECES], dialogs }, signal);
-  render(<Overlay state={state} api={api} dialogs={dialogs} />, container);
+  render(<Overlay state={state} api={api} dialogs={dialogs} hostHeader={adapter.selectors.header} />, container);
   signal.addEventListener('abort', () => render(null, container), { once: true });
 
   await startFeatures(features, {

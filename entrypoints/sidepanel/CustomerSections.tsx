@@ -16,6 +16,7 @@ import { selectMatching, setPage, toggle, type MatchingFilter } from '../../lib/
 import { BatchBar, filterText } from '../../components/batch/BatchBar';
 import { bundledDialogs } from '../../components/bundled-dialogs';
 import type { OnChange, PanelProps } from './SidePanel';
+import { customerText } from '../../lib/ui/customer-label';
 
 const PAGE = 100;
 /** The CRM page's batch actions (its batch features), in the same order. */
@@ -101,7 +102,7 @@ export function SearchSection({ api, jobs, store, onChange, session }: PanelProp
           <li key={c.id}>
             <input type="checkbox" class="crmx-select-box" id={`crmx-panel-${c.id}`} checked={selected.has(c.id)}
               onChange={(e) => (store.selection.value = toggle(store.selection.value, c.id, e.currentTarget.checked))} />
-            <label for={`crmx-panel-${c.id}`}>{c.name}</label>
+            <label for={`crmx-panel-${c.id}`}>{customerText(c)}</label>
             <span class="crmx-help">{c.phone}</span>
           </li>
         ))}

@@ -50,7 +50,8 @@ describe('SidePanel', () => {
 
   it('selects cached search results and offers the batch bar; "select all" asks the CRM', async () => {
     const { store, request } = setup();
-    fireEvent.click(await screen.findByLabelText('Bình Minh'));
+    // Chosen by name and code: two customers of one name read apart.
+    fireEvent.click(await screen.findByLabelText('Bình Minh (KH001)'));
     expect([...store.selection.value.ids]).toEqual(['c-2']);
     await screen.findByText('1 selected');
     fireEvent.click(document.querySelector('[data-crmx-panel-select-matching]')!);

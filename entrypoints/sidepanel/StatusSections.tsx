@@ -1,11 +1,15 @@
 // Sync status and the outbox (pending offline actions, conflicts to resolve) in the side panel.
 import { useEffect, useState } from 'preact/hooks';
-import { hasMessage, t } from '../../lib/i18n';
+import { errorText, t } from '../../lib/i18n';
 import { fieldText } from '../../components/change-text';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/i18n/dates';
 import type { ContentApi } from '../../lib/ui/api';
 import { failureText } from '../../lib/ui/outcome';
+import { customerText } from '../../lib/ui/customer-label';
+import { pendingText } from '../../lib/ui/pending-text';
 import type { ConflictView, PendingAction } from '../../lib/protocol/mutations';
+import type { SentAction } from '../../lib/protocol/messages';
+import { sentMessages } from '../../lib/ui/sent-text';
 import type { SyncStatus } from '../../lib/protocol/sync';
 import type { OnChange } from './SidePanel';
 
@@ -31,12 +35,12 @@ export function SyncSection({ api, onChange }: { api: ContentApi; onChange: OnCh
       {status && (
         <p role="status">
           {status.running ? syncingText(status)
-            : status.lastSyncAt ? t('batch.panel.lastSync', { at: formatTime(status.lastSyncAt, { seconds: true }) })
+            : status.lastSyncAt ? t('batch.panel.lastSync', { at: formatTime(status.lastSyncAt) })
               : t('batch.panel.neverSynced')}
           {status.offline && <> · {t('batch.panel.offline')}</>}
         </p>
       )}
-      {status?.error && <p class="crmx-error">{status.error}</p>}
+      {status?.error && <p class="crmx-error">{errorText({ code: status.errorCode ?? 'fault', message: '' })}</p>}
       {error && <p class="crmx-error" role="alert">{error}</p>}
       <button type="button" onClick={() => void syncNow()} disabled={status?.running}>{t('batch.panel.syncNow')}</button>
     </section>
@@ -46,21 +50,30 @@ export function SyncSection({ api, onChange }: { api: ContentApi; onChange: OnCh
 export function PendingSection({ api, onChange }: { api: ContentApi; onChange: OnChange }) {
   const [data, setData] = useState<{ actions: PendingAction[]; conflicts: ConflictView[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // What the CRM answered to actions that waited here, newest last: the list alone would only lose a line.
+  const [sent, setSent] = useState<SentAction[]>([]);
   const load = () => api.request('getPending', undefined).then(setData, (e: unknown) => setError(failureText(e)));
   useEffect(() => {
     void load();
-    return onChange((change) => change.kind === 'pending' && void load());
+    return onChange((change) => {
+      if (change.kind === 'pending') void load();
+      if (change.kind === 'sent') setSent((before) => [...before, change.action].slice(-20));
+    });
   }, []);
   const act = (run: () => Promise<unknown>) => () => void run().then(load, (e: unknown) => setError(failureText(e)));
   return (
     <section aria-labelledby="crmx-panel-pending" data-crmx-panel-pending>
       <h2 id="crmx-panel-pending">{t('batch.panel.pending', { count: data?.actions.length ?? 0 })}</h2>
       {error && <p class="crmx-error" role="alert">{error}</p>}
+      <div role="status" data-crmx-panel-sent>
+        {sentMessages(sent).map((m, i) => <p key={i} class={m.tone === 'error' ? 'crmx-error' : undefined}>{m.text}</p>)}
+      </div>
       {data && data.actions.length > 0 && (
         <ul>
           {data.actions.map((a) => (
-            <li key={a.id}>
-              {pendingActionText(a.action)} · {formatTime(a.createdAt, { seconds: true })} {a.lastError && <span class="crmx-error">{a.lastError}</span>}
+            <li key={a.id} data-crmx-pending={a.status ?? 'pending'}>
+              {pendingText(a).what} · {formatTime(a.createdAt)}{' '}
+              {pendingText(a).why && <span class={a.status === 'failed' ? 'crmx-error' : 'crmx-help'}>{pendingText(a).why}</span>}
               {a.status === 'failed' && <button type="button" onClick={act(() => api.request('dismissPending', { id: a.id }))}>{t('batch.panel.dismiss')}</button>}
             </li>
           ))}
@@ -72,7 +85,7 @@ export function PendingSection({ api, onChange }: { api: ContentApi; onChange: O
           <ul>
             {data.conflicts.map((c) => (
               <li key={c.id} data-crmx-conflict={c.customerId}>
-                {c.theirs.name}: {Object.keys(c.mine).map(fieldText).join(', ')}{' '}
+                {customerText(c.theirs)}: {Object.keys(c.mine).map(fieldText).join(', ')}{' '}
                 <button type="button" onClick={act(() => api.request('resolveConflict', { id: c.id, keep: 'mine' }))}>{t('batch.panel.keepMine')}</button>{' '}
                 <button type="button" onClick={act(() => api.request('resolveConflict', { id: c.id, keep: 'theirs' }))}>{t('batch.panel.keepTheirs')}</button>
               </li>
@@ -82,10 +95,4 @@ export function PendingSection({ api, onChange }: { api: ContentApi; onChange: O
       )}
     </section>
   );
-}
-
-/** A waiting action by the menu's name for it (the outbox stores its own action names). */
-function pendingActionText(action: string): string {
-  const key = `menu.${action === 'restore' ? 'restore' : action}`;
-  return hasMessage(key) ? t(key) : action === 'restore' ? t('delete.restore') : t('change.field.other');
 }

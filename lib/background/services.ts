@@ -55,6 +55,8 @@ export interface BackgroundEvents {
   connected: Listeners;
   /** A call to the CRM got an answer: it can be reached again. */
   crmAnswered: Listeners;
+  /** The outbox ended a flush (emptied, or stopped with actions waiting for the CRM). */
+  outboxFlushed: Listeners;
 }
 
 export interface BackgroundServices {
@@ -75,7 +77,7 @@ export interface BackgroundServices {
 export function createBackgroundServices(deps: BackgroundDeps): BackgroundServices {
   const { db, push } = deps;
   const now = () => deps.now?.() ?? new Date();
-  const events: BackgroundEvents = { connected: listeners(), crmAnswered: listeners() };
+  const events: BackgroundEvents = { connected: listeners(), crmAnswered: listeners(), outboxFlushed: listeners() };
   const connection = createConnection({
     db, now,
     getCrmOrigin: deps.getCrmOrigin,
@@ -87,7 +89,7 @@ export function createBackgroundServices(deps: BackgroundDeps): BackgroundServic
   // A sync already reading the user's customers fills the cache: the cache waits for it instead of reading them beside it.
   const cache = createCustomerCache(db, now, () => sync.customersSettled());
   const poolSeen = createPoolSeen();
-  const outbox = createOutboxService({ db, now, push, connection, cache, poolSeen });
+  const outbox = createOutboxService({ db, now, push, connection, cache, poolSeen, onFlushed: () => events.outboxFlushed.emit() });
   const jobs = createJobsService({ db, now, push, connection, cache, sync, keepAlive: deps.keepAlive, chunkSize: deps.chunkSize });
   const tabSelections = createTabSelections(deps.sessionArea ?? memoryArea());
   return { db, now, push, connection, cache, sync, outbox, jobs, poolSeen, tabSelections, events };

@@ -38,7 +38,7 @@ export function decisionsView(decisions: Record<(typeof ACTIONS)[number], Decisi
 }
 
 export function detailsView(
-  customer: Customer, names: OrgNames, decisions: Decisions, followed: boolean, fromCache: boolean,
+  customer: Customer, names: OrgNames, decisions: Decisions, followed: boolean, fromCache: boolean, listedAfterReturn?: boolean,
 ): CustomerDetails {
   return {
     customer,
@@ -53,5 +53,6 @@ export function detailsView(
     followed,
     decisions,
     fromCache,
+    ...(listedAfterReturn === undefined ? {} : { listedAfterReturn }),
   };
 }

@@ -1,6 +1,7 @@
 // A host adapter knows one CRM's customer page: which URLs, where the rows are, how to read a row's
 // customer id, where our controls go. Every host selector of an adapter lives in its `selectors`.
 import type { Id } from '../domain/types';
+import type { RowValues } from '../protocol/messages';
 import { scopedQuery } from './scoped-query';
 import { rowRelativeInDocument } from './selector-tail';
 
@@ -17,6 +18,8 @@ export interface AdapterSelectors {
   headerCell: string;
   /** The list with its own pager and counts, which our Followed tab takes the place of (default: the rows' table). */
   list?: string;
+  /** The host's own page header (its account menu, sign out), which our details panel starts below (default: a top-level header or the banner). */
+  header?: string;
 }
 
 /**
@@ -67,6 +70,12 @@ export interface HostAdapter {
   container(root: ParentNode): Element | null;
   /** One customer's own page (a CRM's detail view), where the adapter knows it. */
   readonly record?: RecordPage;
+  /**
+   * Writes a customer's new values into its row's cells the way the host draws them, where the adapter knows
+   * them (the host cannot be asked to redraw one row). Absent: the page can only say that rows changed.
+   * False when the row already shows a later version, which is left as it is.
+   */
+  showValues?(row: Element, values: RowValues): boolean;
   /**
    * Our controls go into a column of our own (OWN_CELL) that the row slot feature adds at the start of the
    * header row and of every row; menuCell and headerCell then answer that cell once it is there.

@@ -12,7 +12,7 @@ export type TranslatedErrorCode =
   | 'invalid' | 'stale' | 'precondition_required' | 'idempotency_mismatch' | 'internal' | 'too_large'
   | 'duplicate' | 'duplicate_in_request' | 'ambiguous' | 'not_dismissable'
   | 'file_encoding' | 'file_wrong_type' | 'file_empty' | 'file_too_large' | 'file_no_phone_column'
-  | 'file_too_many_rows' | 'file_unreadable';
+  | 'file_too_many_rows' | 'file_unreadable' | 'unsupported' | 'other_user';
 
 type Required = Record<`rule.${RuleId}` | `error.${TranslatedErrorCode}`, string>;
 
@@ -54,7 +54,6 @@ export const en = {
   'details.field.sharedUsers': 'Shared with users',
   'details.field.createdAt': 'Created',
   'details.field.updatedAt': 'Updated',
-  'details.field.version': 'Version',
   'details.none': '—',
 
   'refusal.ask': 'Ask {whom}.',
@@ -115,20 +114,22 @@ export const en = {
 
   'error.not_connected': 'Not connected to a CRM yet: open the extension\'s options and connect.',
   'error.network': 'The CRM cannot be reached.',
-  'error.timeout': 'The CRM did not answer in time.',
-  'error.unauthorized': 'The CRM refused the API token.',
-  'error.forbidden': 'The CRM refused this.',
+  'error.timeout': 'The CRM did not answer in time; try again in a moment.',
+  'error.unauthorized': 'The CRM did not accept your sign-in: check your API token or password in the extension’s options and connect again.',
+  'error.forbidden': 'The CRM refused this: you may not have the right to do it. Ask your manager.',
   'error.not_found': 'The CRM has no such customer in your list.',
   'error.refused_sender': 'This page may not ask for that.',
-  'error.invalid_message': 'The request was malformed.',
-  'error.bad_response': 'The CRM answered something unexpected.',
-  'error.fault': 'Something went wrong.',
+  'error.invalid_message': 'This could not be sent as it was: reload the page and try again.',
+  'error.bad_response': 'The CRM answered something unexpected: try again, and tell your administrator if it keeps happening.',
+  'error.fault': 'Something went wrong: try again, and tell your administrator if it keeps happening.',
+  'error.unsupported': 'Your CRM cannot do this.',
+  'error.other_user': 'It was made while someone else was signed in, so it was not sent in your name.',
   'error.rate_limited': 'The CRM is busy; try again in a moment.',
   'error.permission_denied': 'Permission to reach {origin} was not granted.',
   'error.invalid': 'The CRM did not accept what was sent; check the values and try again.',
   'error.stale': 'Someone changed this customer meanwhile; open it again to see the current version.',
   'error.precondition_required': 'The CRM needs to know which version you edited; open the customer again and retry.',
-  'error.idempotency_mismatch': 'The CRM received a different request under the same key; try again.',
+  'error.idempotency_mismatch': 'The CRM took this for an earlier action; try again.',
   'error.internal': 'The CRM had an internal error; try again later.',
   'error.too_large': 'The request is too large for the CRM; choose fewer customers.',
   'error.duplicate': 'This customer is already in the request once.',

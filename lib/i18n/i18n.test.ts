@@ -43,9 +43,9 @@ describe('t', () => {
       .toBe('Only administrators may do this. Ask an administrator (Ada Admin).');
   });
 
-  it('translates known error codes and keeps the CRM message otherwise', () => {
+  it('translates known error codes, and never shows a raw message', () => {
     expect(errorText({ code: 'network', message: 'fetch failed' })).toBe('The CRM cannot be reached.');
-    expect(errorText({ code: 'teapot', message: 'Changed meanwhile' })).toBe('Changed meanwhile');
+    expect(errorText({ code: 'teapot', message: 'PATCH /customers/c-02357: Failed to fetch' })).toBe(en['error.fault']);
     expect(errorText({ code: 'stale', message: 'Changed meanwhile' })).toBe(en['error.stale']);
     expect(errorText({ code: 'forbidden', message: 'x', rule: 'not-listed' })).toBe('The customer is not in your list.');
   });

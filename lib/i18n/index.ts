@@ -98,5 +98,6 @@ export function errorText(error: { code: string; message: string; rule?: string;
   if (error.rule) return refusalText(error.rule, error.ask, error.message);
   const key = `error.${error.code}`;
   if (hasMessage(key)) return t(key as `error.${TranslatedErrorCode}`, {});
-  return error.message;
+  // Never the raw message: it is the CRM's or the code's English, often naming requests and fields.
+  return t('error.fault');
 }

@@ -31,7 +31,7 @@ describe('matchPhoneRows', () => {
       { row: 4, phone: '0999.888.777' }, { row: 5, phone: 'x' },
     ], index, 'VN');
     expect(result.rows.map((r) => r.problem ?? r.customerId)).toEqual(['c-1', 'duplicate', 'not_found', 'duplicate', 'invalid']);
-    expect(result).toMatchObject({ matched: 1, duplicates: 2, notFound: 1, invalid: 1, names: { 'c-1': 'An' } });
+    expect(result).toMatchObject({ matched: 1, duplicates: 2, notFound: 1, invalid: 1, names: { 'c-1': 'An' }, codes: { 'c-1': 'KH1' } });
   });
 
   it.each([

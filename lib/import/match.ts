@@ -42,6 +42,7 @@ export function matchPhoneRows(
   const seen = new Set<string>();
   const out: PhoneRow[] = [];
   const names: Record<Id, string> = {};
+  const codes: Record<Id, string> = {};
   const customers: PhoneMatch['customers'] = {};
   let matched = 0;
   let notFound = 0;
@@ -66,6 +67,7 @@ export function matchPhoneRows(
       if (found.length === 1) {
         matched++;
         names[found[0].id] = found[0].name;
+        if (found[0].code) codes[found[0].id] = found[0].code;
         out.push({ row, phone, customerId: found[0].id });
       } else if (found.length > 1) {
         ambiguous++;
@@ -77,7 +79,7 @@ export function matchPhoneRows(
       }
     }
   }
-  return { rows: out, matched, notFound, duplicates, invalid, ambiguous, samples, names, customers };
+  return { rows: out, matched, notFound, duplicates, invalid, ambiguous, samples, names, codes, customers };
 }
 
 /** Rows and customers for a benchmark of `n` (half the rows match, a tenth are duplicates or invalid). */

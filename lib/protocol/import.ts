@@ -17,6 +17,8 @@ export interface PhonePreview {
   samples: number;
   /** Names of the matched customers, for the confirmation list. */
   names: Record<Id, string>;
+  /** Their codes: the confirmation list says which customer, on a list with several of one name. */
+  codes?: Record<Id, string>;
   /** The customers of ambiguous rows, so the user can tell them apart and choose. */
   customers: Record<Id, { name: string; code: string; phone: string }>;
 }

@@ -1,7 +1,7 @@
 // Protocol area: batch operations as persisted, resumable jobs.
 // Handlers: lib/background/handlers/jobs.ts.
 import * as v from 'valibot';
-import type { Id, LogEntry, ShareTargets } from '../domain/types';
+import type { Customer, Id, LogEntry, ShareTargets } from '../domain/types';
 import type { RuleId } from '../rules/types';
 import type { Reply, SenderKind } from './messages';
 import { ShareTargetsSchema } from './mutations';
@@ -32,11 +32,18 @@ export interface PhoneRow {
 
 export type PhoneRowProblem = 'not_found' | 'invalid' | 'duplicate' | 'ambiguous' | 'sample';
 
+/** How a customer is told apart from others in a list the user decides on: name, code, phone. */
+export type CustomerLabel = Pick<Customer, 'name' | 'code' | 'phone'>;
+
+export const customerLabelOf = (c: CustomerLabel): CustomerLabel => ({ name: c.name, code: c.code, phone: c.phone });
+
 export interface PrecheckResult {
   total: number;
   allowed: number;
   /** Refused before sending, grouped by rule: "37 of 500 can't be shared: you can't edit them". */
   refused: { rule: RuleId; count: number; ids: Id[] }[];
+  /** Who the refused customers and the first ones asked for are (those the cache knows), to name them. */
+  customers?: Record<Id, CustomerLabel>;
 }
 
 export interface JobItemError {
@@ -49,6 +56,8 @@ export interface JobItemError {
   phone?: string;
   /** For a number several customers have: who they are. */
   matches?: { id: Id; name: string; code: string }[];
+  /** For a customer item: who it is (the item itself is its id, never shown). */
+  customer?: CustomerLabel;
 }
 
 export interface JobView {

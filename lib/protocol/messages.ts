@@ -58,6 +58,22 @@ export interface RowState {
   id: Id;
   followed: boolean;
   decisions: Decisions;
+  /** What a host row shows of the customer, when asked for (DecisionsRequest.values). */
+  values?: RowValues;
+}
+
+/** A customer as a CRM's list row shows it, people by name: what a host row is redrawn with after a change. */
+export interface RowValues {
+  name: string;
+  code: string;
+  phone: string;
+  email: string;
+  aeId: Id | null;
+  aeName: string | null;
+  csrId: Id | null;
+  csrName: string | null;
+  tags: string[];
+  updatedAt: string;
 }
 
 export interface CustomerDetails {
@@ -70,17 +86,31 @@ export interface CustomerDetails {
   decisions: Decisions;
   /** True when the CRM could not be reached and this is the cached copy. */
   fromCache: boolean;
+  /** Whether the user would still list the customer once returned to the pool (its AE empty); absent when not worked out. */
+  listedAfterReturn?: boolean;
 }
 
 /** What the background pushes after something changed, so open UIs refresh what they show. */
 export type Change =
-  | { kind: 'customers'; ids: Id[] }
+  /** `mine`: this user's own action changed them (an edit the CRM applied, a batch chunk it recorded). */
+  | { kind: 'customers'; ids: Id[]; mine?: boolean }
   | { kind: 'follows'; ids: Id[] }
   | { kind: 'session' }
   | { kind: 'sync'; status: SyncStatus }
   | { kind: 'job'; job: JobView }
   /** The outbox or the conflicts changed (pending actions to show). */
-  | { kind: 'pending'; count: number; conflicts: number };
+  | { kind: 'pending'; count: number; conflicts: number }
+  /** An action that waited in the outbox got the CRM's answer, after the user was told it was pending. */
+  | { kind: 'sent'; action: SentAction };
+
+export interface SentAction {
+  /** The outbox's name for it (edit, share, returnToPool…). */
+  action: string;
+  customerId: Id;
+  /** The customer's name as the CRM or the cache knows it. */
+  name: string | null;
+  outcome: 'applied' | 'conflict' | 'failed';
+}
 
 /** The reference CRM: its API token. SuiteCRM: the user's own sign-in and its administrator's OAuth client. */
 export type ConnectRequest =
@@ -91,6 +121,8 @@ export interface DecisionsRequest {
   ids: Id[];
   /** Ask the CRM for these customers again instead of trusting the cache. */
   fresh?: boolean;
+  /** Also answer what their rows show (RowState.values). */
+  values?: boolean;
 }
 
 /** The core messages; each area (sync, mutations, jobs, import) has its own file beside this one. */
@@ -159,6 +191,7 @@ export const PAYLOAD_SCHEMAS: { [K in RequestType]: v.GenericSchema<unknown, Pay
   getDecisions: v.object({
     ids: v.pipe(v.array(IdSchema), v.maxLength(1000, 'at most 1000 ids per request')),
     fresh: v.optional(v.boolean()),
+    values: v.optional(v.boolean()),
   }),
   toggleFollow: IdSchema,
   ...SYNC_SCHEMAS,

@@ -2,6 +2,8 @@
 // Handlers: lib/background/handlers/mutations.ts.
 import * as v from 'valibot';
 import { EDITABLE_FIELDS, type Customer, type CustomerEdit, type Id, type ShareTargets } from '../domain/types';
+import type { RuleId } from '../rules/types';
+import type { CustomerLabel } from './jobs';
 import type { Reply, SenderKind } from './messages';
 
 /** applied: the CRM did it; queued: the CRM can't be reached, it waits in the outbox; conflict: 412. */
@@ -20,6 +22,10 @@ export interface PendingAction {
   lastError: string | null;
   /** pending/sending: waits for the CRM; failed: the CRM refused it on replay (lastError says why). */
   status?: 'pending' | 'sending' | 'failed';
+  /** Who the customer is, from the cache (null: not cached), so the list names them. */
+  customer?: CustomerLabel | null;
+  /** Why it was not sent, as the UI words it (lastError is for developers, never shown). */
+  error?: { code: string; rule?: RuleId } | null;
 }
 
 export interface ConflictView {

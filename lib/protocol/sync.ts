@@ -13,8 +13,10 @@ export interface SyncStatus {
   phase: string | null;
   done: number;
   total: number | null;
-  /** The last error, until a sync succeeds. */
+  /** The last error, until a sync succeeds (for developers: the UI words `errorCode`). */
   error: string | null;
+  /** The last error's code, as errorText() words it for the user. */
+  errorCode?: string | null;
   offline: boolean;
 }
 

@@ -20,6 +20,8 @@ export interface Toast {
   tone: 'info' | 'error';
   /** An optional button on the toast (e.g. Restore after a delete). */
   action?: { label: string; run(): void | Promise<void> };
+  /** Stays until closed or taken back: what it says stays true until then (rows on the page changed). */
+  lasting?: boolean;
 }
 
 export interface CustomerRef {

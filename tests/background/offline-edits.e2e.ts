@@ -1,5 +1,7 @@
 // Issue 3 (b): the CRM is stopped, 20 edits are made from the CRM tab (the content script's context),
-// they wait in the outbox as pending; the CRM is started again and each is applied exactly once.
+// they wait in the outbox as pending; the CRM is started again and each is applied exactly once. Issue 18
+// (point 2): an edit made on the page while the CRM is down is done, and the user told, within 2 s of the
+// CRM answering again, with nothing else asking it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
@@ -7,6 +9,7 @@ import type { Customer } from '../../lib/domain/types';
 import type { MutationOutcome, PendingAction } from '../../lib/protocol/mutations';
 import type { Reply } from '../../lib/protocol/messages';
 import { sendFromTab, waitFor } from './wire';
+import { dialog, openCustomer, row, runItem, toast } from '../overlay/overlay-helpers';
 
 const IDS = [
   ...Array.from({ length: 15 }, (_, i) => `c-${String(i + 1).padStart(3, '0')}`),
@@ -61,5 +64,45 @@ describe('edits made while the CRM is down', () => {
       const { body } = await api<Customer>(s.crm, 'tok-rep', `/customers/${id}`);
       expect(body).toMatchObject({ businessField: `Offline edit ${i + 1}`, version: versions.get(id)! + 1 });
     }
+  });
+
+  // Issue 18, point 2: nothing else asks the CRM once it is back (the page is idle, the alarm a minute away).
+  it.each([
+    { language: 'en', code: 'KH0017', id: 'c-017', name: 'Lý Bảo Ngọc', phone: '0982 000 017', save: 'Save', pending: 'Pending — will be sent when the CRM answers.', done: 'Lý Bảo Ngọc: Edit — saved in the CRM.' },
+    { language: 'vi', code: 'KH0018', id: 'c-018', name: 'Emma Taylor', phone: '0983 000 018', save: 'Lưu', pending: 'Đang chờ — sẽ gửi khi CRM phản hồi.', done: 'Emma Taylor: Sửa — đã lưu vào CRM.' },
+  ])('$language: an edit made on the page shows as pending; within 2 s of the CRM answering again it is done, and the page and the side panel say so', async (c) => {
+    const options = await s.browser.context.newPage();
+    await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
+    await options.locator('#crmx-language').selectOption(c.language);
+    await options.close();
+    const page = await openCustomer(s, c.code);
+    const panel = await s.browser.context.newPage();
+    await panel.goto(`chrome-extension://${s.browser.extensionId}/sidepanel.html`);
+    await panel.locator('[data-crmx-panel-pending]').waitFor();
+    await page.bringToFront();
+    const before = (await api<Customer>(s.crm, 'tok-rep', `/customers/${c.id}`)).body;
+
+    await s.crm.stop();
+    await runItem(page, c.id, 'edit');
+    const edit = dialog(page, 'edit');
+    await edit.locator('#crmx-edit-phone').fill(c.phone);
+    await edit.getByRole('button', { name: c.save }).click();
+    await toast(page).filter({ hasText: c.pending }).waitFor();
+    await panel.locator('[data-crmx-panel-pending] li[data-crmx-pending=pending]').waitFor();
+    expect(await row(page, c.id).locator('td.col-phone').textContent()).toBe(before.phone);
+
+    await s.crm.start();
+    const deadline = { timeout: 2_000 };
+    await Promise.all([
+      toast(page).filter({ hasText: c.done }).waitFor(deadline),
+      row(page, c.id).locator('td.col-phone', { hasText: c.phone }).waitFor(deadline),
+      panel.locator('[data-crmx-panel-sent]', { hasText: c.done }).waitFor(deadline),
+      panel.locator('[data-crmx-panel-pending] li[data-crmx-pending]').waitFor({ state: 'detached', ...deadline }),
+    ]);
+    const { body } = await api<{ items: { customerId: string }[] }>(s.crm, 'tok-admin', `${EDIT_AUDIT}&customerId=${c.id}`);
+    expect(body.items.filter((e) => e.customerId === c.id)).toHaveLength(1);
+    expect((await api<Customer>(s.crm, 'tok-rep', `/customers/${c.id}`)).body).toMatchObject({ phone: c.phone, version: before.version + 1 });
+    await panel.close();
+    await page.close();
   });
 });

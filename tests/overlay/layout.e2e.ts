@@ -2,6 +2,8 @@
 // 1440×900 — with the batch bar (a finished job's summary and Undo in it), the details panel, a toast
 // with its Restore action and the list's tabs all on screen at once. Checked by a hit test at the
 // centre of every control: the element there must be the control itself.
+// Issue 18 §8: nor does anything of ours cover the host's own content — its header's Sign out, the row
+// names above the bar, and (scrolled to the end) its footer's page size and paging above the bar.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScenario, type Scenario } from '../harness/scenario';
@@ -47,6 +49,52 @@ function coveredControls(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The host's controls and row names that something else is drawn over. The header and the rows are
+ * checked at the top of the page, the footer and the last row once the page is scrolled to its end; a
+ * row scrolled under the bar is not covered for good, so rows are checked above the bar's top.
+ */
+function coveredHostContent(page: Page, where: 'top' | 'end'): Promise<string[]> {
+  return page.evaluate(async (at) => {
+    scrollTo(0, at === 'top' ? 0 : document.scrollingElement!.scrollHeight);
+    // Our panels follow a scroll in the next frame.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const deepest = (x: number, y: number): Element | null => {
+      let el = document.elementFromPoint(x, y);
+      while (el?.shadowRoot) {
+        const inner = el.shadowRoot.elementFromPoint(x, y);
+        if (!inner || inner === el) break;
+        el = inner;
+      }
+      return el;
+    };
+    const barTop = document.querySelector('crmx-batch-bar')?.shadowRoot?.querySelector('.crmx-batch')?.getBoundingClientRect().top ?? innerHeight;
+    const names = [...document.querySelectorAll<HTMLElement>('#customer-table > tbody > tr > td.col-name a')];
+    const targets = at === 'top'
+      ? [...document.querySelectorAll<HTMLElement>('header .sign-out'), ...names]
+      : [...document.querySelectorAll<HTMLElement>('#page-size, #page-prev, #page-next'), names[names.length - 1]];
+    const problems: string[] = [];
+    let checked = 0;
+    for (const target of targets) {
+      const box = target.getBoundingClientRect();
+      const x = box.left + Math.min(box.width / 2, 40);
+      const y = box.top + box.height / 2;
+      if (box.width === 0 || y < 0 || y > innerHeight) {
+        if (at === 'end' || target.matches('.sign-out')) problems.push(`${target.id || target.textContent} is out of the window`);
+        continue;
+      }
+      if (!target.matches('.sign-out') && at === 'top' && y > barTop) continue;
+      checked += 1;
+      const hit = deepest(x, y);
+      if (hit !== target && !target.contains(hit)) {
+        problems.push(`${target.id || target.textContent} is under ${hit ? `${hit.localName}.${hit.getAttribute('class') ?? ''} "${(hit.textContent ?? '').trim().slice(0, 40)}"` : 'nothing'}`);
+      }
+    }
+    if (checked < (at === 'top' ? 4 : 4)) problems.push(`only ${checked} host elements were in the window to check`);
+    return problems;
+  }, where);
+}
+
 describe('our floating controls never cover one another', () => {
   let s: Scenario;
   let options: Page;
@@ -76,6 +124,13 @@ describe('our floating controls never cover one another', () => {
     const batch = page.locator('[role=dialog][data-crmx-dialog=batch-follow]');
     await batch.locator('[data-crmx-confirm]:not([disabled])').click();
     await page.locator('[data-crmx-job-status=done]').waitFor();
+    // A second one: the bar keeps one finished job's card, the newest, not a pile of them.
+    const first = await page.locator('[data-crmx-job-status=done]').getAttribute('data-crmx-job');
+    await row(page, follow[0]).locator('input.crmx-select-box').click();
+    await page.locator('[data-crmx-batch-action=unfollow]').click();
+    await page.locator('[role=dialog][data-crmx-dialog=batch-unfollow] [data-crmx-confirm]:not([disabled])').click();
+    await expect.poll(() => page.locator('[data-crmx-job]').evaluateAll((cards, firstId) =>
+      cards.map((c) => `${c.getAttribute('data-crmx-job-status')}${c.getAttribute('data-crmx-job') === firstId ? ' (first)' : ''}`), first), { timeout: 15_000 }).toEqual(['done']);
 
     // A toast with an action: a delete with Restore.
     await runItem(page, deleted, 'delete');
@@ -89,6 +144,20 @@ describe('our floating controls never cover one another', () => {
     await page.locator('.crmx-details [data-crmx-action=log]').waitFor();
 
     expect(await coveredControls(page)).toEqual([]);
+    // The host's header, rows and footer stay in reach; the details' actions sit in one row, with no
+    // internal version among its fields.
+    expect(await coveredHostContent(page, 'top')).toEqual([]);
+    const actionTops = await page.locator('.crmx-details [data-crmx-action]').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(actionTops.length).toBeGreaterThan(1);
+    expect(new Set(actionTops).size).toBe(1);
+    await expect(page.locator('.crmx-details [data-crmx-field=version]').count()).resolves.toBe(0);
+    await expect(page.locator('.crmx-details .crmx-details-fields').innerText()).resolves.not.toMatch(/Version|Phiên bản/);
+    // The details panel is a side panel over the page's right (closed with ×); with it closed, the footer
+    // scrolls above the bar and its finished job's card.
+    await page.locator('.crmx-details .crmx-details-close').click();
+    await page.locator('.crmx-details').waitFor({ state: 'detached' });
+    expect(await coveredHostContent(page, 'end')).toEqual([]);
+    await page.evaluate(() => scrollTo(0, 0));
     // And each of them still takes a real click: the bar's first action opens its dialog.
     await page.locator('[data-crmx-batch-action=share]').click();
     await page.locator('[role=dialog][data-crmx-dialog=batch-share]').waitFor();

@@ -31,8 +31,8 @@ describe('the overlay for managers and administrators', () => {
     await runItem(page, 'c-010', 'delete');
     const confirm = dialog(page, 'delete');
     const host = new URL(s.crm.url).host;
-    await expect(confirm.locator('h2').textContent()).resolves.toBe('Delete Blue River Trading Ltd?');
-    await expect(confirm.locator('.crmx-confirm-text').textContent()).resolves.toContain(`Blue River Trading Ltd from the CRM at ${host}`);
+    await confirm.locator('h2', { hasText: 'Delete Blue River Trading Ltd (KH0010)?' }).waitFor();
+    await expect(confirm.locator('.crmx-confirm-text').textContent()).resolves.toContain(`Blue River Trading Ltd (KH0010) from the CRM at ${host}`);
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await toast(page).filter({ hasText: 'Customer deleted: Blue River Trading Ltd.' }).waitFor();
     await row(page, 'c-010').waitFor({ state: 'hidden' });

@@ -26,8 +26,8 @@ describe('delete on SuiteCRM as its administrator', () => {
     expect(await menuItem(page, 'delete').getAttribute('aria-disabled')).not.toBe('true');
     await menuItem(page, 'delete').click();
     const confirm = dialog(page, 'delete');
-    await expect(confirm.locator('h2').textContent()).resolves.toBe(`Delete ${a.name}?`);
-    await expect(confirm.locator('.crmx-confirm-text').textContent()).resolves.toContain(`${a.name} from the CRM at ${host}`);
+    await confirm.locator('h2', { hasText: `Delete ${a.name} (${a.code})?` }).waitFor();
+    await expect(confirm.locator('.crmx-confirm-text').textContent()).resolves.toContain(`${a.name} (${a.code}) from the CRM at ${host}`);
     expect(deletedFlag(a.id)).toBe('0');
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await toast(page).filter({ hasText: `Customer deleted: ${a.name}.` }).waitFor();

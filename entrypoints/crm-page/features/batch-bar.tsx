@@ -29,6 +29,38 @@ function pageIds(ctx: FeatureContext): readonly Id[] {
   return ctx.state.view.value?.ids ?? visibleRowIds(ctx);
 }
 
+/** The bar's distance from the window's bottom and the gap kept above it (components/kit-css.ts, `.crmx-batch`). */
+const BAR_ROOM_MARGIN = 24;
+
+/**
+ * The bar floats over the page's bottom: while it shows, its host (at the end of the body) takes the bar's
+ * height in the page's flow, so the page can scroll its own last content (a list's pager) above the bar.
+ */
+function keepRoomForBar(host: HTMLElement, root: HTMLElement, abort: AbortSignal): void {
+  let bar: Element | null = null;
+  const sizes = new ResizeObserver(() => fit());
+  const fit = () => {
+    const current = root.querySelector('.crmx-batch');
+    if (current !== bar) {
+      if (bar) sizes.unobserve(bar);
+      if (current) sizes.observe(current);
+      bar = current;
+    }
+    const height = `${current ? Math.ceil(current.getBoundingClientRect().height) + BAR_ROOM_MARGIN : 0}px`;
+    // Written only when it changes: the host page may watch the body's attributes.
+    if (host.style.getPropertyValue('height') === height) return;
+    host.style.setProperty('display', 'block', 'important');
+    host.style.setProperty('height', height, 'important');
+  };
+  const shown = new MutationObserver(fit);
+  shown.observe(root, { childList: true, subtree: true });
+  fit();
+  abort.addEventListener('abort', () => {
+    shown.disconnect();
+    sizes.disconnect();
+  }, { once: true });
+}
+
 export const batchBarFeature: Feature = {
   name: 'batch',
   async init(ctx) {
@@ -90,6 +122,7 @@ export const batchBarFeature: Feature = {
       );
     }
     render(<View />, root);
+    keepRoomForBar(host, root, abort);
     // Keep keys typed in our fields away from the host's shortcuts.
     for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation(), { signal: abort });
 

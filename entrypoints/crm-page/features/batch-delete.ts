@@ -13,6 +13,7 @@ export const batchDeleteAction: BatchAction = {
   title: 'batch.kind.delete',
   verb: 'batch.verb.delete',
   destructive: { typeCountAbove: TYPE_COUNT_ABOVE },
+  danger: {},
   request: (customerIds) => ({ kind: 'delete', customerIds }),
 };
 

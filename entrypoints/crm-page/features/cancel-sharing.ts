@@ -9,6 +9,9 @@ export const cancelSharingAction: BatchAction = {
   title: 'batch.kind.cancelShare',
   verb: 'batch.verb.cancelShare',
   asks: { targets: { orAll: true } },
+  // Those who lose a share may lose the customer; "Cancel" beside "Cancel sharing" would read as the action.
+  danger: { takes: ({ all }) => (all ? 'batch.takes.cancelAll' : 'batch.takes.cancelChosen') },
+  dismiss: 'batch.keepSharing',
   request: (customerIds, { all, targets }) => (all ? { kind: 'cancelShare', customerIds, all: true } : { kind: 'cancelShare', customerIds, all: false, targets }),
 };
 

@@ -1,5 +1,6 @@
 // Clicking a row (anywhere but on the host's own links and controls, or ours) opens the details
-// panel; so does the menu's View item.
+// panel; so does the menu's View item. The panel places itself below the host's header
+// (components/DetailsPanel.tsx).
 import type { Feature } from '../feature';
 
 const INTERACTIVE = 'a[href], button, input, select, textarea, label, summary, [role="button"], [contenteditable=""], [contenteditable="true"]';

@@ -21,20 +21,23 @@ export async function tagSuggestions(api: BatchApi, ids: readonly Id[]): Promise
 export const setLabelsAction: BatchAction = {
   id: 'setLabels',
   label: 'batch.action.setLabels',
-  title: 'batch.kind.setLabels',
+  title: 'batch.title.setLabels',
   verb: 'batch.verb.label',
   asks: { tags: { suggestions: tagSuggestions } },
-  note: 'batch.setOverwrites',
+  // It overwrites: drawn in the danger style and worded apart from add labels.
+  danger: { takes: () => 'batch.takes.setLabels' },
+  confirm: 'batch.confirm.setLabels',
   request: (customerIds, { tags }) => ({ kind: 'setLabels', customerIds, tags }),
 };
 
 export const addLabelsAction: BatchAction = {
   id: 'addLabels',
   label: 'batch.action.addLabels',
-  title: 'batch.kind.addLabels',
+  title: 'batch.title.addLabels',
   verb: 'batch.verb.label',
   asks: { tags: { suggestions: tagSuggestions } },
   note: 'batch.addAppends',
+  confirm: 'batch.confirm.addLabels',
   request: (customerIds, { tags }) => ({ kind: 'addLabels', customerIds, tags }),
 };
 

@@ -129,6 +129,14 @@ describe('getCustomer', () => {
     expect(details.decisions.delete.ask[0].names).toEqual(['Ada Admin']);
   });
 
+  it('says whether the user would still list the customer once returned to the pool', async () => {
+    const h = await connected();
+    // c-001 is also shared with the AE's department: the AE keeps seeing it.
+    expect((await h.getCustomer('c-001', page)).listedAfterReturn).toBe(true);
+    crm.customers.set('c-003', sampleCustomer({ id: 'c-003', csrId: null, shares: { departmentIds: [], roleIds: [], userIds: [] } }));
+    expect((await h.getCustomer('c-003', page)).listedAfterReturn).toBe(false);
+  });
+
   it('serves the cached copy when the CRM cannot be reached', async () => {
     const h = await connected();
     await h.getCustomer('c-001', page);
@@ -152,6 +160,21 @@ describe('getDecisions', () => {
     expect(crm.calls).toEqual([]);
     await h.getDecisions({ ids: ['c-001'], fresh: true }, page);
     expect(crm.calls).toEqual(['GET /customers/c-001']);
+  });
+
+  it('answers what the rows show only when asked, people by name, from the cache', async () => {
+    const h = await connected();
+    expect((await h.getDecisions({ ids: ['c-001', 'c-002'] }, page))['c-001']?.values).toBeUndefined();
+    crm.calls.length = 0;
+    const rows = await h.getDecisions({ ids: ['c-001', 'c-002', 'c-404'], values: true }, page);
+    // A customer the page shows but the CRM does not list is asked for again; the cached ones are not.
+    expect(crm.calls).toEqual(['GET /customers/c-404']);
+    expect(rows['c-001']?.values).toEqual({
+      name: 'Công ty An Phát', code: 'KH001', phone: '+84901234567', email: 'contact@anphat.vn', aeId: 'u-ae', aeName: 'Anh AE',
+      csrId: 'u-csr', csrName: 'Chi CSR', tags: ['vip', 'north'], updatedAt: '2024-06-07T08:09:10.000Z',
+    });
+    expect(rows['c-002']?.values).toMatchObject({ aeId: 'u-other', aeName: 'Oanh Other', csrId: null, csrName: null });
+    expect(rows['c-404']).toBeNull();
   });
 });
 

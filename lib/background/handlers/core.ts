@@ -5,13 +5,21 @@ import type { CrmConnector } from '../../crm-client/connector';
 import { signIn } from '../../crm-client/suitecrm/oauth';
 import { CrmError } from '../../crm-client/errors';
 import { decideAll } from '../../rules/index';
+import { listRule } from '../../rules/scope';
 import { normalizeCrmUrl } from '../../settings';
 import { followedAmong, replaceFollows, setFollowed } from '../store/session';
 import type { Acting } from '../connection';
-import type { CoreProtocol, RowState, SessionView } from '../../protocol/messages';
+import type { CoreProtocol, RowState, RowValues, SessionView } from '../../protocol/messages';
 import type { Handlers } from '../router';
 import type { BackgroundServices } from '../services';
-import { decisionsView, detailsView, orgNames } from '../views';
+import { decisionsView, detailsView, orgNames, type OrgNames } from '../views';
+
+function rowValues(c: Customer, names: OrgNames): RowValues {
+  return {
+    name: c.name, code: c.code, phone: c.phone, email: c.email, aeId: c.aeId, aeName: names.user(c.aeId),
+    csrId: c.csrId, csrName: names.user(c.csrId), tags: c.tags, updatedAt: c.updatedAt,
+  };
+}
 
 export type CoreHandlerServices = Pick<BackgroundServices, 'db' | 'now' | 'push' | 'connection' | 'cache' | 'outbox' | 'events'>;
 
@@ -83,17 +91,23 @@ export function createHandlers(services: CoreHandlerServices): Pick<Handlers, ke
       await ensureFollows(crm);
       const followed = (await followedAmong(db, [id])).has(id);
       const names = orgNames(acting.org);
-      return detailsView(customer, names, rowState(acting, customer, followed).decisions, followed, fromCache);
+      // Told before a return to the pool: a rep who returns it loses it, an administrator keeps seeing it.
+      const listedAfterReturn = listRule(acting.ctx, { ...customer, aeId: null }) !== null;
+      return detailsView(customer, names, rowState(acting, customer, followed).decisions, followed, fromCache, listedAfterReturn);
     },
 
-    async getDecisions({ ids, fresh = false }) {
+    async getDecisions({ ids, fresh = false, values = false }) {
       const { crm } = await connection.current();
       const acting = await connection.acting(crm);
       const found = await customers(crm, [...new Set(ids)], fresh);
       await ensureFollows(crm);
       const followed = await followedAmong(db, [...found.keys()]);
+      const names = values ? orgNames(acting.org) : null;
       const result: Record<Id, RowState | null> = {};
-      for (const [id, customer] of found) result[id] = customer ? rowState(acting, customer, followed.has(id)) : null;
+      for (const [id, customer] of found) {
+        result[id] = customer ? rowState(acting, customer, followed.has(id)) : null;
+        if (customer && names) result[id]!.values = rowValues(customer, names);
+      }
       return result;
     },
 

@@ -3,6 +3,8 @@
 import type { CustomerEdit } from '../../domain/types';
 import { CrmError } from '../../crm-client/errors';
 import type { ConflictView, MutationProtocol, PendingAction } from '../../protocol/mutations';
+import { customerLabelOf } from '../../protocol/jobs';
+import type { RuleId } from '../../rules/types';
 import type { Handlers } from '../router';
 import type { BackgroundServices } from '../services';
 
@@ -17,6 +19,8 @@ export function createMutationHandlers({ db, outbox }: Pick<BackgroundServices, 
 
     async getPending() {
       const [rows, conflicts] = await Promise.all([db.outbox.orderBy('id').toArray(), db.conflicts.orderBy('createdAt').toArray()]);
+      const ids = [...new Set(rows.map((row) => row.op.customerId))];
+      const known = new Map((await db.customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
       const actions: PendingAction[] = rows.map((row) => ({
         id: row.id,
         customerId: row.op.customerId,
@@ -25,6 +29,8 @@ export function createMutationHandlers({ db, outbox }: Pick<BackgroundServices, 
         attempts: row.attempts,
         lastError: row.lastError ?? null,
         status: row.status,
+        customer: known.has(row.op.customerId) ? customerLabelOf(known.get(row.op.customerId)!) : null,
+        error: row.lastErrorCode ? { code: row.lastErrorCode, ...(row.lastErrorRule ? { rule: row.lastErrorRule as RuleId } : {}) } : null,
       }));
       const views: ConflictView[] = conflicts.map((c) => ({
         id: c.id, customerId: c.customerId, createdAt: c.createdAt, mine: c.mine as CustomerEdit, theirs: c.current,

@@ -73,7 +73,7 @@ describe('the pool messages', () => {
     expect(outcome).toMatchObject({ outcome: 'applied', customer: { id: 'c-pool', aeId: 'u-ae', version: 5 } });
     expect(crm.posts).toEqual(['/customers/c-pool/pick-up']);
     expect((await db.customers.get('c-pool'))?.aeId).toBe('u-ae');
-    expect(pushed).toContainEqual({ kind: 'customers', ids: ['c-pool'] });
+    expect(pushed).toContainEqual({ kind: 'customers', ids: ['c-pool'], mine: true });
   });
 
   it('tell a non-member why the pool is empty for them and whom to ask, and refuse a pick up before the CRM hears of it', async () => {

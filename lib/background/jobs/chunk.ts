@@ -7,7 +7,7 @@ import { CrmError } from '../../crm-client/errors';
 import { batchShowsEffect, customerOrNull, performBatch } from '../../crm-client/operations';
 import type { BatchResults } from '../../crm-client/schemas';
 import type { Change } from '../../protocol/messages';
-import type { JobItemError } from '../../protocol/jobs';
+import { customerLabelOf, type JobItemError } from '../../protocol/jobs';
 import type { CrmxDb } from '../store/db';
 import { isTransient } from '../transient';
 import { markCacheBehind } from './catch-up';
@@ -84,12 +84,16 @@ export async function recordChunk(deps: RecordDeps, job: JobRecord, k: number, c
   const { operation } = chunk.op;
   const follow = operation.op === 'follow' ? operation.follow : null;
   let recorded: JobRecord | undefined;
+  // Errors name their customer, never its id: who it is, from the cache, read before the transaction.
+  const failed = results.flatMap((r) => (r.ok ? [] : [r.id]));
+  const known = new Map((failed.length ? await db.customers.bulkGet(failed) : []).flatMap((c) => (c ? [[c.id, c] as const] : [])));
   await db.transaction('rw', [...jobTables(db), db.follows], async () => {
     const fresh = await store.get(job.id);
     if (!fresh || fresh.state.nextChunk !== k) return;
     const names = fresh.state.names ?? {};
     const errors: JobItemError[] = results.flatMap((r) => (r.ok ? [] : [{
       item: names[r.id] ?? r.id, code: r.error.code, message: r.error.message,
+      ...(names[r.id] === undefined && known.has(r.id) ? { customer: customerLabelOf(known.get(r.id)!) } : {}),
       ...(r.error.rule ? { rule: r.error.rule as JobItemError['rule'] } : {}),
       ...(r.phone !== undefined ? { phone: r.phone } : {}),
       ...(r.error.matches ? { matches: r.error.matches } : {}),
@@ -117,6 +121,8 @@ export async function recordChunk(deps: RecordDeps, job: JobRecord, k: number, c
   if (recorded) {
     deps.push({ kind: 'job', job: jobView(recorded) });
     if (follow !== null && okIds.length > 0) deps.push({ kind: 'follows', ids: okIds });
+    // The CRM has them changed now; the cache learns their values with the catch-up after the job.
+    if (follow === null && okIds.length > 0) deps.push({ kind: 'customers', ids: okIds, mine: true });
   }
   return recorded;
 }

@@ -150,14 +150,18 @@ describe('a batch job', () => {
   it('skips customers the rules refuse and reports them, grouped by rule in the pre-check', async () => {
     const deps = worker();
     const request = { kind: 'setLabels' as const, customerIds: ['c-001', 'c-other', 'c-404'], tags: ['x'] };
+    // The dialog names them: who each customer it knows is (never its id).
+    const who = (c: Customer) => ({ name: c.name, code: c.code, phone: c.phone });
     expect(await deps.jobs.precheck(request)).toEqual({
       total: 3, allowed: 1,
       refused: [{ rule: 'edit-required', count: 1, ids: ['c-other'] }, { rule: 'not-listed', count: 1, ids: ['c-404'] }],
+      customers: { 'c-001': who(customers()[0]), 'c-other': who(customers().at(-1)!) },
     });
     const job = await deps.jobs.start(request);
     const done = await finished(deps, job.id);
     expect(done).toMatchObject({ status: 'done', total: 3, done: 3, succeeded: 1 });
-    expect(done.errors).toMatchObject([{ item: 'c-other', rule: 'edit-required' }, { item: 'c-404', rule: 'not-listed' }]);
+    expect(done.errors).toMatchObject([{ item: 'c-other', rule: 'edit-required', customer: who(customers().at(-1)!) }, { item: 'c-404', rule: 'not-listed' }]);
+    expect(done.errors[1].customer).toBeUndefined();
     expect(crm.received.flatMap((r) => r.path)).toEqual(['/batch/labels']);
     expect(crm.customers.get('c-other')?.tags).toEqual(['vip', 'north']);
   });

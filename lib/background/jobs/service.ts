@@ -9,7 +9,7 @@ import type { CrmxDb } from '../store/db';
 import type { ConnectionService } from '../connection';
 import type { CustomerCache } from '../customer-cache';
 import type { Sync } from '../sync/sync';
-import type { BatchRequest, JobItemError, JobView, PrecheckResult } from '../../protocol/jobs';
+import { type BatchRequest, customerLabelOf, type CustomerLabel, type JobItemError, type JobView, type PrecheckResult } from '../../protocol/jobs';
 import { isTransient } from '../transient';
 import { batchChunkSize } from '../../settings';
 import { chunkSizeOf, recordedPlan, type ChunkPlan } from './chunk-plan';
@@ -37,6 +37,9 @@ interface Checked {
   customers: Map<Id, Customer>;
   actor: string;
 }
+
+/** As many as the batch dialog lists by name (components/batch/TargetList.tsx). */
+const NAMED_IN_PRECHECK = 2000;
 
 /** A chunk is retried inside the crm (backoff, Retry-After) before the job waits for its next run. */
 const CHUNK_ATTEMPTS = 4;
@@ -94,11 +97,15 @@ export function createJobsService(deps: JobsServiceDeps) {
   async function precheck(request: BatchRequest): Promise<PrecheckResult> {
     const checked = await check(request.kind, idsOf(request));
     const total = requestedOf(request);
-    return {
-      total,
-      allowed: checked.allowed.length,
-      refused: [...checked.refused].map(([rule, g]) => ({ rule, count: g.ids.length, ids: g.ids })),
-    };
+    const refused = [...checked.refused].map(([rule, g]) => ({ rule, count: g.ids.length, ids: g.ids }));
+    // Named in the dialog: its list shows the first customers, and every refused one is named.
+    const named = [...idsOf(request).slice(0, NAMED_IN_PRECHECK), ...refused.flatMap((r) => r.ids.slice(0, NAMED_IN_PRECHECK))];
+    const customers: Record<Id, CustomerLabel> = {};
+    for (const id of named) {
+      const c = checked.customers.get(id);
+      if (c) customers[id] = customerLabelOf(c);
+    }
+    return { total, allowed: checked.allowed.length, refused, customers };
   }
 
   async function persist(kind: JobView['kind'], state: Omit<JobRecord['state'], 'nextChunk' | 'done' | 'succeeded'>, done: number): Promise<JobRecord> {
@@ -121,7 +128,10 @@ export function createJobsService(deps: JobsServiceDeps) {
     const checked = await check(job.kind, ids);
     const names = job.state.names ?? {};
     const refused: JobItemError[] = [...checked.refused].flatMap(([rule, g]) =>
-      g.ids.map((id) => ({ item: names[id] ?? id, code: 'forbidden', message: g.reason, rule })));
+      g.ids.map((id) => {
+        const customer = checked.customers.get(id);
+        return { item: names[id] ?? id, code: 'forbidden', message: g.reason, rule, ...(customer ? { customer: customerLabelOf(customer) } : {}) };
+      }));
     const allowedIds = new Set(checked.allowed);
     const allowed = new Map([...checked.customers].filter(([id]) => allowedIds.has(id)));
     const { operation } = job.state.ops[0];

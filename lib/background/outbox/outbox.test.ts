@@ -76,8 +76,10 @@ describe('the outbox', () => {
     const outcome = await m.editCustomer({ id: 'c-001', version: 3, changes: { name: 'An Phát mới' } }, page);
     expect(outcome).toMatchObject({ outcome: 'applied', customer: { name: 'An Phát mới', version: 4 } });
     expect((await db.customers.get('c-001'))?.version).toBe(4);
-    expect(pushed).toContainEqual({ kind: 'customers', ids: ['c-001'] });
+    expect(pushed).toContainEqual({ kind: 'customers', ids: ['c-001'], mine: true });
     expect(pushed).toContainEqual({ kind: 'pending', count: 0, conflicts: 0 });
+    // The user heard the outcome from their own request: no second word of it.
+    expect(pushed.filter((c) => c.kind === 'sent')).toEqual([]);
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -105,6 +107,7 @@ describe('the outbox', () => {
     };
     await services.outbox.outbox.flush();
     expect(await db.outbox.count()).toBe(4);
+    expect(services.outbox.outbox.stopped()).toEqual({ unreachable: true });
     crm.online = true;
     await services.outbox.outbox.flush();
 
@@ -120,6 +123,14 @@ describe('the outbox', () => {
     // Returned to the pool: no longer the user's, so it leaves the cache.
     expect(await db.customers.get('c-004')).toBeUndefined();
     expect((await db.customers.get('c-001'))?.source).toBe('Zalo');
+    // Each action the user was told is pending is told done, to every open UI, once.
+    expect(pushed.filter((c) => c.kind === 'sent')).toEqual([
+      { kind: 'sent', action: { action: 'edit', customerId: 'c-003', name: crm.customers.get('c-003')?.name, outcome: 'applied' } },
+      { kind: 'sent', action: { action: 'returnToPool', customerId: 'c-004', name: expect.any(String), outcome: 'applied' } },
+      { kind: 'sent', action: { action: 'follow', customerId: 'c-005', name: expect.any(String), outcome: 'applied' } },
+      { kind: 'sent', action: { action: 'edit', customerId: 'c-001', name: crm.customers.get('c-001')?.name, outcome: 'applied' } },
+    ]);
+    expect(services.outbox.outbox.stopped()).toBeNull();
   });
 
   it('sends a second offline edit of the same customer after the first, not as a conflict with myself', async () => {
@@ -175,6 +186,7 @@ describe('the outbox', () => {
     const { actions } = await m.getPending(undefined, page);
     expect(actions).toMatchObject([{ customerId: 'c-004', status: 'failed', lastError: expect.stringContaining('not_found') }]);
     expect(pushed).toContainEqual({ kind: 'pending', count: 0, conflicts: 0 });
+    expect(pushed).toContainEqual({ kind: 'sent', action: { action: 'edit', customerId: 'c-004', name: expect.any(String), outcome: 'failed' } });
     await m.dismissPending({ id: actions[0].id }, page);
     expect((await m.getPending(undefined, page)).actions).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { customerOrNull, perform, showsEffect, type ReadBack } from '../../crm-c
 import { oneAtATime } from '../../one-at-a-time';
 import type { UserContext } from '../../rules/types';
 import type { CrmxDb, OutboxRow } from '../store/db';
-import type { Change } from '../../protocol/messages';
+import type { Change, SentAction } from '../../protocol/messages';
 import type { MutationOutcome } from '../../protocol/mutations';
 import type { CustomerOp } from './actions';
 import { openEntries, pendingCounts, recordApplied, recordConflict } from './records';
@@ -35,12 +35,35 @@ export interface OutboxDeps {
   push(change: Change): void;
   now(): Date;
   newKey?(): string;
+  /** After every flush, however it ended (stopped() then says whether actions still wait for the CRM). */
+  onFlushed?(): void;
   /** After an operation took effect and before whoever waits hears so; its failure changes nothing. */
   afterApplied?(crm: CrmConnector, op: CustomerOp): Promise<void>;
 }
 
 /** After the CRM was unreachable, new actions queue behind older pending ones without trying for this long. */
 const OFFLINE_GRACE_MS = 5_000;
+
+/** Why the last send stopped with actions still waiting: the CRM could not be reached, or answered "later". */
+export interface OutboxStop {
+  /** No answer at all (refused, offline, timed out), as opposed to a 5xx or 429. */
+  unreachable: boolean;
+  /** The CRM's Retry-After, when it gave one. */
+  retryAfterMs?: number;
+}
+
+function stopOf(error: unknown): OutboxStop {
+  const crm = error instanceof CrmError ? error : null;
+  return {
+    unreachable: !crm || crm.unreachable || crm.code === 'not_connected',
+    ...(crm?.retryAfter !== undefined ? { retryAfterMs: crm.retryAfter * 1000 } : {}),
+  };
+}
+
+/** An action that waited in the outbox got the CRM's answer (applied, conflicting, refused). */
+function sent(entry: OutboxRow, name: string | null, outcome: SentAction['outcome']): Change {
+  return { kind: 'sent', action: { action: entry.op.op, customerId: entry.op.customerId, name, outcome } };
+}
 
 interface Waiter {
   resolve(outcome: MutationOutcome): void;
@@ -52,6 +75,7 @@ export function createOutbox(deps: OutboxDeps) {
   const newKey = deps.newKey ?? (() => crypto.randomUUID());
   const waiting = new Map<string, Waiter>();
   let lastUnreachableAt = -Infinity;
+  let lastStop: OutboxStop | null = null;
   let seq = 0;
 
   /** Ids sort in creation order: time, then a counter for actions in the same millisecond. */
@@ -127,49 +151,64 @@ export function createOutbox(deps: OutboxDeps) {
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const why = { lastError: message, lastErrorCode: error instanceof CrmError ? error.code : 'fault', lastErrorRule: error instanceof CrmError ? error.rule : undefined };
       if (isTransient(error)) {
         lastUnreachableAt = deps.now().getTime();
-        await db.outbox.update(entry.id, { status: 'pending', lastError: message });
+        lastStop = stopOf(error);
+        await db.outbox.update(entry.id, { status: 'pending', ...why });
         return 'stop';
       }
+      // Nobody waits for this answer any more (they were told it is pending): every open UI is told.
+      const sentLater = !waiting.has(entry.id);
       if (error instanceof CrmError && error.code === 'stale' && error.current) {
         const conflictId = await recordConflict(db, entry, error.current, deps.now());
         settle(entry.id, { outcome: { outcome: 'conflict', conflictId, current: error.current } });
         deps.push({ kind: 'customers', ids: [entry.op.customerId] });
-      } else if (waiting.has(entry.id)) {
+        if (sentLater) deps.push(sent(entry, error.current.name, 'conflict'));
+      } else if (!sentLater) {
         // The user is waiting for this answer and sees the refusal; nothing is left to retry.
         await db.outbox.delete(entry.id);
         settle(entry.id, { error });
       } else {
-        await db.outbox.update(entry.id, { status: 'failed', lastError: message });
+        await db.outbox.update(entry.id, { status: 'failed', ...why });
+        deps.push(sent(entry, (await db.customers.get(entry.op.customerId))?.name ?? null, 'failed'));
       }
       return 'next';
     }
+    const sentLater = !waiting.has(entry.id);
+    const cachedName = sentLater ? (await db.customers.get(entry.op.customerId))?.name ?? null : null;
     const customer = await recordApplied(db, entry, answer, connection.ctx);
     await deps.afterApplied?.(connection.crm, entry.op).catch(() => undefined);
     settle(entry.id, { outcome: { outcome: 'applied', customer } });
     const { op } = entry;
-    deps.push(op.op === 'follow' || op.op === 'unfollow' ? { kind: 'follows', ids: [op.customerId] } : { kind: 'customers', ids: [op.customerId] });
+    deps.push(op.op === 'follow' || op.op === 'unfollow'
+      ? { kind: 'follows', ids: [op.customerId] }
+      : { kind: 'customers', ids: [op.customerId], mine: true });
+    if (sentLater) deps.push(sent(entry, answer?.name ?? cachedName, 'applied'));
     return 'next';
   }
 
   /** 'stopped' when the CRM could not be reached: trying again at once would only fail again. */
   async function drain(): Promise<'empty' | 'stopped'> {
     let rows = await open();
-    if (rows.length === 0) return 'empty';
+    if (rows.length === 0) {
+      lastStop = null;
+      return 'empty';
+    }
     let connection: Awaited<ReturnType<OutboxDeps['connect']>>;
     try {
       connection = await deps.connect();
     } catch (error) {
       if (!isTransient(error)) throw error;
       lastUnreachableAt = deps.now().getTime();
+      lastStop = stopOf(error);
       return 'stopped';
     }
     while (rows.length > 0) {
       const row = rows[0];
       if (row.actor && connection.actor && row.actor !== connection.actor) {
         // Connected as someone else (or to another CRM) since: never send it in their name.
-        await db.outbox.update(row.id, { status: 'failed', lastError: `Made as ${row.actor.split('|')[1]} on ${row.actor.split('|')[0]}; not sent as another user` });
+        await db.outbox.update(row.id, { status: 'failed', lastError: `Made as ${row.actor.split('|')[1]} on ${row.actor.split('|')[0]}; not sent as another user`, lastErrorCode: 'other_user' });
         settle(row.id, { error: new CrmError({ code: 'unauthorized', message: 'Connected as another user since this action was made' }) });
         await pushPending();
         rows = await open();
@@ -180,6 +219,7 @@ export function createOutbox(deps: OutboxDeps) {
       if (step === 'stop') return 'stopped';
       rows = await open();
     }
+    lastStop = null;
     return 'empty';
   }
 
@@ -191,7 +231,10 @@ export function createOutbox(deps: OutboxDeps) {
       return true;
     },
     failure: 'the outbox could not be sent',
-    after: () => queueAllWaiting().catch(() => undefined),
+    after: async () => {
+      await queueAllWaiting().catch(() => undefined);
+      deps.onFlushed?.();
+    },
   }).run;
 
   /** Stores the operation and sends it (after any older pending ones). */
@@ -220,7 +263,10 @@ export function createOutbox(deps: OutboxDeps) {
     await db.outbox.where('status').equals('sending').modify({ status: 'pending' });
   }
 
-  return { submit, flush, recover, pushPending };
+  /** Why the last send stopped with actions waiting (null: nothing waits for the CRM to answer again). */
+  const stopped = (): OutboxStop | null => lastStop;
+
+  return { submit, flush, recover, pushPending, stopped };
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;

@@ -30,6 +30,8 @@ export interface OutboxServiceDeps {
   connection: ConnectionService;
   cache: CustomerCache;
   poolSeen: PoolSeen;
+  /** After every flush of the outbox (the retry schedule looks whether actions still wait). */
+  onFlushed?(): void;
 }
 
 export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
@@ -39,6 +41,7 @@ export function createOutboxService(deps: OutboxServiceDeps): OutboxService {
     now,
     push: (change) => deps.push(change),
     sendAttempts: SEND_ATTEMPTS,
+    onFlushed: () => deps.onFlushed?.(),
     // A CRM without a change cursor (SuiteCRM) has no sync that brings logs: the changed customer's entries are
     // kept now, so its log read offline holds the change just made.
     afterApplied: async (crm, op) => {

@@ -29,6 +29,9 @@ export interface OutboxRow {
   /** Tries so far: one tried before may have been applied with its answer lost. */
   attempts: number;
   lastError?: string;
+  /** Why, as the UI words it: the error's code and the rule that refused it (lastError is for developers). */
+  lastErrorCode?: string;
+  lastErrorRule?: string;
   /** "<CRM origin>|<user id>" of whoever made it: it is never sent as anyone else. */
   actor?: string;
 }

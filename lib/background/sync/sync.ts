@@ -142,12 +142,12 @@ export function createSync(deps: SyncDeps): Sync {
 
       const at = now();
       await writeLastSyncAt(db, at);
-      return await set({ running: false, phase: null, lastSyncAt: at.toISOString(), error: null, offline: false }, true);
+      return await set({ running: false, phase: null, lastSyncAt: at.toISOString(), error: null, errorCode: null, offline: false }, true);
     } catch (error) {
       if (error instanceof Superseded) return set({ running: false, phase: null });
       const offline = error instanceof CrmError && (error.unreachable || (error.status ?? 0) >= 500);
       const message = error instanceof Error ? error.message : String(error);
-      return set({ running: false, phase: null, error: message, offline }, true);
+      return set({ running: false, phase: null, error: message, errorCode: error instanceof CrmError ? error.code : 'fault', offline }, true);
     } finally {
       customersOver();
       customersPhase = null;

@@ -59,6 +59,7 @@ export const overlayEn = {
   'change.job.notRecorded': 'Its log entry is not available yet.',
   'change.job.more': 'Show more customers',
 
+  'customer.unnamed': 'Customer not in your list',
   'delete.title': 'Delete {name}?',
   'delete.body': 'This deletes {name} from the CRM at {host}. An administrator can restore it within 30 days.',
   'delete.confirm': 'Delete',
@@ -74,6 +75,9 @@ export const overlayEn = {
   'pool.reasonHelp': 'Required. It is saved in the customer\'s log.',
   'pool.reasonMissing': 'Give a reason for returning the customer to the pool.',
   'pool.confirm': 'Return to the pool',
+  'pool.whatHappens': 'The customer loses its account executive and waits in the pool for someone to pick it up.',
+  'pool.losesIt': 'You will lose this customer: once it is back in the pool it leaves your list and you no longer see it.',
+  'pool.keepsIt': 'It stays in your list, with no account executive, until someone picks it up.',
   'pool.done': '{name} is back in the pool.',
 
   'share.title': 'Share {name}',
@@ -100,6 +104,7 @@ export const overlayEn = {
   'log.end': 'That is the whole log.',
   'log.fromCache': 'The CRM cannot be reached: this is the log saved earlier.',
   'log.by': 'by {actor}',
+  'log.changedTo': 'changed to',
   'log.latest': 'Latest activity',
   'log.dateFormat': 'dd/mm/yyyy',
   'log.dateHint': 'Day, month, year: dd/mm/yyyy',
@@ -201,6 +206,7 @@ export const overlayVi: Record<keyof typeof overlayEn, string> = {
   'change.job.notRecorded': 'Chưa có mục nhật ký của khách hàng này.',
   'change.job.more': 'Xem thêm khách hàng',
 
+  'customer.unnamed': 'Khách hàng không có trong danh sách của bạn',
   'delete.title': 'Xóa {name}?',
   'delete.body': 'Thao tác này xóa {name} khỏi CRM tại {host}. Quản trị viên có thể khôi phục trong vòng 30 ngày.',
   'delete.confirm': 'Xóa',
@@ -216,6 +222,9 @@ export const overlayVi: Record<keyof typeof overlayEn, string> = {
   'pool.reasonHelp': 'Bắt buộc. Lý do được lưu trong nhật ký của khách hàng.',
   'pool.reasonMissing': 'Hãy nêu lý do trả khách hàng về kho.',
   'pool.confirm': 'Trả về kho',
+  'pool.whatHappens': 'Khách hàng sẽ không còn nhân viên phụ trách và nằm trong kho chờ người khác nhận.',
+  'pool.losesIt': 'Bạn sẽ mất khách hàng này: khi đã về kho, khách hàng rời khỏi danh sách của bạn và bạn không còn thấy khách hàng này nữa.',
+  'pool.keepsIt': 'Khách hàng vẫn ở trong danh sách của bạn, không có nhân viên phụ trách, cho đến khi có người nhận.',
   'pool.done': '{name} đã được trả về kho.',
 
   'share.title': 'Chia sẻ {name}',
@@ -242,6 +251,7 @@ export const overlayVi: Record<keyof typeof overlayEn, string> = {
   'log.end': 'Đã hết nhật ký.',
   'log.fromCache': 'Không kết nối được CRM: đây là nhật ký đã lưu trước đó.',
   'log.by': 'bởi {actor}',
+  'log.changedTo': 'đổi thành',
   'log.latest': 'Hoạt động gần đây',
   'log.dateFormat': 'dd/mm/yyyy',
   'log.dateHint': 'Ngày, tháng, năm: dd/mm/yyyy',

@@ -13,6 +13,13 @@ export const syncEn = {
   'timeline.fromCache': 'Offline: history as of the last sync.',
   'timeline.empty': 'No operations match.',
   'timeline.more': 'Older entries',
+  'sent.applied': '{name}: {action} — saved in the CRM.',
+  'sent.appliedMany': '{count, plural, one {# waiting action saved in the CRM.} other {# waiting actions saved in the CRM.}}',
+  'sent.conflict': '{name}: someone changed this customer before your waiting edit reached the CRM. Open CRM Overlay from the toolbar to choose which version to keep.',
+  'sent.failed': '{name}: {action} — not done. Open CRM Overlay from the toolbar to see why.',
+  'sent.someCustomer': 'A customer',
+  'rows.changed': '{count, plural, one {# row on this page changed since it was shown.} other {# rows on this page changed since they were shown.}}',
+  'rows.refresh': 'Refresh',
 } as const satisfies Record<string, string>;
 
 export const syncVi: Record<keyof typeof syncEn, string> = {
@@ -29,4 +36,11 @@ export const syncVi: Record<keyof typeof syncEn, string> = {
   'timeline.fromCache': 'Ngoại tuyến: lịch sử tính đến lần đồng bộ gần nhất.',
   'timeline.empty': 'Không có thao tác nào phù hợp.',
   'timeline.more': 'Các mục cũ hơn',
+  'sent.applied': '{name}: {action} — đã lưu vào CRM.',
+  'sent.appliedMany': '{count, plural, other {Đã lưu # thao tác đang chờ vào CRM.}}',
+  'sent.conflict': '{name}: có người đã sửa khách hàng này trước khi thay đổi đang chờ của bạn đến CRM. Mở CRM Overlay từ thanh công cụ để chọn phiên bản cần giữ.',
+  'sent.failed': '{name}: {action} — chưa thực hiện được. Mở CRM Overlay từ thanh công cụ để xem lý do.',
+  'sent.someCustomer': 'Một khách hàng',
+  'rows.changed': '{count, plural, other {# dòng trên trang này đã thay đổi kể từ khi hiển thị.}}',
+  'rows.refresh': 'Tải lại',
 } as const;
