@@ -39,7 +39,10 @@ describe(`the database (${TEST_ENGINE}) lists what lib/rules lists`, () => {
           for (const user of [...org.users, { id: 'u-nobody' }]) {
             const ctx = userContext(org, user.id);
             expect(sorted(await repo.listIds(ctx, { sort: 'id' }))).toEqual(sorted(listedIds(ctx, stored)));
-            expect(sorted((await repo.pickable(ctx)).map((p) => p.customer.id))).toEqual(sorted(pickableIds(ctx, stored)));
+            // The pool route's page (poolPage), all of it in one page: its items and its total.
+            const pool = await repo.poolPage(ctx, '', 0, stored.length + 1);
+            expect(sorted(pool.items.map((p) => p.customer.id))).toEqual(sorted(pickableIds(ctx, stored)));
+            expect(pool.total).toBe(pool.items.length);
           }
         } finally {
           await repo.close();

@@ -428,24 +428,6 @@ export class Repository {
     return Number(changed ?? 0) > 0;
   }
 
-  /** The live customers without an AE the user may pick up, with their latest return to the pool. */
-  async pickable(ctx: UserContext): Promise<PoolEntry[]> {
-    const rows = await this.db.selectFrom('customers').selectAll('customers').where((eb) => pickScope(eb, ctx)).execute();
-    const customers = await this.hydrate(rows);
-    if (customers.length === 0) return [];
-    const returns = new Map<Id, { at: string; details: string }>();
-    const ids = customers.map((s) => s.customer.id);
-    for (let i = 0; i < ids.length; i += SEED_CHUNK) {
-      const logs = await this.db.selectFrom('logs').select(['customer_id', 'at', 'details'])
-        .where('type', '=', 'Back customer').where('customer_id', 'in', ids.slice(i, i + SEED_CHUNK)).orderBy('seq').execute();
-      for (const r of logs) returns.set(r.customer_id, { at: r.at, details: r.details });
-    }
-    return customers.map(({ customer }) => {
-      const back = returns.get(customer.id);
-      return { customer, returnedAt: back?.at ?? null, returnReason: back?.details ?? null };
-    });
-  }
-
   /**
    * A page of the pool as the user sees it: the free customers they may pick up matching q (name or code, or the
    * phone's digits), the latest returned first, never returned ones last, then by name; and how many in all.
