@@ -137,6 +137,34 @@ describe('the overlay on SuiteCRM\'s Accounts list, as a rep', () => {
     await detail.close();
   });
 
+  it('after an edit on the list\'s second page, Refresh loads that page again by GET (no form sent again) with the new phone', async () => {
+    // Every seeded account, then SuiteCRM's next page: a POST of its list form.
+    const page = await o.openAccounts('CRMX');
+    await Promise.all([page.waitForEvent('load'), page.click('#listViewNextButton_top')]);
+    await controlsOnEveryRow(page);
+    const pager = await page.locator('.pageNumbers').first().textContent();
+    expect(pager).toMatch(/^\(21 - /);
+    const onPage = await rows(page).locator('input[name="mass[]"]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+    const a = rep1Accounts.filter((x) => onPage.includes(x.id) && x.id !== rep1Accounts[2].id).at(-1);
+    expect(a, 'one of rep1\'s accounts on the second page').toBeDefined();
+    const phone = '+84 28 3999 0002';
+    await runItem(page, a!.id, 'edit');
+    const edit = dialog(page, 'edit');
+    await edit.locator('#crmx-edit-phone').fill(phone);
+    await edit.getByRole('button', { name: 'Save', exact: true }).click();
+    await edit.waitFor({ state: 'detached' });
+    const refresh = toast(page).filter({ hasText: '1 row on this page changed' }).getByRole('button', { name: 'Refresh' });
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.isNavigationRequest() && r.frame() === page.mainFrame()),
+      refresh.click(),
+    ]);
+    expect(request.method()).toBe('GET');
+    await page.waitForLoadState('load');
+    await expect(page.locator('.pageNumbers').first().textContent()).resolves.toBe(pager);
+    await row(page, a!.id).getByText(phone).waitFor();
+    await page.close();
+  });
+
   it('shares from the row menu to a department: the account\'s Security Groups hold it; a batch share of selected rows too', async () => {
     const a = rep1Accounts[3];
     expect(await securityGroups(a.id)).toEqual([seed.groups.north]);
