@@ -69,6 +69,10 @@ describe('the overlay on SuiteCRM\'s Accounts list, as a rep', () => {
     await panel.locator('h2').filter({ hasText: other.name }).waitFor();
     await panel.locator('[data-crmx-field=code] dd').getByText(other.code).waitFor();
     await expect(panel.locator('[data-crmx-action=edit]').getAttribute('aria-disabled')).resolves.toBe('true');
+    // It starts below SuiteCRM's fixed top bar (its user menu and Log Out stay in reach).
+    const barBottom = await theirs.locator('nav.navbar-fixed-top').evaluate((nav) => nav.getBoundingClientRect().bottom);
+    expect(barBottom).toBeGreaterThan(0);
+    expect(await panel.evaluate((p) => p.getBoundingClientRect().top)).toBeGreaterThanOrEqual(Math.floor(barBottom));
     await theirs.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     for (const p of [page, mine, theirs]) await p.close();

@@ -70,6 +70,8 @@ export const suitecrmAdapter = createSelectorAdapter({
     menuCell: ':scope > td:first-child',
     // The empty header cell above the checkboxes (SuiteCRM's select-all sits in the pagination row).
     headerCell: `${TABLE} > thead > tr:first-child > th:first-child`,
+    // SuiteP's fixed top bar (modules, search, the user's menu with Log Out): our details panel starts below it.
+    header: 'nav.navbar-fixed-top',
     // The table with its pagination rows (pager, counts, select-all, bulk actions) inside.
     list: 'form#MassUpdate div.list-view-rounded-corners:has(> table.list.view)',
   },
