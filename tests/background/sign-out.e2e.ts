@@ -12,7 +12,7 @@ import { startScenario, type Scenario } from '../harness/scenario';
 import type { Customer } from '../../lib/domain/types';
 import type { Reply } from '../../lib/protocol/messages';
 import { okData, sendFromPage, sendFromTab, waitFor } from './wire';
-import { dialog, openMenu, runItem } from '../overlay/overlay-helpers';
+import { dialog, row, runItem } from '../overlay/overlay-helpers';
 
 interface Listing { items: Customer[]; total: number }
 
@@ -77,7 +77,7 @@ describe('signing out, then another rep connecting', () => {
 
     // The open CRM tab: the details are gone, the overlay knows no one (its menus say so).
     await page.locator('.crmx-details').waitFor({ state: 'detached' });
-    await openMenu(page, a.id);
+    await row(page, a.id).locator('button.crmx-row-menu-button').click();
     await page.locator('[role=menu].crmx-menu').getByText(/Not connected/).first().waitFor();
     expect(await page.locator('.crmx-details').count()).toBe(0);
     // The side panel: not connected, none of A's customers, jobs or selection.
