@@ -127,3 +127,45 @@ describe('signing out, then another rep connecting', () => {
     await s.crm.start();
   });
 });
+
+describe('signing out once the waiting actions are sent', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await startScenario({ seed: 'tests/fixtures/seed-basic.json', token: 'tok-rep' });
+  });
+  afterAll(async () => s?.close());
+
+  it('waits while the CRM cannot be reached, then sends them once and signs out by itself', async () => {
+    const page = await s.openCustomers('?pageSize=100');
+    await page.locator('button.crmx-row-menu-button').first().waitFor();
+    const followsBefore = (await api<{ customerIds: string[] }>(s.crm, 'tok-rep', '/follows')).body.customerIds;
+    const ids = ['c-003', 'c-004'].filter((id) => !followsBefore.includes(id));
+    expect(ids).toHaveLength(2);
+    await s.crm.stop();
+    const worker = await s.browser.serviceWorker();
+    const answers = await sendFromTab(worker, `${s.crm.url}/customers*`, ids.map((id) => ({ type: 'toggleFollow', data: id })));
+    expect(answers.map((a) => a.res?.ok)).toEqual([true, true]);
+
+    const options = await s.browser.context.newPage();
+    await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
+    await options.locator('#crmx-sign-out').click();
+    const confirm = dialog(options, 'sign-out');
+    await confirm.getByText('2 actions are still waiting to be sent.').waitFor();
+    await confirm.getByRole('button', { name: 'Sign out once they are sent' }).click();
+    const status = options.locator('#crmx-sign-out-status');
+    await status.getByText('You will be signed out once the 2 waiting actions are sent.').waitFor();
+    const panel = await s.browser.context.newPage();
+    await panel.goto(`chrome-extension://${s.browser.extensionId}/sidepanel.html`);
+    await panel.locator('#crmx-sign-out-status').getByText('You will be signed out once the 2 waiting actions are sent.').waitFor();
+    expect(okData(await sendFromPage(options, 'getSession', undefined))).not.toBeNull();
+
+    await s.crm.start();
+    await status.getByText('Signed out. Nothing of yours is kept on this device.').waitFor({ timeout: 90_000 });
+    expect(okData(await sendFromPage(options, 'getSession', undefined))).toBeNull();
+    await panel.getByText('Not connected to a CRM: open the options to connect.').waitFor();
+    const followsAfter = (await api<{ customerIds: string[] }>(s.crm, 'tok-rep', '/follows')).body.customerIds;
+    expect(ids.every((id) => followsAfter.includes(id))).toBe(true);
+    const { body } = await api<{ items: { customerId: string }[] }>(s.crm, 'tok-admin', '/audit?type=Follow%20customer&limit=1000');
+    for (const id of ids) expect(body.items.filter((e) => e.customerId === id)).toHaveLength(1);
+  });
+});
