@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { currentLanguage, errorText, t } from '../lib/i18n';
-import { sendMessage, type ProtocolError, type SessionView } from '../lib/protocol/messages';
+import { sendMessage, type Change, type ProtocolError, type SessionView } from '../lib/protocol/messages';
 import { crmBaseUrl, crmMatchPattern, hostAdapter, language, normalizeCrmUrl, type LanguageSetting } from '../lib/settings';
 
 type Status =
@@ -16,7 +16,7 @@ function sessionText(session: SessionView): string {
   return t(session.offline ? 'options.signedInOffline' : 'options.signedInAs', params);
 }
 
-export function ConnectForm() {
+export function ConnectForm({ onChange }: { onChange?(listener: (change: Change) => void): () => void } = {}) {
   const [url, setUrl] = useState('');
   const [kind, setKind] = useState<'token' | 'suitecrm'>('token');
   const [token, setToken] = useState('');
@@ -34,6 +34,10 @@ export function ConnectForm() {
     void sendMessage('getSession').then((reply) => {
       if (reply.ok && reply.data) setStatus((s) => (s.state === 'idle' ? { state: 'ok', session: reply.data! } : s));
     }, () => undefined);
+    // Signed out (here or in the side panel): no one is signed in any more.
+    return onChange?.((change) => {
+      if (change.kind === 'session' && change.signedOut) setStatus({ state: 'idle' });
+    });
   }, []);
 
   const fail = (error: Pick<ProtocolError, 'code' | 'message'> & Partial<ProtocolError>) =>

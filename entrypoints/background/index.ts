@@ -19,12 +19,14 @@ import { wireBackground } from './wiring';
 export default defineBackground(() => {
   const db = getDb();
   const getCrmOrigin = () => crmBaseUrl.getValue();
+  const makeConnector = createConnectorMaker(db);
 
   const { services, handlers } = wireBackground({
     db,
     getCrmOrigin,
     setCrmOrigin: (origin) => crmBaseUrl.setValue(origin),
-    makeConnector: createConnectorMaker(db),
+    makeConnector,
+    forgetConnectors: makeConnector.forget,
     push: (change) => {
       void getCrmOrigin().then((origin) => pushChange(change, origin));
     },

@@ -6,6 +6,7 @@ import { createImportHandlers } from '../../lib/background/handlers/import';
 import { createJobsHandlers } from '../../lib/background/handlers/jobs';
 import { createMutationHandlers } from '../../lib/background/handlers/mutations';
 import { createPoolHandlers } from '../../lib/background/handlers/pool';
+import { createSignOutHandlers } from '../../lib/background/handlers/sign-out';
 import { createSyncHandlers } from '../../lib/background/handlers/sync';
 import { createTabSelectionHandlers } from '../../lib/background/handlers/tab-selection';
 import type { Handlers } from '../../lib/background/router';
@@ -29,6 +30,7 @@ export function wireBackground(deps: WiringDeps): Background {
     ...createPoolHandlers(services),
     ...createContentHandlers({ injectDialogs: deps.injectDialogs }),
     ...createTabSelectionHandlers(services.tabSelections),
+    ...createSignOutHandlers(services),
   };
   return { services, handlers };
 }

@@ -26,15 +26,32 @@ import { injectedDialogs } from '../../components/kit/lazy-dialogs';
 import { mountShadowRoot } from './shadow-mount';
 import { FEATURES, RECORD_PAGE_FEATURES } from './features';
 
-/** The overlay on a page of `kind` until `signal` aborts (the page stopped being that, or a later copy took over). */
-async function startOverlay(pageAdapter: HostAdapter, api: ContentApi, kind: PageKind, signal: AbortSignal): Promise<void> {
+/**
+ * The overlay on a page of `kind` until `signal` aborts (the page stopped being that, or a later copy took
+ * over). A sign-out starts it again from nothing: no row states, details, dialog, selection or view of the
+ * previous user stay on the page, which then shows that no one is connected.
+ */
+function startOverlayAnew(pageAdapter: HostAdapter, api: ContentApi, kind: PageKind, signal: AbortSignal): void {
+  const run = new AbortController();
+  const stop = () => run.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  void startOverlay(pageAdapter, api, kind, run.signal, () => {
+    signal.removeEventListener('abort', stop);
+    run.abort();
+    if (!signal.aborted) startOverlayAnew(pageAdapter, api, kind, signal);
+  });
+}
+
+async function startOverlay(pageAdapter: HostAdapter, api: ContentApi, kind: PageKind, signal: AbortSignal, signedOut: () => void): Promise<void> {
   // A record page's one row is our holder beside its title.
   const [adapter, features] = kind === 'list' ? [pageAdapter, FEATURES] : [recordPageAdapter(pageAdapter), RECORD_PAGE_FEATURES];
   const state = createOverlayState();
   const dialogs = injectedDialogs(() => api.request('loadDialogs', undefined));
   const changes = createChangeFeed();
   const stopListening = onMessage('changed', (message) => {
-    if (message.sender.id === browser.runtime.id) changes.emit(message.data);
+    if (message.sender.id !== browser.runtime.id) return;
+    if (message.data.kind === 'session' && message.data.signedOut) signedOut();
+    else changes.emit(message.data);
   });
   signal.addEventListener('abort', stopListening, { once: true });
 
@@ -69,7 +86,7 @@ export default defineUnlistedScript({
     watchPage<PageKind>({
       signal,
       kind: () => pageKind(adapter, new URL(location.href), document),
-      start: (kind, pageSignal) => void startOverlay(adapter, api, kind, pageSignal),
+      start: (kind, pageSignal) => startOverlayAnew(adapter, api, kind, pageSignal),
     });
   },
 });

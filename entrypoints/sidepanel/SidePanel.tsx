@@ -8,6 +8,8 @@ import type { Change, SessionView } from '../../lib/protocol/messages';
 import type { SelectionStore } from '../../lib/ui/selection-store';
 import type { JobsStore } from '../../components/batch/jobs-store';
 import { JobProgress } from '../../components/batch/JobProgress';
+import { SignOut } from '../../components/SignOut';
+import { tso } from '../../lib/i18n/areas/sign-out';
 import { PendingSection, SyncSection } from './StatusSections';
 import { FollowedSection, SearchSection } from './CustomerSections';
 
@@ -50,6 +52,12 @@ export function SidePanel(props: PanelProps) {
         {allJobs.length === 0 && <p>{t('batch.panel.noJobs')}</p>}
         {allJobs.map((job) => <JobProgress key={job.id} job={job} api={api} jobs={jobs} />)}
       </section>
+      {session && session !== 'loading' && (
+        <section aria-labelledby="crmx-panel-sign-out" data-crmx-panel-sign-out>
+          <h2 id="crmx-panel-sign-out">{tso('signOut.section')}</h2>
+          <SignOut api={api} onChange={props.onChange} />
+        </section>
+      )}
     </main>
   );
 }

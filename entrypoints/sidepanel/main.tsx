@@ -20,18 +20,27 @@ style.textContent = OVERLAY_CSS + OVERLAY_DIALOG_CSS + BATCH_CSS + PANEL_CSS;
 document.head.append(style);
 
 const api = extensionApi();
-const jobs = createJobsStore(api);
 const listeners = new Set<(change: Change) => void>();
+let jobs = createJobsStore(api);
+let mounted = 0;
+
+/** The panel with stores of its own: after a sign-out nothing of the previous user (jobs, selection) is left. */
+function mount(): void {
+  jobs = createJobsStore(api);
+  listeners.clear();
+  render(
+    <SidePanel key={++mounted} api={api} jobs={jobs} store={createSelectionStore()} onChange={(listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }} />,
+    document.getElementById('app')!,
+  );
+}
+
 onMessage('changed', (message) => {
   if (message.sender.id !== browser.runtime.id) return;
+  if (message.data.kind === 'session' && message.data.signedOut) return mount();
   if (message.data.kind === 'job') jobs.put(message.data.job);
   for (const listener of listeners) listener(message.data);
 });
-
-render(
-  <SidePanel api={api} jobs={jobs} store={createSelectionStore()} onChange={(listener) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  }} />,
-  document.getElementById('app')!,
-);
+mount();

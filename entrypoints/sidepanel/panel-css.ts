@@ -10,4 +10,5 @@ body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 .crmx-panel input[type=search] { width: 100%; box-sizing: border-box; padding: 4px 6px; }
 .crmx-panel .crmx-batch { position: static; transform: none; width: auto; max-height: none; box-shadow: none; }
 .crmx-panel button { font: inherit; }
+.crmx-panel .crmx-sign-out .buttons { display: flex; flex-wrap: wrap; gap: 8px; }
 `;

@@ -63,19 +63,52 @@ function observed(crm: CrmConnector, onAnswering: () => void): CrmConnector {
   });
 }
 
+/**
+ * A connector whose answers count only while `current()` holds: a call answered after a sign-out (or a
+ * connect as someone else) rejects as not connected, so nothing of the previous user is written after it.
+ */
+function bound(crm: CrmConnector, current: () => boolean): CrmConnector {
+  const gone = () => new CrmError({ code: 'not_connected', message: 'Signed out while the CRM was answering' });
+  return new Proxy(crm, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (!current()) return Promise.reject(gone());
+        const result: unknown = value.apply(target, args);
+        if (!(result instanceof Promise)) return result;
+        return result.then((answer: unknown) => {
+          if (!current()) throw gone();
+          return answer;
+        });
+      };
+    },
+  });
+}
+
 export function createConnection(deps: ConnectionDeps) {
   const now = deps.now ?? (() => new Date());
   let memo: { key: string; ctx: UserContext } | null = null;
   let made: { key: string; crm: CrmConnector } | null = null;
+  /** Bumped when the user goes (sign-out, another user): connectors made before stop counting. */
+  let generation = 0;
 
   /** The connector for this origin and token: made once, while they stay the configured ones. */
   function connectorFor(origin: string, token: string): CrmConnector {
     const key = `${origin}\n${token}`;
     if (made?.key !== key) {
-      const crm = deps.makeConnector(origin, token);
+      const mine = generation;
+      const crm = bound(deps.makeConnector(origin, token), () => generation === mine);
       made = { key, crm: deps.onAnswered ? observed(crm, deps.onAnswered) : crm };
     }
     return made.crm;
+  }
+
+  /** Forgets the connector and who acts: every call still under way answers "not connected". */
+  function forget(): void {
+    generation += 1;
+    made = null;
+    memo = null;
   }
 
   async function current(): Promise<Connection> {
@@ -98,7 +131,10 @@ export function createConnection(deps: ConnectionDeps) {
 
   /** Makes `origin` and `token` the configured ones; another CRM or token forgets what the previous one cached. */
   async function configure(origin: string, token: string): Promise<Connection> {
-    if ((await deps.getCrmOrigin()) !== origin || (await readToken(deps.db)) !== token) await clearSession(deps.db);
+    if ((await deps.getCrmOrigin()) !== origin || (await readToken(deps.db)) !== token) {
+      forget();
+      await clearSession(deps.db);
+    }
     await writeToken(deps.db, token);
     await deps.setCrmOrigin(origin);
     return { origin, crm: connectorFor(origin, token) };
@@ -142,7 +178,7 @@ export function createConnection(deps: ConnectionDeps) {
     return { me: who.me, org: o.org, ctx: memo.ctx, offline: who.offline || o.offline };
   }
 
-  return { current, configured, configure, me, org, acting };
+  return { current, configured, configure, me, org, acting, forget };
 }
 
 export type ConnectionService = ReturnType<typeof createConnection>;

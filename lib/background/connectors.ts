@@ -8,20 +8,30 @@ import { sessionTokens, suiteSessionOf } from '../crm-client/suitecrm/oauth';
 import type { CrmxDb } from './store/db';
 import { readToken, writeToken } from './store/session';
 
-export function createConnectorMaker(db: CrmxDb, doFetch?: typeof fetch): (baseUrl: string, token: string) => CrmConnector {
+export interface ConnectorMaker {
+  (baseUrl: string, token: string): CrmConnector;
+  /** Sign-out: the SuiteCRM sessions this worker knows are dropped from memory. */
+  forget(): void;
+}
+
+export function createConnectorMaker(db: CrmxDb, doFetch?: typeof fetch): ConnectorMaker {
   const sources = new Map<string, ReturnType<typeof sessionTokens>>();
-  return (baseUrl, token) => {
+  const make = (baseUrl: string, token: string): CrmConnector => {
     const session = suiteSessionOf(token);
     if (!session) return new CrmClient({ baseUrl, token, ...(doFetch ? { fetch: doFetch } : {}) });
     let tokens = sources.get(baseUrl);
     if (!tokens) {
       tokens = sessionTokens(baseUrl, {
         read: async () => suiteSessionOf((await readToken(db)) ?? ''),
-        save: (session) => writeToken(db, JSON.stringify(session)),
+        // A refresh answered after a sign-out must not sign the user in again.
+        save: (session) => db.transaction('rw', db.meta, async () => {
+          if (await readToken(db)) await writeToken(db, JSON.stringify(session));
+        }),
       }, doFetch);
       sources.set(baseUrl, tokens);
     }
     tokens.use(session);
     return new SuiteCrmConnector({ baseUrl, tokens, ...(doFetch ? { fetch: doFetch } : {}) });
   };
+  return Object.assign(make, { forget: () => sources.clear() });
 }

@@ -116,7 +116,13 @@ export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: ()
     }
   }
 
-  return { customers, ensureFollows };
+  /** Sign-out: what this worker remembers of the last listing and the last large read goes. */
+  function forget(): void {
+    listing = null;
+    recent = null;
+  }
+
+  return { customers, ensureFollows, forget };
 }
 
 export type CustomerCache = ReturnType<typeof createCustomerCache>;

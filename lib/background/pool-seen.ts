@@ -27,7 +27,7 @@ export function createPoolSeen() {
     };
   }
 
-  return { remember, subject };
+  return { remember, subject, forget: () => seen.clear() };
 }
 
 export type PoolSeen = ReturnType<typeof createPoolSeen>;

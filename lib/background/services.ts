@@ -10,6 +10,7 @@ import { createJobsService, type JobsService } from './jobs/service';
 import { createOutboxService, type OutboxService } from './outbox/service';
 import { createPoolSeen, type PoolSeen } from './pool-seen';
 import type { CrmxDb } from './store/db';
+import { createSignOut, type SignOutService } from './sign-out';
 import { createSyncService } from './sync/service';
 import { createTabSelections, memoryArea, type SessionArea, type TabSelections } from './tab-selections';
 import type { Sync } from './sync/sync';
@@ -29,6 +30,8 @@ export interface BackgroundDeps {
   chunkSize?: () => Promise<number>;
   /** Where each tab's selection is kept (browser.storage.session); default: memory. */
   sessionArea?: SessionArea;
+  /** At sign-out: the connectors forget the sessions they hold (lib/background/connectors.ts). */
+  forgetConnectors?(): void;
 }
 
 /** Listeners to one kind of event, told in the order they were added. */
@@ -70,6 +73,7 @@ export interface BackgroundServices {
   jobs: JobsService;
   poolSeen: PoolSeen;
   tabSelections: TabSelections;
+  signOut: SignOutService;
   events: BackgroundEvents;
 }
 
@@ -92,5 +96,10 @@ export function createBackgroundServices(deps: BackgroundDeps): BackgroundServic
   const outbox = createOutboxService({ db, now, push, connection, cache, poolSeen, onFlushed: () => events.outboxFlushed.emit() });
   const jobs = createJobsService({ db, now, push, connection, cache, sync, keepAlive: deps.keepAlive, chunkSize: deps.chunkSize });
   const tabSelections = createTabSelections(deps.sessionArea ?? memoryArea());
-  return { db, now, push, connection, cache, sync, outbox, jobs, poolSeen, tabSelections, events };
+  const signOut = createSignOut({
+    db, push, connection, cache, sync, outbox, jobs, poolSeen, tabSelections, forgetConnectors: deps.forgetConnectors,
+  });
+  // A sign-out that waits for the outbox happens after the flush that empties it.
+  events.outboxFlushed.add(() => void signOut.afterFlush().catch((error: unknown) => console.error('[crmx] the sign-out after sending failed', error)));
+  return { db, now, push, connection, cache, sync, outbox, jobs, poolSeen, tabSelections, signOut, events };
 }

@@ -6,7 +6,8 @@ import type { TabSelection } from '../protocol/tab-selection';
 
 /** The part of a storage area used here (browser.storage.session, or a map in tests). */
 export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  /** null: every item. */
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 }
@@ -16,11 +17,14 @@ export interface TabSelections {
   /** No ids forgets that list's selection. */
   put(tabId: number, origin: string, selection: TabSelection): Promise<void>;
   forgetTab(tabId: number): Promise<void>;
+  /** Sign-out: every tab's selection goes. */
+  forgetAll(): Promise<void>;
 }
 
 type TabEntry = Record<string, TabSelection>;
 
-const keyOf = (tabId: number) => `crmx-tab-selection:${tabId}`;
+const PREFIX = 'crmx-tab-selection:';
+const keyOf = (tabId: number) => `${PREFIX}${tabId}`;
 const slotOf = (origin: string, list: string) => `${origin} ${list}`;
 
 export function createTabSelections(area: SessionArea): TabSelections {
@@ -50,6 +54,9 @@ export function createTabSelections(area: SessionArea): TabSelections {
       else await area.remove(keyOf(tabId));
     }),
     forgetTab: (tabId) => inTurn(() => area.remove(keyOf(tabId))),
+    forgetAll: () => inTurn(async () => {
+      for (const key of Object.keys(await area.get(null))) if (key.startsWith(PREFIX)) await area.remove(key);
+    }),
   };
 }
 
@@ -58,7 +65,10 @@ export function memoryArea(): SessionArea & { items: Map<string, unknown> } {
   const items = new Map<string, unknown>();
   return {
     items,
-    get: async (key) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
+    get: async (key) => {
+      if (key === null) return structuredClone(Object.fromEntries(items));
+      return items.has(key) ? { [key]: structuredClone(items.get(key)) } : {};
+    },
     set: async (values) => {
       for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
     },

@@ -122,4 +122,10 @@ export interface CrmConnector {
   batchFollow(ids: Id[], follow: boolean, o?: MutationOptions): Promise<BatchResults>;
   batchDelete(ids: Id[], o?: MutationOptions): Promise<BatchResults>;
   batchDeleteByPhone(rows: ({ id: Id } & PhoneOpRow)[], file?: string, o?: MutationOptions): Promise<BatchResults>;
+
+  /**
+   * Sign-out: ends the session this connector acts in at the CRM, when the CRM has a way to (SuiteCRM: its
+   * OAuth tokens are revoked). Absent: the CRM keeps the token (the reference CRM's API token is the user's own).
+   */
+  signOut?(): Promise<void>;
 }

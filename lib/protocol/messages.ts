@@ -14,6 +14,7 @@ import { IMPORT_SCHEMAS, IMPORT_SENDER_KINDS, type ImportProtocol } from './impo
 import { CONTENT_SCHEMAS, CONTENT_SENDER_KINDS, type ContentProtocol } from './content';
 import { POOL_SCHEMAS, POOL_SENDER_KINDS, type PoolProtocol } from './pool';
 import { TAB_SELECTION_SCHEMAS, TAB_SELECTION_SENDER_KINDS, type TabSelectionProtocol } from './tab-selection';
+import { SIGN_OUT_SCHEMAS, SIGN_OUT_SENDER_KINDS, type SignOutProtocol } from './sign-out';
 
 /** Codes of the CRM, plus the refusals of the router itself. */
 export type ProtocolErrorCode =
@@ -95,7 +96,8 @@ export type Change =
   /** `mine`: this user's own action changed them (an edit the CRM applied, a batch chunk it recorded). */
   | { kind: 'customers'; ids: Id[]; mine?: boolean }
   | { kind: 'follows'; ids: Id[] }
-  | { kind: 'session' }
+  /** Connected, or (`signedOut`) signed out: whatever an open UI shows of the previous user goes. */
+  | { kind: 'session'; signedOut?: true }
   | { kind: 'sync'; status: SyncStatus }
   | { kind: 'job'; job: JobView }
   /** The outbox or the conflicts changed (pending actions to show). */
@@ -137,7 +139,7 @@ export interface CoreProtocol {
 }
 
 export interface ProtocolMap extends CoreProtocol, SyncProtocol, MutationProtocol, JobsProtocol, ImportProtocol, ContentProtocol, PoolProtocol,
-  TabSelectionProtocol {
+  TabSelectionProtocol, SignOutProtocol {
   changed(change: Change): void;
 }
 
@@ -166,6 +168,7 @@ export const SENDER_KINDS: Record<RequestType, SenderKind> = {
   ...CONTENT_SENDER_KINDS,
   ...POOL_SENDER_KINDS,
   ...TAB_SELECTION_SENDER_KINDS,
+  ...SIGN_OUT_SENDER_KINDS,
 };
 
 const IdSchema = v.pipe(v.string(), v.minLength(1, 'customer id is empty'), v.maxLength(200, 'customer id is too long'));
@@ -201,6 +204,7 @@ export const PAYLOAD_SCHEMAS: { [K in RequestType]: v.GenericSchema<unknown, Pay
   ...CONTENT_SCHEMAS,
   ...POOL_SCHEMAS,
   ...TAB_SELECTION_SCHEMAS,
+  ...SIGN_OUT_SCHEMAS,
 };
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

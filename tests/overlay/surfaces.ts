@@ -1,7 +1,7 @@
 // Every surface of ours a user can meet, opened the way a user opens it, one after another: the CRM page with
 // the overlay, the row menu, details, each row dialog, the batch bar and each batch dialog, a finished job,
 // delete from a file (preview, progress, errors), the pool, the Followed tab, the side panel and the options
-// page. `visit` is called once each is on screen and settled; the accessibility test runs axe there, the
+// page, each with its sign-out confirmation. `visit` is called once each is on screen and settled; the accessibility test runs axe there, the
 // screenshots script takes its picture. Selectors name no words, so the walk runs in either language.
 import type { Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -207,6 +207,12 @@ export async function walkExtensionPages(s: Scenario, visit: Visit): Promise<voi
   await share.locator('[data-crmx-precheck]').waitFor();
   await visit('side-panel-share', panel, null);
   await closeDialog(panel, share);
+  // The sign-out confirmation (issue 20 point 3), left with "Stay signed in".
+  await panel.locator('#crmx-sign-out').click();
+  const panelSignOut = dialog(panel, 'sign-out');
+  await panelSignOut.locator('.crmx-danger').waitFor();
+  await visit('side-panel-sign-out', panel, null);
+  await closeDialog(panel, panelSignOut);
   await panel.close();
 
   const options = await s.browser.context.newPage();
@@ -214,6 +220,11 @@ export async function walkExtensionPages(s: Scenario, visit: Visit): Promise<voi
   await options.goto(`chrome-extension://${s.browser.extensionId}/options.html`);
   await options.locator('#crmx-connection-status').filter({ hasText: /\S/ }).waitFor();
   await visit('options', options, null);
+  await options.locator('#crmx-sign-out').click();
+  const signOut = dialog(options, 'sign-out');
+  await signOut.locator('.crmx-danger').waitFor();
+  await visit('options-sign-out', options, null);
+  await closeDialog(options, signOut);
   await options.close();
 }
 

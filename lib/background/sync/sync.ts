@@ -42,6 +42,8 @@ export interface Sync {
   catchUpLogs(crm: CrmConnector, maxPages?: number): Promise<boolean>;
   /** Waits for the customers phase of the run under way; false when no run was under way. */
   customersSettled(): Promise<boolean>;
+  /** Sign-out: the status kept in memory goes (the stored one goes with the database). */
+  forget(): void;
 }
 
 class Superseded extends Error {}
@@ -144,7 +146,8 @@ export function createSync(deps: SyncDeps): Sync {
       await writeLastSyncAt(db, at);
       return await set({ running: false, phase: null, lastSyncAt: at.toISOString(), error: null, errorCode: null, offline: false }, true);
     } catch (error) {
-      if (error instanceof Superseded) return set({ running: false, phase: null });
+      // Signed out meanwhile: nothing of the run is kept.
+      if (error instanceof Superseded || (error instanceof CrmError && error.code === 'not_connected')) return set({ running: false, phase: null });
       const offline = error instanceof CrmError && (error.unreachable || (error.status ?? 0) >= 500);
       const message = error instanceof Error ? error.message : String(error);
       return set({ running: false, phase: null, error: message, errorCode: error instanceof CrmError ? error.code : 'fault', offline }, true);
@@ -196,5 +199,10 @@ export function createSync(deps: SyncDeps): Sync {
     return true;
   }
 
-  return { run, status, catchUpLogs, customersSettled };
+  function forget(): void {
+    current = null;
+    rerun = null;
+  }
+
+  return { run, status, catchUpLogs, customersSettled, forget };
 }

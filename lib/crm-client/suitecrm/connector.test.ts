@@ -93,3 +93,27 @@ describe('SuiteCRM writes and their log Notes', () => {
     expect(ended.sort()).toEqual(['a-2', 'a-3']);
   });
 });
+
+describe('SuiteCRM sign-out', () => {
+  it('ends the session with V8\'s logout, as the signed-in user, tried once', async () => {
+    const calls: string[] = [];
+    const fetch = (async (url: string, init: RequestInit) => {
+      calls.push(`${init.method} ${url} ${new Headers(init.headers).get('Authorization')}`);
+      return json({ meta: { message: 'You have been successfully logged out' } });
+    }) as unknown as typeof globalThis.fetch;
+    const crm = new SuiteCrmConnector({ baseUrl: 'http://crm', fetch, tokens: { access: async () => 'tok-1', refresh: async () => 'tok-2' }, sleep: async () => undefined });
+    await crm.signOut();
+    expect(calls).toEqual(['POST http://crm/Api/V8/logout Bearer tok-1']);
+
+    let tries = 0;
+    const down = new SuiteCrmConnector({
+      baseUrl: 'http://crm', tokens: { access: async () => 'tok-1', refresh: async () => 'tok-2' }, sleep: async () => undefined,
+      fetch: (async () => {
+        tries++;
+        throw new TypeError('Failed to fetch');
+      }) as unknown as typeof globalThis.fetch,
+    });
+    await expect(down.signOut()).rejects.toMatchObject({ unreachable: true });
+    expect(tries).toBe(1);
+  });
+});

@@ -411,6 +411,11 @@ export class SuiteCrmConnector implements CrmConnector {
 
   // Plumbing
 
+  /** SuiteCRM's V8 logout: the access token and its refresh token are revoked. Tried once. */
+  async signOut(): Promise<void> {
+    await this.v8.call('POST', '/V8/logout', undefined, 1);
+  }
+
   private async get<T>(path: string): Promise<T> {
     return (await this.v8.call('GET', path)).json as T;
   }
