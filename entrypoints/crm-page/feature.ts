@@ -6,7 +6,8 @@ import type { ContentApi } from '../../lib/ui/api';
 import type { ChangeFeed } from '../../lib/ui/changes';
 import type { OverlayState } from '../../lib/ui/state';
 import type { DialogSource } from '../../components/kit/lazy-dialogs';
-import { effectiveSwitches, switchedOn, type FeatureSwitch, type FeatureSwitches } from '../../lib/feature-switches';
+import { signal as createSignal, type ReadonlySignal } from '@preact/signals';
+import { ALL_ON, effectiveSwitches, switchedOn, type FeatureSwitch, type FeatureSwitches } from '../../lib/feature-switches';
 import type { SettingSource } from '../../lib/settings-schema';
 
 export interface FeatureContext {
@@ -19,6 +20,8 @@ export interface FeatureContext {
   changes: ChangeFeed;
   /** The dialogs, loaded on first use. */
   dialogs: DialogSource;
+  /** The options page's switches as they are now (absent: everything on), for a feature that adapts to them. */
+  switches?: ReadonlySignal<FeatureSwitches>;
 }
 
 export interface Feature {
@@ -66,8 +69,11 @@ export async function startSwitchedFeatures(
   features: Feature[], ctx: FeatureContext, switches: SettingSource<FeatureSwitches>, onError: FeatureErrorHandler = logError,
 ): Promise<void> {
   const running = new Map<Feature, AbortController>();
+  const current = createSignal<FeatureSwitches>(ALL_ON);
+  const featureCtx: FeatureContext = { ...ctx, switches: current };
   const apply = async (value: unknown) => {
     const on = effectiveSwitches(value);
+    current.value = on;
     const starting: Promise<boolean>[] = [];
     for (const feature of features) {
       const wanted = switchedOn(feature.switches, on);
@@ -81,7 +87,7 @@ export async function startSwitchedFeatures(
         own.signal.addEventListener('abort', () => {
           if (running.get(feature) === own) running.delete(feature);
         }, { once: true });
-        starting.push(startFeature(feature, ctx, own, onError));
+        starting.push(startFeature(feature, featureCtx, own, onError));
       }
     }
     await Promise.all(starting);

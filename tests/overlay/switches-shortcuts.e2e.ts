@@ -68,7 +68,9 @@ describe('feature switches and keyboard shortcuts', () => {
   it('takes the stars off the open page at once, draws none on rows the host renders next, and puts them back', async () => {
     const page = await s.openCustomers('?pageSize=20');
     await page.locator(`${ROWS} button.crmx-follow-star`).first().waitFor();
+    const indent = () => page.locator(`${ROWS} > td:first-child`).first().evaluate((cell) => getComputedStyle(cell).textIndent);
     const before = await slotContents(page);
+    const roomBefore = await indent();
     expect(before.star).toBeGreaterThan(0);
     expect(before.star).toBe(before.menu);
 
@@ -77,6 +79,8 @@ describe('feature switches and keyboard shortcuts', () => {
       && [...document.querySelectorAll('crmx-row-menu')].every((slot) => !slot.shadowRoot!.querySelector('.crmx-follow-star')));
     const off = await slotContents(page);
     expect(off).toMatchObject({ star: 0, menu: before.menu, box: before.box, other: 0 });
+    // No gap left where the stars were: the row's reserved room shrinks by a star's width.
+    expect(parseFloat(roomBefore) - parseFloat(await indent())).toBe(24);
 
     // The host renders the next page: its rows get our other controls, and no star (nothing watches for them).
     const firstBefore = await page.locator(`${ROWS} td.col-name a`).first().getAttribute('href');
@@ -99,6 +103,7 @@ describe('feature switches and keyboard shortcuts', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('crmx-row-menu')].every((slot) => slot.shadowRoot!.querySelector('.crmx-follow-star')));
     const back = await slotContents(page);
     expect(back).toMatchObject({ star: back.menu, box: back.menu, other: 0 });
+    expect(await indent()).toBe(roomBefore);
     await page.close();
   });
 
