@@ -5,10 +5,9 @@ import { SETTINGS } from './settings-schema';
 describe('effectiveSwitches', () => {
   it.each<[string, unknown, Partial<Record<FeatureSwitch, boolean>>]>([
     ['nothing stored: everything on', undefined, {}],
-    ['not an object: everything on', 'off', {}],
+    ['null: everything on', null, {}],
     ['one switch off', { followStars: false }, { followStars: false }],
-    ['a stored value that is not a boolean is ignored', { followStars: 'no', rowMenu: 0 }, {}],
-    ['a switch unknown to this version is ignored', { followStars: false, sparkles: false }, { followStars: false }],
+    ['stored before a switch existed: that one on', { rowMenu: false, followStars: false }, { rowMenu: false, followStars: false }],
     ['batch bar off takes delete from a file with it', { batchBar: false }, { batchBar: false, deleteFromFile: false }],
     ['delete from a file off alone leaves the bar', { deleteFromFile: false }, { deleteFromFile: false }],
     ['delete from a file on but the bar off: off', { batchBar: false, deleteFromFile: true }, { batchBar: false, deleteFromFile: false }],

@@ -20,21 +20,12 @@ export const ALL_ON: FeatureSwitches = {
 export const NEEDS: Partial<Record<FeatureSwitch, FeatureSwitch>> = { deleteFromFile: 'batchBar' };
 
 /**
- * What is on: the stored value (possibly from an older version, missing a switch added since, or not an
- * object at all) over the defaults, with each switch whose prerequisite is off turned off.
+ * What is on: the stored value (from an older version it may miss a switch added since; nothing stored: all on)
+ * over the defaults, with each switch whose prerequisite is off turned off.
  */
 export function effectiveSwitches(stored: unknown): FeatureSwitches {
-  const result: FeatureSwitches = { ...ALL_ON };
-  if (stored && typeof stored === 'object') {
-    for (const name of FEATURE_SWITCHES) {
-      const value = (stored as Record<string, unknown>)[name];
-      if (typeof value === 'boolean') result[name] = value;
-    }
-  }
-  for (const name of FEATURE_SWITCHES) {
-    const needed = NEEDS[name];
-    if (needed && !result[needed]) result[name] = false;
-  }
+  const result: FeatureSwitches = { ...ALL_ON, ...(stored as Partial<FeatureSwitches> | undefined) };
+  for (const [name, needed] of Object.entries(NEEDS) as [FeatureSwitch, FeatureSwitch][]) if (!result[needed]) result[name] = false;
   return result;
 }
 

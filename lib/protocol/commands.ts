@@ -1,8 +1,6 @@
 // The keyboard shortcuts (the manifest's `commands`, rebindable by the user in the browser). The browser
 // hands a command to the background only for a real key press; the background forwards the page ones to
 // the CRM tab they were pressed in as the `command` push, which the content script checks as any message.
-import * as v from 'valibot';
-
 /** Opens the side panel (Chrome) or the sidebar (Firefox): the toolbar button's own command. */
 export const OPEN_PANEL_COMMAND = { chrome: '_execute_action', firefox: '_execute_sidebar_action' } as const;
 
@@ -10,10 +8,9 @@ export const OPEN_PANEL_COMMAND = { chrome: '_execute_action', firefox: '_execut
 export const PAGE_COMMANDS = ['focus-search', 'select-row', 'open-row-menu'] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 
-export const PageCommandSchema = v.picklist(PAGE_COMMANDS);
-
+/** The shape check of the `command` message (a plain check: the content script carries no schema library for it). */
 export function isPageCommand(command: unknown): command is PageCommand {
-  return v.is(PageCommandSchema, command);
+  return typeof command === 'string' && (PAGE_COMMANDS as readonly string[]).includes(command);
 }
 
 /** The keys suggested at install (Chrome takes at most four); the user rebinds them in the browser. */

@@ -3,12 +3,9 @@
 // key press, and the background forwards it to this tab; a page script can neither press a browser
 // shortcut nor send an extension message, and a message not from our background is ignored here.
 import { browser } from 'wxt/browser';
-import { effectiveSwitches } from '../../../lib/feature-switches';
 import { t, type MessageKey } from '../../../lib/i18n/index';
 import { isPageCommand, type PageCommand } from '../../../lib/protocol/commands';
 import { onMessage } from '../../../lib/protocol/messages';
-import { readOnlySetting } from '../../../lib/settings-reader';
-import { SETTINGS } from '../../../lib/settings-schema';
 import { toggle } from '../../../lib/ui/selection';
 import { selectionStoreFor } from '../../../lib/ui/selection-store';
 import { showToast } from '../../../lib/ui/state';
@@ -26,30 +23,28 @@ function control<T extends Element>(row: Element, selector: string): T | null {
 }
 
 /** Runs a page shortcut: what the user meant, on the row that has (or last had) the keyboard focus. */
-export function runPageCommand(ctx: FeatureContext, command: PageCommand, lastRow: Element | null): void | Promise<void> {
+export function runPageCommand(ctx: FeatureContext, command: PageCommand, lastRow: Element | null): void {
   const { adapter, document: doc, state } = ctx;
   const say = (key: MessageKey) => void showToast(state, { text: t(key), tone: 'info' });
   if (command === 'focus-search') {
     const field = adapter.selectors.search ? doc.querySelector<HTMLElement>(adapter.selectors.search) : null;
-    if (!field) return say('shortcut.noSearch');
-    field.focus();
+    if (field) field.focus();
+    else say('shortcut.noSearch');
     return;
   }
-  const focused = doc.activeElement?.closest(adapter.selectors.row) ?? null;
-  const row = focused ?? (lastRow?.isConnected ? lastRow : null);
-  const id = row ? adapter.rowId(row) : null;
+  const row = doc.activeElement?.closest(adapter.selectors.row) ?? (lastRow?.isConnected ? lastRow : null);
+  const id = row && adapter.rowId(row);
   if (!row || !id) return say('shortcut.noRow');
-  return readOnlySetting(SETTINGS.featureSwitches).getValue().then(effectiveSwitches).then((switches) => {
-    if (command === 'select-row') {
-      if (!switches.batchBar || !control(row, 'input.crmx-select-box')) return say('shortcut.selectOff');
-      const store = selectionStoreFor(state);
-      store.selection.value = toggle(store.selection.value, id, !store.selection.value.ids.has(id));
-      return;
-    }
-    const button = control<HTMLButtonElement>(row, 'button.crmx-row-menu-button');
-    if (!switches.rowMenu || !button) return say('shortcut.menuOff');
-    openMenu(ctx, { id, name: adapter.rowName(row) || id, anchor: button, focus: 'first' });
-  });
+  // A row in reach of the keyboard has its controls; a control missing there is switched off in the options.
+  if (command === 'select-row') {
+    if (!control(row, 'input.crmx-select-box')) return say('shortcut.off');
+    const store = selectionStoreFor(state);
+    store.selection.value = toggle(store.selection.value, id, !store.selection.value.ids.has(id));
+    return;
+  }
+  const button = control<HTMLButtonElement>(row, 'button.crmx-row-menu-button');
+  if (!button) return say('shortcut.off');
+  openMenu(ctx, { id, name: adapter.rowName(row) || id, anchor: button, focus: 'first' });
 }
 
 export const shortcutsFeature: Feature = {
@@ -65,9 +60,8 @@ export const shortcutsFeature: Feature = {
     const stop = onMessage('command', (message) => {
       // From our background only (not a content script of ours in some tab), and a shortcut we know.
       if (message.sender.id !== browser.runtime.id || message.sender.tab || !isPageCommand(message.data)) return;
-      void runPageCommand(ctx, message.data, lastRow);
+      runPageCommand(ctx, message.data, lastRow);
     });
     signal.addEventListener('abort', stop, { once: true });
-    signal.addEventListener('abort', () => (lastRow = null), { once: true });
   },
 };
