@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { buildDialogsAgainstSharedModules } from './build/lazy-dialogs';
+import { OPEN_PANEL_COMMAND, SUGGESTED_KEYS } from './lib/protocol/commands';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -22,6 +23,16 @@ export default defineConfig({
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     // The toolbar button opens the side panel (Chrome) or the sidebar (Firefox).
     action: { default_title: 'CRM Overlay' },
+    // Keyboard shortcuts (lib/protocol/commands.ts), rebindable in the browser; the options page lists them.
+    commands: {
+      [browser === 'firefox' ? OPEN_PANEL_COMMAND.firefox : OPEN_PANEL_COMMAND.chrome]: {
+        suggested_key: { default: SUGGESTED_KEYS.openPanel },
+        description: 'Open the CRM Overlay panel',
+      },
+      'focus-search': { suggested_key: { default: SUGGESTED_KEYS['focus-search'] }, description: 'Go to the CRM page\'s search field' },
+      'select-row': { suggested_key: { default: SUGGESTED_KEYS['select-row'] }, description: 'Select or unselect the customer row you are on' },
+      'open-row-menu': { suggested_key: { default: SUGGESTED_KEYS['open-row-menu'] }, description: 'Open the actions menu of the customer row you are on' },
+    },
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'crm-overlay@example.org' } } : undefined,
   }),
 });

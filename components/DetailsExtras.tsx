@@ -18,7 +18,8 @@ const PANEL_ACTIONS = new Set<string>(['edit', 'delete', 'returnToPool', 'share'
 
 export function DetailsActions({ state, data, run }: { state: OverlayState; data: CustomerDetails; run(id: PanelAction, anchor: HTMLElement): void }) {
   const rowState = state.rowStates.value.get(data.customer.id) ?? { id: data.customer.id, followed: data.followed, decisions: data.decisions };
-  const items = menuItems(rowState, null).filter((item) => PANEL_ACTIONS.has(item.id));
+  // An action whose feature is switched off in the options is not offered.
+  const items = menuItems(rowState, null).filter((item) => PANEL_ACTIONS.has(item.id) && state.actions.has(item.id));
   // The buttons in one row; why an action is not open to the user is said under the row.
   const refused = items.filter((item) => item.reason);
   return (

@@ -1,15 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { DetailsPanel } from './DetailsPanel';
-import { createOverlayState, markChanged } from '../lib/ui/state';
+import { createOverlayState, markChanged, type MenuItemId } from '../lib/ui/state';
 import { allowAll, fakeApi } from '../lib/ui/test-helpers';
 import { sampleCustomer } from '../lib/crm-client/test-data';
 import { ReplyError } from '../lib/protocol/messages';
 
 afterEach(cleanup);
 
-function setup(api = fakeApi()) {
+/** `off`: actions whose feature is not running (switched off in the options). */
+function setup(api = fakeApi(), off: MenuItemId[] = []) {
   const state = createOverlayState();
+  for (const id of ['view', 'edit', 'delete', 'returnToPool', 'share', 'log', 'follow'] as MenuItemId[]) if (!off.includes(id)) state.actions.set(id, () => undefined);
   const opener = document.createElement('button');
   document.body.append(opener);
   state.details.value = { id: 'c-013', name: 'From the row', returnFocus: opener };
@@ -42,6 +44,16 @@ describe('DetailsPanel', () => {
     // The record's internal version is no business of the user's.
     expect(panel.querySelector('[data-crmx-field="version"]')).toBeNull();
     expect(panel.textContent).not.toMatch(/Version/);
+  });
+
+  it('shows no star, Log button or latest entries when the stars and the log are switched off', async () => {
+    setup(fakeApi(), ['log', 'follow']);
+    const panel = screen.getByRole('dialog');
+    await screen.findByText('KH001');
+    expect(panel.querySelector('.crmx-details-star')).toBeNull();
+    expect(panel.querySelector('[data-crmx-action=log]')).toBeNull();
+    expect(panel.querySelector('[data-crmx-action=edit]')).not.toBeNull();
+    expect(panel.querySelector('.crmx-details-log')).toBeNull();
   });
 
   it('says why it could not load', async () => {

@@ -100,17 +100,20 @@ function OpenDetailsPanel({ open, state, api, hostHeader }: PanelProps & { open:
       <div class="crmx-details-header">
         <p class="crmx-details-kicker">{t('details.title')}</p>
         <h2 id="crmx-details-title">{name}</h2>
-        <button type="button" class="crmx-follow-star crmx-details-star" aria-pressed={followed ? 'true' : 'false'}
-          data-pending={pending ? '' : undefined} title={pending ? t('follow.pending') : undefined}
-          aria-label={t(followed ? 'follow.starred' : 'follow.star', { name })}
-          onClick={(e) => runAction('follow', clicked(e))}>{followed ? '★' : '☆'}</button>
+        {/* The stars are a switch of the options page: off, the feature behind them is not running. */}
+        {state.actions.has('follow') && (
+          <button type="button" class="crmx-follow-star crmx-details-star" aria-pressed={followed ? 'true' : 'false'}
+            data-pending={pending ? '' : undefined} title={pending ? t('follow.pending') : undefined}
+            aria-label={t(followed ? 'follow.starred' : 'follow.star', { name })}
+            onClick={(e) => runAction('follow', clicked(e))}>{followed ? '★' : '☆'}</button>
+        )}
         <button type="button" class="crmx-details-close" aria-label={t('details.close')} onClick={close}>×</button>
       </div>
       {load.status === 'loading' && <p class="crmx-details-status" role="status">{t('details.loading')}</p>}
       {load.status === 'error' && <p class="crmx-details-status crmx-error" role="alert">{errorText(load.error)}</p>}
       {load.status === 'ok' && <DetailsActions state={state} data={load.data} run={runAction} />}
       {load.status === 'ok' && <DetailsBody data={load.data} />}
-      {load.status === 'ok' && <LatestLog api={api} id={open.id} revision={revision} />}
+      {load.status === 'ok' && state.actions.has('log') && <LatestLog api={api} id={open.id} revision={revision} />}
     </section>
   );
 }

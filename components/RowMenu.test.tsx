@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { RowMenu } from './RowMenu';
-import { createOverlayState, setRowStates } from '../lib/ui/state';
+import { createOverlayState, setRowStates, type MenuItemId } from '../lib/ui/state';
 import { allowAll } from '../lib/ui/test-helpers';
 
 afterEach(cleanup);
 
-function setup() {
+/** `off`: items whose feature is not running (switched off in the options): they register no action. */
+function setup(off: MenuItemId[] = []) {
   const state = createOverlayState();
+  for (const id of ['edit', 'delete', 'returnToPool', 'share', 'log', 'follow'] as MenuItemId[]) if (!off.includes(id)) state.actions.set(id, vi.fn());
   const anchor = document.createElement('button');
   document.body.append(anchor);
   const row = allowAll('c-001');
@@ -31,6 +33,11 @@ describe('RowMenu', () => {
       ['view', 'edit', 'delete', 'returnToPool', 'share', 'log', 'follow'],
     );
     expect(focusedItem()).toBe('view');
+  });
+
+  it('offers no item whose feature is switched off (the log, the stars)', () => {
+    setup(['log', 'follow']);
+    expect(screen.getAllByRole('menuitem').map((i) => i.dataset.crmxItem)).toEqual(['view', 'edit', 'delete', 'returnToPool', 'share']);
   });
 
   it('marks a refused item aria-disabled, named by all it shows: the action and why', () => {

@@ -22,7 +22,8 @@ function position(anchor: HTMLElement): Record<string, string> {
 function OpenRowMenu({ open, state }: { open: OpenMenu; state: OverlayState }) {
   const menuRef = useRef<HTMLDivElement>(null);
   const rowState = state.rowStates.value.get(open.id);
-  const items = menuItems(rowState, state.rowStatesError.value);
+  // An item whose feature is switched off in the options (the log, the stars) is not offered.
+  const items = menuItems(rowState, state.rowStatesError.value).filter((item) => state.actions.has(item.id));
   const itemEls = () => [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 
   const close = (returnFocus: boolean) => {

@@ -16,6 +16,7 @@ const written: { [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K]['fallback'] 
   language: 'vi',
   defaultPhoneCountry: 'US',
   batchChunkSize: 250,
+  featureSwitches: { ...SETTINGS.featureSwitches.fallback, followStars: false },
 };
 
 const names = Object.keys(SETTINGS) as (keyof typeof SETTINGS)[];

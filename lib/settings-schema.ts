@@ -1,6 +1,7 @@
 // What every setting is: its storage key, its type and its value when unset. Pure data, so the content
 // script can read the settings (lib/settings-reader.ts) without WXT's storage module; lib/settings.ts
 // makes the typed WXT storage items from the same table.
+import { ALL_ON, type FeatureSwitches } from './feature-switches';
 
 export type HostAdapterName = 'reference' | 'generic' | 'suitecrm';
 export type LanguageSetting = 'auto' | 'en' | 'vi';
@@ -121,6 +122,8 @@ export const SETTINGS = {
   defaultPhoneCountry: def<string>('defaultPhoneCountry', 'VN'),
   /** How many customers one batch request to the CRM carries. */
   batchChunkSize: def<number>('batchChunkSize', 1000),
+  /** Which parts of the overlay are on (lib/feature-switches.ts; read it through effectiveSwitches). */
+  featureSwitches: def<FeatureSwitches>('featureSwitches', ALL_ON),
 };
 
 /** What reading a setting needs: a WXT storage item is one, and so is lib/settings-reader.ts's. */

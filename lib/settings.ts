@@ -30,6 +30,7 @@ export const genericSelectors = storage.defineItem<GenericSelectors>(`local:${SE
 export const language = item(SETTINGS.language);
 export const defaultPhoneCountry = item(SETTINGS.defaultPhoneCountry);
 export const batchChunkSize = item(SETTINGS.batchChunkSize);
+export const featureSwitches = item(SETTINGS.featureSwitches);
 
 /**
  * The CRM origin from what a user typed: http(s) only, path, query and hash dropped.

@@ -14,6 +14,7 @@ import { syncContentScript } from './content-script-registration';
 import { keepWorkerAlive, scheduleBackgroundWork } from './jobs-schedule';
 import { scheduleSync } from './sync-schedule';
 import { pushChange } from './push';
+import { listenForCommands } from './commands';
 import { wireBackground } from './wiring';
 
 export default defineBackground(() => {
@@ -60,6 +61,8 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void getCrmOrigin().then(sync));
   browser.runtime.onInstalled.addListener(() => void getCrmOrigin().then(sync));
   void getCrmOrigin().then(sync);
+
+  listenForCommands(getCrmOrigin);
 
   // The toolbar button opens the side panel (Chrome); Firefox opens its sidebar by itself.
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void> } }).sidePanel;

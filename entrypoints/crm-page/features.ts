@@ -4,7 +4,7 @@ import { rowSlotFeature } from './row-slot';
 import { rowStatesFeature } from './features/row-states';
 import { rowMenuFeature } from './features/row-menu';
 import { followStarFeature } from './features/follow';
-import { detailsFeature } from './features/details';
+import { detailsFeature, detailsOnClickFeature } from './features/details';
 import { editFeature } from './features/edit';
 import { deleteFeature } from './features/delete';
 import { returnToPoolFeature } from './features/return-to-pool';
@@ -26,18 +26,24 @@ import { poolFeature } from './features/pool';
 import { recordPageFeature } from './features/record-page';
 import { outboxSentFeature } from './features/outbox-sent';
 import { rowValuesFeature } from './features/row-values';
+import { shortcutsFeature } from './features/shortcuts';
+import type { FeatureSwitch } from '../../lib/feature-switches';
+
+/** The feature, run only while the options page's `switches` are all on. */
+const when = (switches: FeatureSwitch[], feature: Feature): Feature => ({ ...feature, switches });
 
 /** One customer's controls ([···], star) with their states, and the features behind the menu's items. */
 const CUSTOMER_FEATURES: Feature[] = [
   rowStatesFeature,
-  rowMenuFeature,
-  followStarFeature,
+  when(['rowMenu'], rowMenuFeature),
+  when(['followStars'], followStarFeature),
   detailsFeature,
+  when(['detailsOnClick'], detailsOnClickFeature),
   editFeature,
   deleteFeature,
   returnToPoolFeature,
   shareFeature,
-  logFeature,
+  when(['logTimeline'], logFeature),
 ];
 
 export const FEATURES: Feature[] = [
@@ -46,24 +52,26 @@ export const FEATURES: Feature[] = [
   rowVisibilityFeature,
   rowValuesFeature,
   noRowsNoticeFeature,
-  selectionFeature,
+  // The row boxes are there to choose what the batch bar acts on: off with it.
+  when(['batchBar'], selectionFeature),
   // After the row controls: it hit-tests them once drawn.
   controlsNoticeFeature,
-  batchBarFeature,
+  when(['batchBar'], batchBarFeature),
   // The batch bar shows their buttons in this order.
-  batchShareFeature,
-  cancelSharingFeature,
-  labelsFeature,
-  batchFollowFeature,
-  batchDeleteFeature,
-  deleteFromFileFeature,
+  when(['batchBar'], batchShareFeature),
+  when(['batchBar'], cancelSharingFeature),
+  when(['batchBar'], labelsFeature),
+  when(['batchBar'], batchFollowFeature),
+  when(['batchBar'], batchDeleteFeature),
+  when(['batchBar', 'deleteFromFile'], deleteFromFileFeature),
   followedViewFeature,
   poolFeature,
   outboxSentFeature,
+  shortcutsFeature,
 ];
 
 /**
  * On one customer's own page (a detail view the adapter knows): our holder beside its title, and the
  * customer's controls drawn into it. A feature that adds a menu item goes in CUSTOMER_FEATURES.
  */
-export const RECORD_PAGE_FEATURES: Feature[] = [recordPageFeature, ...CUSTOMER_FEATURES, outboxSentFeature];
+export const RECORD_PAGE_FEATURES: Feature[] = [recordPageFeature, ...CUSTOMER_FEATURES, outboxSentFeature, shortcutsFeature];

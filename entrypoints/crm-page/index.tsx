@@ -19,7 +19,7 @@ import { followLanguageSetting } from '../../lib/i18n/follow-setting';
 import { onMessage } from '../../lib/protocol/messages';
 import { extensionApi, type ContentApi } from '../../lib/ui/api';
 import { createChangeFeed } from '../../lib/ui/changes';
-import { startFeatures } from './feature';
+import { startSwitchedFeatures } from './feature';
 import { startOnlyCopy } from './one-copy';
 import { createOverlayState } from '../../lib/ui/state';
 import { injectedDialogs } from '../../components/kit/lazy-dialogs';
@@ -61,9 +61,10 @@ async function startOverlay(pageAdapter: HostAdapter, api: ContentApi, kind: Pag
   render(<Overlay state={state} api={api} dialogs={dialogs} hostHeader={adapter.selectors.header} />, container);
   signal.addEventListener('abort', () => render(null, container), { once: true });
 
-  await startFeatures(features, {
+  // The options page's switches, followed live: a feature switched off stops and takes what it drew with it.
+  await startSwitchedFeatures(features, {
     signal, document, adapter, rows, state, api, changes, dialogs,
-  });
+  }, readOnlySetting(SETTINGS.featureSwitches));
 }
 
 export default defineUnlistedScript({

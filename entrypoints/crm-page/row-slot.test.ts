@@ -12,6 +12,8 @@ import { loadReferencePage, rerenderRows } from '../../lib/host/test-fixture';
 import { testContext } from './test-context';
 import { createSelectorAdapter, type SelectorAdapterConfig } from '../../lib/host/adapter';
 import { referenceAdapter } from '../../lib/host/adapters/reference';
+import { signal } from '@preact/signals';
+import { ALL_ON, type FeatureSwitches } from '../../lib/feature-switches';
 
 const referenceAdapterConfig: Omit<SelectorAdapterConfig, 'selectors'> = {
   name: 'reference-like', pages: [{ path: /^\/customers\/?$/ }],
@@ -78,6 +80,24 @@ describe('rowSlotFeature', () => {
     controller.abort();
     expect(document.querySelectorAll(ROW_SLOT_HOST)).toHaveLength(0);
     expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+
+  it.each<[string, Partial<FeatureSwitches>, string, string]>([
+    ['everything on', {}, '74px', '70px'],
+    ['the stars off', { followStars: false }, '50px', '46px'],
+    ['the batch bar off (no row boxes)', { batchBar: false }, '54px', '50px'],
+    ['the menu and the stars off', { rowMenu: false, followStars: false }, '24px', '20px'],
+  ])('makes room only for the controls switched on: %s', async (_, off, indent, width) => {
+    const switches = signal<FeatureSwitches>(ALL_ON);
+    const ctx = { ...testContext(controller.signal), switches };
+    await drawRows(ctx);
+    switches.value = { ...ALL_ON, ...off };
+    const rules = document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]) as CSSStyleRule[];
+    expect(rules[0].style.getPropertyValue('text-indent')).toBe(indent);
+    const css = [...document.querySelector(ROW_SLOT_HOST)!.shadowRoot!.adoptedStyleSheets[0].cssRules].map((r) => r.cssText).join('\n');
+    expect(css).toMatch(new RegExp(`width: ${width}`));
+    switches.value = ALL_ON;
+    expect((document.adoptedStyleSheets[0].cssRules[0] as CSSStyleRule).style.getPropertyValue('text-indent')).toBe('74px');
   });
 
   it('reserves the room cell by cell where the menu cell cannot be one document selector', async () => {

@@ -3,9 +3,11 @@
 // Every row's room is reserved by indenting its cell's first line: one document rule, no element and no
 // work per row (an element or an inline style per row slowed a long page's load: P1 measures it). The slot is drawn only for rows near
 // the view (lib/host/observe-rows.ts), out of flow in that room, so drawing it moves nothing.
+import { effect } from '@preact/signals';
 import type { Feature } from './feature';
 import { acceptOnlyTrustedEvents } from '../../lib/ui/trusted-events';
 import { ensureOwnCell, OWN_CELL } from '../../lib/host/adapter';
+import type { FeatureSwitches } from '../../lib/feature-switches';
 
 export const ROW_SLOT_HOST = 'crmx-row-menu';
 
@@ -26,7 +28,24 @@ const placeWidths = new Map<SlotPlace, number>();
 const cssTexts = new Set<string>();
 let sharedSheet: CSSStyleSheet | null | undefined;
 
-const slotWidth = () => [...placeWidths.values()].reduce((a, b) => a + b, 0);
+/** The places whose feature is on (the options page's switches): a switched-off control takes no room. */
+let shownPlaces: ReadonlySet<SlotPlace> = new Set(PLACES);
+
+const slotWidth = () => [...placeWidths].reduce((sum, [place, width]) => sum + (shownPlaces.has(place) ? width : 0), 0);
+
+/** The slot's places the switches leave on: the row boxes go with the batch bar. */
+export function placesFor(switches: FeatureSwitches | undefined): Set<SlotPlace> {
+  if (!switches) return new Set(PLACES);
+  return new Set(PLACES.filter((place) => (place === 'select' ? switches.batchBar : place === 'menu' ? switches.rowMenu : switches.followStars)));
+}
+
+/** Makes room for these places only; true when that changed the slot's width. */
+export function showPlaces(places: ReadonlySet<SlotPlace>): boolean {
+  if (places.size === shownPlaces.size && [...places].every((place) => shownPlaces.has(place))) return false;
+  shownPlaces = new Set(places);
+  sharedSheet?.replaceSync(allCss());
+  return true;
+}
 const allCss = () => [slotCss(slotWidth()), ...cssTexts].join('\n');
 
 function sheet(): CSSStyleSheet | null {
@@ -109,12 +128,12 @@ export function rowSlot(doc: Document, cell: Element): ShadowRoot {
   return shadow;
 }
 
-/** Adds a document-wide rule (one sheet, removed on abort); false if the selector is not valid here. */
-function addDocumentCss(doc: Document, selector: string, css: string, signal: AbortSignal): boolean {
+/** Adds a document-wide rule (one sheet, removed on abort); its writer, or null if the selector is not valid here. */
+function addDocumentCss(doc: Document, selector: string, css: string, signal: AbortSignal): ((css: string) => void) | null {
   try {
     doc.querySelector(selector);
   } catch {
-    return false;
+    return null;
   }
   try {
     const sheet = new CSSStyleSheet();
@@ -123,14 +142,17 @@ function addDocumentCss(doc: Document, selector: string, css: string, signal: Ab
     signal.addEventListener('abort', () => {
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
     }, { once: true });
+    return (next) => sheet.replaceSync(next);
   } catch {
     // Where the content script cannot adopt a sheet into the page (Firefox): a <style> element.
     const style = doc.createElement('style');
     style.textContent = css;
     (doc.head ?? doc.documentElement).append(style);
     signal.addEventListener('abort', () => style.remove(), { once: true });
+    return (next) => {
+      style.textContent = next;
+    };
   }
-  return true;
 }
 
 /**
@@ -139,15 +161,29 @@ function addDocumentCss(doc: Document, selector: string, css: string, signal: Ab
  */
 export const rowSlotFeature: Feature = {
   name: 'row-slot',
-  init({ rows, adapter, document: doc, signal }) {
+  init({ rows, adapter, document: doc, signal, switches }) {
     signal.addEventListener('abort', () => {
       for (const host of doc.querySelectorAll(ROW_SLOT_HOST)) host.remove();
     }, { once: true });
-    const indent = `${slotWidth() + GAP}px`;
+    const room = () => `${slotWidth() + GAP}px`;
+    // The room follows the switches: a control switched off leaves no gap where it was.
+    const follow = (apply: () => void) => {
+      let first = true;
+      const dispose = effect(() => {
+        const changed = showPlaces(placesFor(switches?.value));
+        if (changed || first) apply();
+        first = false;
+      });
+      signal.addEventListener('abort', dispose, { once: true });
+    };
     if (adapter.ownColumn) {
       // Our own column, in every row (a row without its cell would shift the host's columns) and the header.
-      const width = `${slotWidth() + GAP}px`;
-      addDocumentCss(doc, `[${OWN_CELL}]`, `[${OWN_CELL}] { width: ${width} !important; min-width: ${width} !important; padding: 0 4px !important; overflow: visible !important; box-sizing: content-box !important; text-align: start !important; }`, signal);
+      const columnCss = () => {
+        const width = room();
+        return `[${OWN_CELL}] { width: ${width} !important; min-width: ${width} !important; padding: 0 4px !important; overflow: visible !important; box-sizing: content-box !important; text-align: start !important; }`;
+      };
+      const write = addDocumentCss(doc, `[${OWN_CELL}]`, columnCss(), signal);
+      follow(() => write?.(columnCss()));
       const header = () => void adapter.headerCell(doc);
       header();
       rows.onPageChange(header, signal);
@@ -158,8 +194,18 @@ export const rowSlotFeature: Feature = {
       return;
     }
     const cellsRule = adapter.menuCellInDocument;
-    if (cellsRule && addDocumentCss(doc, cellsRule, `${cellsRule} { text-indent: ${indent} !important; }`, signal)) return;
+    const ruleCss = () => `${cellsRule} { text-indent: ${room()} !important; }`;
+    const write = cellsRule ? addDocumentCss(doc, cellsRule, ruleCss(), signal) : null;
+    if (write) {
+      follow(() => write(ruleCss()));
+      return;
+    }
     const cells = new Set<HTMLElement>();
+    let indent = room();
+    follow(() => {
+      indent = room();
+      for (const cell of cells) cell.style.setProperty('text-indent', indent, 'important');
+    });
     rows.subscribe('row-slot', (row) => {
       const cell = adapter.menuCell(row);
       if (!(cell instanceof HTMLElement) || !adapter.rowId(row)) return;

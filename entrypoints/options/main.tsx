@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AdapterSettings } from '../../components/AdapterSettings';
 import { ConnectForm } from '../../components/ConnectForm';
+import { FeatureSwitchSettings } from '../../components/FeatureSwitchSettings';
 import { OVERLAY_DIALOG_CSS } from '../../components/overlay-css';
+import { ShortcutSettings } from '../../components/ShortcutSettings';
 import { SignOut } from '../../components/SignOut';
 import { followLanguageSetting } from '../../lib/i18n/follow-setting';
 import { tso } from '../../lib/i18n/areas/sign-out';
@@ -36,6 +38,8 @@ render(
       <SignOut api={extensionApi()} onChange={onChange} />
     </section>
     <div class="panel"><AdapterSettings /></div>
+    <div class="panel"><FeatureSwitchSettings /></div>
+    <div class="panel"><ShortcutSettings /></div>
   </>,
   document.getElementById('app')!,
 );

@@ -20,6 +20,8 @@ export interface AdapterSelectors {
   list?: string;
   /** The host's own page header (its account menu, sign out), which our details panel starts below (default: a top-level header or the banner). */
   header?: string;
+  /** The page's own search field, which a keyboard shortcut goes to (none: the shortcut says there is none). */
+  search?: string;
 }
 
 /**

@@ -3,6 +3,7 @@ import { batchEn } from './areas/batch';
 import { overlayEn } from './areas/overlay';
 import { poolEn } from './areas/pool';
 import { syncEn } from './areas/sync';
+import { shortcutsEn } from './areas/shortcuts';
 
 /** Error codes that get their own sentence; any other code shows the CRM's message. */
 export type TranslatedErrorCode =
@@ -21,6 +22,7 @@ export const en = {
   ...batchEn,
   ...syncEn,
   ...poolEn,
+  ...shortcutsEn,
   'app.name': 'CRM Overlay',
 
   'menu.moreActionsFor': 'More actions for {name}',

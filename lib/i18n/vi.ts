@@ -3,12 +3,14 @@ import { batchVi } from './areas/batch';
 import { overlayVi } from './areas/overlay';
 import { poolVi } from './areas/pool';
 import { syncVi } from './areas/sync';
+import { shortcutsVi } from './areas/shortcuts';
 
 export const vi: Dictionary = {
   ...overlayVi,
   ...batchVi,
   ...syncVi,
   ...poolVi,
+  ...shortcutsVi,
   'app.name': 'CRM Overlay',
 
   'menu.moreActionsFor': 'Thao tác khác cho {name}',

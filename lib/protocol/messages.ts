@@ -15,6 +15,7 @@ import { CONTENT_SCHEMAS, CONTENT_SENDER_KINDS, type ContentProtocol } from './c
 import { POOL_SCHEMAS, POOL_SENDER_KINDS, type PoolProtocol } from './pool';
 import { TAB_SELECTION_SCHEMAS, TAB_SELECTION_SENDER_KINDS, type TabSelectionProtocol } from './tab-selection';
 import { SIGN_OUT_SCHEMAS, SIGN_OUT_SENDER_KINDS, type SignOutProtocol } from './sign-out';
+import type { PageCommand } from './commands';
 
 /** Codes of the CRM, plus the refusals of the router itself. */
 export type ProtocolErrorCode =
@@ -141,9 +142,13 @@ export interface CoreProtocol {
 export interface ProtocolMap extends CoreProtocol, SyncProtocol, MutationProtocol, JobsProtocol, ImportProtocol, ContentProtocol, PoolProtocol,
   TabSelectionProtocol, SignOutProtocol {
   changed(change: Change): void;
+  /** From the background to one CRM tab: the user pressed a page shortcut there (lib/protocol/commands.ts). */
+  command(command: PageCommand): void;
 }
 
-export type RequestType = Exclude<keyof ProtocolMap, 'changed'>;
+/** What the background sends to the other contexts; every other message is a request to the background. */
+export type PushType = 'changed' | 'command';
+export type RequestType = Exclude<keyof ProtocolMap, PushType>;
 export type PayloadOf<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
 export type ReplyDataOf<K extends RequestType> = ReturnType<ProtocolMap[K]> extends Reply<infer T> ? T : never;
 

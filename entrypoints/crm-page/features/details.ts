@@ -14,16 +14,22 @@ export function isOwnClickTarget(event: Event): boolean {
   return false;
 }
 
+/** The menu's View item opens the details panel. */
 export const detailsFeature: Feature = {
   name: 'details',
-  init(ctx) {
-    const { adapter, document: doc, signal, state } = ctx;
-
+  init({ signal, state }) {
     state.actions.set('view', (target) => {
       state.details.value = { id: target.id, name: target.name, returnFocus: target.anchor };
     });
     signal.addEventListener('abort', () => state.actions.delete('view'), { once: true });
+  },
+};
 
+/** A click on a row opens its details (a switch of its own: some users click rows for the CRM's own page). */
+export const detailsOnClickFeature: Feature = {
+  name: 'details-on-click',
+  init(ctx) {
+    const { adapter, document: doc, signal, state } = ctx;
     doc.addEventListener('click', (event) => {
       // A page script's click() on a row is not the user opening its details.
       if (!event.isTrusted || event.defaultPrevented || event.button !== 0 || isOwnClickTarget(event)) return;

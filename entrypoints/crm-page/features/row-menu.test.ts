@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rowMenuFeature, ROW_MENU_HOST } from './row-menu';
-import { detailsFeature } from './details';
+import { detailsFeature, detailsOnClickFeature } from './details';
 import { rowStatesFeature } from './row-states';
 import { loadReferencePage, rerenderRows } from '../../../lib/host/test-fixture';
 import { testContext, userClick } from '../test-context';
@@ -73,7 +73,7 @@ describe('row states feature', () => {
 describe('details feature', () => {
   it('opens the details when a row is clicked, but not on the host\'s link or our button', async () => {
     const ctx = testContext(controller.signal);
-    await detailsFeature.init(ctx);
+    await detailsOnClickFeature.init(ctx);
     await rowMenuFeature.init(ctx);
     await vi.waitFor(() => expect(buttons()).toHaveLength(3));
     const link = document.querySelector<HTMLAnchorElement>('tr.dt-row a')!;

@@ -15,6 +15,7 @@ const selectorAdapter = createSelectorAdapter({
     menuCell: ':scope > td:first-child',
     headerCell: '#customer-table > thead > tr > th:first-child',
     list: '.table-wrap:has(#customer-table)',
+    search: '#customer-search',
   },
 });
 
