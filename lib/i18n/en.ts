@@ -1,5 +1,6 @@
 import type { RuleId } from '../rules/types';
 import { batchEn } from './areas/batch';
+import { undoReassignEn } from './areas/undo-reassign';
 import { overlayEn } from './areas/overlay';
 import { poolEn } from './areas/pool';
 import { syncEn } from './areas/sync';
@@ -19,6 +20,7 @@ type Required = Record<`rule.${RuleId}` | `error.${TranslatedErrorCode}`, string
 export const en = {
   ...overlayEn,
   ...batchEn,
+  ...undoReassignEn,
   ...syncEn,
   ...poolEn,
   'app.name': 'CRM Overlay',
