@@ -20,6 +20,7 @@ import { cancelSharingFeature } from './features/cancel-sharing';
 import { labelsFeature } from './features/labels';
 import { batchFollowFeature } from './features/batch-follow';
 import { batchDeleteFeature } from './features/batch-delete';
+import { batchReassignFeature } from './features/batch-reassign';
 import { deleteFromFileFeature } from './features/delete-from-file';
 import { followedViewFeature } from './features/followed-view';
 import { poolFeature } from './features/pool';
@@ -55,6 +56,7 @@ export const FEATURES: Feature[] = [
   cancelSharingFeature,
   labelsFeature,
   batchFollowFeature,
+  batchReassignFeature,
   batchDeleteFeature,
   deleteFromFileFeature,
   followedViewFeature,
