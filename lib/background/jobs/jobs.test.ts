@@ -262,6 +262,8 @@ describe('undo of a batch delete', () => {
     expect(restored().sort()).toEqual(deleted);
     expect(deleted.every((id) => crm.customers.get(id)?.deletedAt === null)).toBe(true);
     expect((await worker().jobs.list()).find((j) => j.id === job.id)).toMatchObject({ undoable: false });
+    // Its open cards were told: the undo is no longer offered there.
+    expect(pushed.filter((c) => c.kind === 'job' && c.job.id === job.id).at(-1)).toMatchObject({ job: { undoable: false } });
   });
 
   it('is refused once the restore window has passed, naming the rule', async () => {

@@ -206,7 +206,10 @@ export function createJobsService(deps: JobsServiceDeps) {
       ops, chunkSize: Math.min(await chunkSize(), crm.capabilities.maxBatch), total, errors, undoOf: id,
       ...(job.state.actor ? { actor: job.state.actor } : {}), ...(job.state.field ? { field: job.state.field } : {}),
     }, errors.length);
-    await store.put({ ...job, state: { ...job.state, undoneBy: undoJob.id } });
+    const undone: JobRecord = { ...job, updatedAt: now().toISOString(), state: { ...job.state, undoneBy: undoJob.id } };
+    await store.put(undone);
+    // Every open card of the job (the bar, the side panel's list) stops offering the undo.
+    deps.push({ kind: 'job', job: jobView(undone) });
     return jobView(undoJob);
   }
 
