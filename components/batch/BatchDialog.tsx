@@ -16,6 +16,7 @@ import { TagPicker } from './TagPicker';
 import { SHOWN, TargetList } from './TargetList';
 import { PrecheckNote, precheckTextOf } from './PrecheckNote';
 import { countTargets, NO_TARGETS, TargetPicker } from '../TargetPicker';
+import type { AssignmentField } from '../../lib/rules/reassignable';
 
 export interface BatchDialogProps {
   action: BatchAction;
@@ -35,6 +36,9 @@ export function BatchDialog(props: BatchDialogProps) {
   const { action, ids, api, onClose } = props;
   const asksTargets = action.asks?.targets;
   const asksTags = action.asks?.tags;
+  const asksAssignee = action.asks?.assignee === true;
+  const [field, setField] = useState<AssignmentField>('aeId');
+  const [userId, setUserId] = useState('');
   const [targets, setTargets] = useState<ShareTargets>(NO_TARGETS);
   const [all, setAll] = useState(asksTargets?.orAll === true);
   const [tags, setTags] = useState<string[]>([]);
@@ -44,10 +48,13 @@ export function BatchDialog(props: BatchDialogProps) {
   const guard = useConfirmGuard();
   const shownError = error ?? guard.notice;
 
-  const directory = useLoad(async () => (asksTargets ? api.request('getOrgDirectory', undefined) : null), [action]);
+  const directory = useLoad(async () => (asksTargets || asksAssignee ? api.request('getOrgDirectory', undefined) : null), [action]);
   const suggestions = useLoad<TagSuggestions>(async () => (asksTags ? asksTags.suggestions(api, ids) : { tags: [] }), [action]);
   // The rules' answer depends on the action and the customers, not on what is shared or which tags.
-  const precheck = useLoad(() => api.request('precheckBatch', action.request([...ids], { targets: NO_TARGETS, all: true, tags: ['-'] })), [action, ids]);
+  // A reassignment's answer depends on the field too (an AE may change the CSR, not the AE).
+  const precheck = useLoad(() => api.request('precheckBatch', action.request([...ids], {
+    targets: NO_TARGETS, all: true, tags: ['-'], assignee: { field, userId: '-' },
+  })), [action, ids, asksAssignee ? field : '']);
 
   const picksTargets = asksTargets !== undefined && !(asksTargets.orAll && all);
   const checked = precheck.status === 'ok' ? precheck.data : null;
@@ -58,7 +65,8 @@ export function BatchDialog(props: BatchDialogProps) {
   // Only the customers it will act on are counted: the refused ones are skipped.
   const acting = checked ? checked.allowed : ids.length;
   const mustType = action.destructive !== undefined && acting > action.destructive.typeCountAbove;
-  const takes = action.danger?.takes?.({ targets, all, tags }) ?? null;
+  const assignee = { field, userId };
+  const takes = action.danger?.takes?.({ targets, all, tags, assignee }) ?? null;
 
   const confirm = async (event: MouseEvent) => {
     setError(null);
@@ -66,10 +74,11 @@ export function BatchDialog(props: BatchDialogProps) {
     if (refused) return setError(refused);
     if (picksTargets && countTargets(targets) === 0) return setError(t('batch.pickTargets'));
     if (asksTags && tags.length === 0) return setError(t('batch.pickTags'));
+    if (asksAssignee && userId === '') return setError(t('reassign.pickPerson'));
     if (mustType && typed.trim() !== String(acting)) return setError(t('batch.typeCountWrong', { count: acting }));
     setBusy(true);
     try {
-      const job = await api.request('startBatch', action.request([...ids], { targets, all, tags }));
+      const job = await api.request('startBatch', action.request([...ids], { targets, all, tags, assignee }));
       props.onStarted(job);
       onClose();
     } catch (e) {
@@ -101,7 +110,27 @@ export function BatchDialog(props: BatchDialogProps) {
         <TagPicker suggestions={suggestions.status === 'ok' ? suggestions.data.tags : []} value={tags} onChange={setTags}
           note={suggestions.status === 'ok' ? suggestions.data.note : undefined} />
       )}
+      {asksAssignee && (
+        <>
+          <fieldset class="crmx-cancel-mode" data-crmx-reassign-field>
+            <legend>{t('reassign.what')}</legend>
+            <label><input type="radio" name="crmx-reassign-field" value="aeId" checked={field === 'aeId'} onChange={() => setField('aeId')} /> {t('reassign.ae')}</label>
+            <label><input type="radio" name="crmx-reassign-field" value="csrId" checked={field === 'csrId'} onChange={() => setField('csrId')} /> {t('reassign.csr')}</label>
+          </fieldset>
+          {directory.status === 'ok' && directory.data ? (
+            <div class="crmx-form-row">
+              <label for="crmx-reassign-person">{t('reassign.person')}</label>
+              <select id="crmx-reassign-person" value={userId} onChange={(e) => setUserId(e.currentTarget.value)}>
+                <option value="">{t('reassign.choose')}</option>
+                {directory.data.users.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              </select>
+            </div>
+          ) : directory.status === 'error' ? <p class="crmx-error" role="alert">{t('batch.directoryFailed', { reason: failureText(directory.error) })}</p>
+            : <p role="status">{t('batch.loading')}</p>}
+        </>
+      )}
       {action.note && <p class="crmx-help">{t(action.note)}</p>}
+      {action.confirmHost && <p class="crmx-help" data-crmx-confirm-host>{t(action.confirmHost, { count: acting, host: props.crmHost })}</p>}
       {takes && <p class="crmx-danger-note" data-crmx-takes>{t(takes)}</p>}
       {action.destructive && (
         <div class="crmx-danger-note" data-crmx-delete-confirm>

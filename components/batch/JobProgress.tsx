@@ -9,6 +9,7 @@ import { isFinished, percent } from './job-state';
 import type { JobsStore } from './jobs-store';
 import { JobChangeRecords } from '../JobChangeRecords';
 import { FileJobProgress } from './file-job-progress';
+import { formatTime } from '../../lib/i18n/dates';
 
 /** Jobs whose customers' log entries carry what changed (seed 000: "View change records"). */
 const RECORDS_CHANGES = new Set<JobView['kind']>(['share', 'cancelShare', 'setLabels', 'addLabels']);
@@ -16,8 +17,15 @@ const RECORDS_CHANGES = new Set<JobView['kind']>(['share', 'cancelShare', 'setLa
 const KIND_LABEL: Record<JobView['kind'], MessageKey> = {
   share: 'batch.kind.share', cancelShare: 'batch.kind.cancelShare', setLabels: 'batch.kind.setLabels',
   addLabels: 'batch.kind.addLabels', follow: 'batch.kind.follow', unfollow: 'batch.kind.unfollow',
-  delete: 'batch.kind.delete', deleteByPhone: 'batch.kind.deleteByPhone',
+  delete: 'batch.kind.delete', deleteByPhone: 'batch.kind.deleteByPhone', reassign: 'batch.kind.reassign', restore: 'batch.kind.restore',
 };
+
+/** A delete's undo (restore) stays only within the CRM's restore window; after it, the card says why it is gone. */
+function undoState(job: JobView, now: number): 'offer' | 'expired' | 'none' {
+  if (job.status !== 'done' || !job.undoable) return 'none';
+  if (job.undoUntil && now > Date.parse(job.undoUntil)) return 'expired';
+  return 'offer';
+}
 
 const FILE_PROBLEMS = new Set(['not_found', 'invalid', 'duplicate']);
 
@@ -62,6 +70,7 @@ function BatchJobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentA
     }
   };
   const errorsId = `crmx-job-errors-${job.id}`;
+  const undo = undoState(job, Date.now());
   const itemTexts = showErrors ? errorItemTexts(job.errors) : new Map<number, string>();
   return (
     // A group, not a landmark: the bar and the side panel hold several jobs, often of one kind.
@@ -97,13 +106,18 @@ function BatchJobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentA
       )}
       <div class="crmx-job-actions">
         {!isFinished(job) && <button type="button" data-crmx-cancel-job onClick={run('cancelJob')}>{t('batch.cancelJob')}</button>}
-        {job.status === 'done' && job.undoable && <button type="button" data-crmx-undo onClick={run('undoJob')}>{t('batch.undo')}</button>}
+        {undo === 'offer' && (
+          <button type="button" data-crmx-undo onClick={run('undoJob')}>{t(job.kind === 'delete' ? 'batch.undoAll' : 'batch.undo')}</button>
+        )}
         {isFinished(job) && RECORDS_CHANGES.has(job.kind) && job.succeeded > 0 && (
           <button type="button" data-crmx-view-changes aria-expanded={showChanges} onClick={() => setShowChanges(!showChanges)}>
             {t(showChanges ? 'change.hide' : 'change.show')}
           </button>
         )}
       </div>
+      {undo === 'offer' && job.undoUntil && <p class="crmx-help" data-crmx-undo-until>{t('batch.undoUntil', { date: formatTime(job.undoUntil) })}</p>}
+      {undo === 'expired' && <p class="crmx-help" data-crmx-undo-expired>{t('batch.undoExpired')}</p>}
+      {undo === 'offer' && job.kind === 'reassign' && <p class="crmx-help">{t('batch.undoChangedSince')}</p>}
       {showChanges && <JobChangeRecords api={api} job={job} />}
       {error && <p class="crmx-error" role="alert">{error}</p>}
     </div>

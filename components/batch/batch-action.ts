@@ -6,6 +6,7 @@ import type { ComponentChild } from 'preact';
 import type { MessageKey } from '../../lib/i18n';
 import type { Id, ShareTargets } from '../../lib/domain/types';
 import type { ContentApi } from '../../lib/ui/api';
+import type { AssignmentField } from '../../lib/rules/reassignable';
 import type { BatchRequest } from '../../lib/protocol/jobs';
 import type { DialogKit } from '../kit/lazy-dialogs';
 import type { JobsStore } from './jobs-store';
@@ -16,6 +17,8 @@ export interface BatchInputs {
   /** Every share ("All"), for an action that offers it. */
   all: boolean;
   tags: string[];
+  /** For a reassignment: which of AE and CSR, and the person ('' until one is chosen). */
+  assignee: { field: AssignmentField; userId: Id };
 }
 
 export type BatchApi = Pick<ContentApi, 'request' | 'getCustomer'>;
@@ -43,7 +46,11 @@ export interface BatchAction {
     targets?: { orAll?: boolean };
     /** Tags (at least one): suggested ones to click, new ones typed. */
     tags?: { suggestions(api: BatchApi, ids: readonly Id[]): Promise<TagSuggestions> };
+    /** The AE or the CSR, and the person (from the org directory): the pre-check follows the field chosen. */
+    assignee?: true;
   };
+  /** A line before the buttons naming the count and the CRM's host ({count}, {host}). */
+  confirmHost?: MessageKey;
   /** A line under the inputs saying what the action does to what is there. */
   note?: MessageKey;
   /**

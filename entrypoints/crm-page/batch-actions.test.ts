@@ -8,10 +8,10 @@ describe('the batch bar\'s actions', () => {
   it('come from the batch features, in the order the page starts them, and leave when they stop', async () => {
     const stop = new AbortController();
     const ctx = testContext(stop.signal);
-    const batchFeatures = FEATURES.filter((f) => ['batch-share', 'cancel-sharing', 'labels', 'batch-follow', 'batch-delete', 'delete-from-file'].includes(f.name));
+    const batchFeatures = FEATURES.filter((f) => ['batch-share', 'cancel-sharing', 'labels', 'batch-follow', 'batch-reassign', 'batch-delete', 'delete-from-file'].includes(f.name));
     expect(await startFeatures(batchFeatures, ctx)).toEqual([]);
     const bar = batchBarEntries(ctx.state);
-    expect(bar.actions.value.map((a) => a.id)).toEqual(['share', 'cancelShare', 'setLabels', 'addLabels', 'follow', 'unfollow', 'delete']);
+    expect(bar.actions.value.map((a) => a.id)).toEqual(['share', 'cancelShare', 'setLabels', 'addLabels', 'follow', 'unfollow', 'reassign', 'delete']);
     expect(bar.actions.value.filter((a) => a.adminOnly).map((a) => a.id)).toEqual(['delete']);
     expect(bar.tools.value.map((tool) => tool.id)).toEqual(['deleteFromFile']);
     stop.abort();

@@ -20,6 +20,7 @@ import { cancelSharingFeature } from './features/cancel-sharing';
 import { labelsFeature } from './features/labels';
 import { batchFollowFeature } from './features/batch-follow';
 import { batchDeleteFeature } from './features/batch-delete';
+import { batchReassignFeature } from './features/batch-reassign';
 import { deleteFromFileFeature } from './features/delete-from-file';
 import { followedViewFeature } from './features/followed-view';
 import { poolFeature } from './features/pool';
@@ -62,6 +63,7 @@ export const FEATURES: Feature[] = [
   when(['batchBar'], cancelSharingFeature),
   when(['batchBar'], labelsFeature),
   when(['batchBar'], batchFollowFeature),
+  when(['batchBar'], batchReassignFeature),
   when(['batchBar'], batchDeleteFeature),
   when(['batchBar', 'deleteFromFile'], deleteFromFileFeature),
   followedViewFeature,

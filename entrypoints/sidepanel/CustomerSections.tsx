@@ -9,6 +9,7 @@ import { cancelSharingAction } from '../crm-page/features/cancel-sharing';
 import { addLabelsAction, setLabelsAction } from '../crm-page/features/labels';
 import { batchFollowAction, batchUnfollowAction } from '../crm-page/features/batch-follow';
 import { batchDeleteAction } from '../crm-page/features/batch-delete';
+import { batchReassignAction } from '../crm-page/features/batch-reassign';
 import { deleteFromFileTool } from '../crm-page/features/delete-from-file';
 import { failureText } from '../../lib/ui/outcome';
 import type { SessionView } from '../../lib/protocol/messages';
@@ -20,7 +21,7 @@ import { customerText } from '../../lib/ui/customer-label';
 
 const PAGE = 100;
 /** The CRM page's batch actions (its batch features), in the same order. */
-const BATCH_ACTIONS = [batchShareAction, cancelSharingAction, setLabelsAction, addLabelsAction, batchFollowAction, batchUnfollowAction, batchDeleteAction];
+const BATCH_ACTIONS = [batchShareAction, cancelSharingAction, setLabelsAction, addLabelsAction, batchFollowAction, batchUnfollowAction, batchReassignAction, batchDeleteAction];
 const BATCH_TOOLS = [deleteFromFileTool];
 
 export function FollowedSection({ api, onChange }: { api: ContentApi; onChange: OnChange }) {

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import type { Customer, CustomerEdit, Id, Org, ShareTargets } from '../domain/types';
 import type { LogType } from '../domain/log-types';
 import type {
-  CrmCapabilities, CrmConnector, CustomerQuery, LogQuery, MutationOptions, PhoneOpRow,
+  CrmCapabilities, Reassignment, CrmConnector, CustomerQuery, LogQuery, MutationOptions, PhoneOpRow,
 } from './connector';
 import { CrmError } from './errors';
 import { DEFAULT_RETRY, realSleep, retrying, type RetryPolicy } from './retry';
@@ -160,6 +160,12 @@ export class CrmClient implements CrmConnector {
     return this.mutate('POST', '/batch/delete', BatchResultsSchema, { customerIds }, o);
   }
   /** A file delete: each customer with the row and number it was matched by (deleted only while it has it). */
+  batchRestore(customerIds: Id[], o: MutationOptions = {}): Promise<BatchResults> {
+    return this.mutate('POST', '/batch/restore', BatchResultsSchema, { customerIds }, o);
+  }
+  batchReassign(customerIds: Id[], change: Reassignment, o: MutationOptions = {}): Promise<BatchResults> {
+    return this.mutate('POST', '/batch/reassign', BatchResultsSchema, { customerIds, ...change }, o);
+  }
   batchDeleteByPhone(rows: ({ id: Id } & PhoneOpRow)[], file?: string, o: MutationOptions = {}): Promise<BatchResults> {
     return this.mutate('POST', '/batch/delete-by-phone', BatchResultsSchema, { ...(file ? { file } : {}), rows }, o);
   }

@@ -3,6 +3,7 @@
 // outbox, the jobs and undo store the operations below and hand them to `perform` / `performBatch`.
 import type { ChangeRecord, Customer, CustomerEdit, Id, Org, ShareTargets } from '../domain/types';
 import type { LogType } from '../domain/log-types';
+import type { AssignmentField } from '../rules/reassignable';
 import type { BatchResults, CustomerPage, LogPage, Me, PoolPage, SyncCustomersPage, SyncLogsPage } from './schemas';
 
 /** What a CRM can and cannot do: the outbox, the jobs and sync adapt to it instead of assuming our API. */
@@ -79,6 +80,13 @@ export type BatchOp =
   | { op: 'labels'; mode: 'set' | 'add'; tags: string[] }
   | { op: 'follow'; follow: boolean }
   | { op: 'delete' }
+  /** Deleted customers back, within the CRM's restore window. */
+  | { op: 'restore' }
+  /**
+   * The account executive or the customer service representative set to `to`; with `from`, only on a customer
+   * whose field is still `from` (an undo never overwrites someone's later change).
+   */
+  | { op: 'reassign'; field: AssignmentField; to: Id | null; from?: Id | null }
   /** By id and number: deleted only while the customer still has the number (see the reference CRM). */
   | { op: 'deleteByPhone'; file?: string; rows: Record<Id, PhoneOpRow> };
 
@@ -122,10 +130,20 @@ export interface CrmConnector {
   batchFollow(ids: Id[], follow: boolean, o?: MutationOptions): Promise<BatchResults>;
   batchDelete(ids: Id[], o?: MutationOptions): Promise<BatchResults>;
   batchDeleteByPhone(rows: ({ id: Id } & PhoneOpRow)[], file?: string, o?: MutationOptions): Promise<BatchResults>;
+  batchRestore(ids: Id[], o?: MutationOptions): Promise<BatchResults>;
+  /** A customer whose field is not `from` (when given) is answered 'changed_since' and left as it is. */
+  batchReassign(ids: Id[], change: Reassignment, o?: MutationOptions): Promise<BatchResults>;
 
   /**
    * Sign-out: ends the session this connector acts in at the CRM, when the CRM has a way to (SuiteCRM: its
    * OAuth tokens are revoked). Absent: the CRM keeps the token (the reference CRM's API token is the user's own).
    */
   signOut?(): Promise<void>;
+}
+
+/** What a reassignment sets: the field, the person (null: nobody, for a CSR), and the value it must still have. */
+export interface Reassignment {
+  field: AssignmentField;
+  to: Id | null;
+  from?: Id | null;
 }

@@ -29,6 +29,8 @@ export function performBatch(crm: CrmConnector, op: BatchOp, ids: Id[], o: Mutat
     case 'follow': return crm.batchFollow(ids, op.follow, o);
     case 'delete': return crm.batchDelete(ids, o);
     case 'deleteByPhone': return crm.batchDeleteByPhone(ids.map((id) => ({ id, ...op.rows[id] })), op.file, o);
+    case 'restore': return crm.batchRestore(ids, o);
+    case 'reassign': return crm.batchReassign(ids, { field: op.field, to: op.to, ...(op.from !== undefined ? { from: op.from } : {}) }, o);
   }
 }
 
@@ -97,5 +99,7 @@ export function batchShowsEffect(op: BatchOp, now: Omit<ReadBack, 'userId'>): bo
     case 'follow': return now.followed === op.follow;
     case 'delete':
     case 'deleteByPhone': return gone(c);
+    case 'restore': return !gone(c);
+    case 'reassign': return c !== null && c[op.field] === op.to;
   }
 }

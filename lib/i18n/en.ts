@@ -1,5 +1,6 @@
 import type { RuleId } from '../rules/types';
 import { batchEn } from './areas/batch';
+import { undoReassignEn } from './areas/undo-reassign';
 import { overlayEn } from './areas/overlay';
 import { poolEn } from './areas/pool';
 import { syncEn } from './areas/sync';
@@ -20,6 +21,7 @@ type Required = Record<`rule.${RuleId}` | `error.${TranslatedErrorCode}`, string
 export const en = {
   ...overlayEn,
   ...batchEn,
+  ...undoReassignEn,
   ...syncEn,
   ...poolEn,
   ...shortcutsEn,

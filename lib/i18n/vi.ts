@@ -1,5 +1,6 @@
 import type { Dictionary } from './en';
 import { batchVi } from './areas/batch';
+import { undoReassignVi } from './areas/undo-reassign';
 import { overlayVi } from './areas/overlay';
 import { poolVi } from './areas/pool';
 import { syncVi } from './areas/sync';
@@ -8,6 +9,7 @@ import { shortcutsVi } from './areas/shortcuts';
 export const vi: Dictionary = {
   ...overlayVi,
   ...batchVi,
+  ...undoReassignVi,
   ...syncVi,
   ...poolVi,
   ...shortcutsVi,

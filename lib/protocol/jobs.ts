@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { Customer, Id, LogEntry, ShareTargets } from '../domain/types';
 import type { RuleId } from '../rules/types';
+import type { AssignmentField } from '../rules/reassignable';
 import type { Reply, SenderKind } from './messages';
 import { ShareTargetsSchema } from './mutations';
 
@@ -11,6 +12,8 @@ export type BatchRequest =
   | { kind: 'cancelShare'; customerIds: Id[]; all: boolean; targets?: ShareTargets }
   | { kind: 'setLabels' | 'addLabels'; customerIds: Id[]; tags: string[] }
   | { kind: 'follow' | 'unfollow' | 'delete'; customerIds: Id[] }
+  /** The account executive or the customer service representative of each customer set to this person. */
+  | { kind: 'reassign'; customerIds: Id[]; field: AssignmentField; userId: Id }
   /**
    * The confirmed preview of a phone file: rows matched to a customer are deleted by id (never by a
    * number the user did not see); rows with a problem are reported as that row's error.
@@ -60,9 +63,12 @@ export interface JobItemError {
   customer?: CustomerLabel;
 }
 
+/** What a job does: a request's kind, or 'restore' (the undo of a batch delete). */
+export type JobKind = BatchRequest['kind'] | 'restore';
+
 export interface JobView {
   id: string;
-  kind: BatchRequest['kind'];
+  kind: JobKind;
   status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
   total: number;
   done: number;
@@ -70,8 +76,12 @@ export interface JobView {
   errors: JobItemError[];
   createdAt: string;
   updatedAt: string;
-  /** Label and share jobs can be undone once done. */
+  /** Label, share, reassign and delete jobs can be undone once done (a delete only within `undoUntil`). */
   undoable: boolean;
+  /** A delete job: until when its customers can be restored (the CRM's restore window from the job's start). */
+  undoUntil?: string;
+  /** A reassign job: which field it changed. */
+  field?: AssignmentField;
   /** Set on a job that undoes another one (its id). */
   undoOf?: string;
 }
@@ -112,6 +122,7 @@ export const BatchRequestSchema = v.variant('kind', [
   v.object({ kind: v.literal('cancelShare'), customerIds: CustomerIds, all: v.boolean(), targets: v.optional(ShareTargetsSchema) }),
   v.object({ kind: v.picklist(['setLabels', 'addLabels']), customerIds: CustomerIds, tags: Tags }),
   v.object({ kind: v.picklist(['follow', 'unfollow', 'delete']), customerIds: CustomerIds }),
+  v.object({ kind: v.literal('reassign'), customerIds: CustomerIds, field: v.picklist(['aeId', 'csrId']), userId: Id }),
   v.object({
     kind: v.literal('deleteByPhone'),
     rows: v.pipe(

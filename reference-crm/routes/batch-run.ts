@@ -1,6 +1,6 @@
 // Runs one action over many customers in one transaction: one result per requested id, in request order.
 import type { Customer, Id } from '../../lib/domain/types';
-import { decide, type Action, type AskWhom, type RuleId } from '../../lib/rules';
+import { decide, type Action, type AskWhom, type Decision, type RuleId, type UserContext } from '../../lib/rules';
 import type { Repository } from '../db/repository';
 import { refusalBody } from '../http/errors';
 import { callerContext, known, NOT_FOUND, repoOf, type AppContext, type Deps } from './env';
@@ -9,17 +9,22 @@ export type BatchResult =
   | { id: Id; ok: true }
   | { id: Id; ok: false; error: { code: string; message: string; rule?: RuleId; ask?: AskWhom[] } };
 
+/** A customer `apply` leaves as it is, answered with this error (e.g. changed since the caller looked). */
+export type ItemError = { code: string; message: string };
+
 /**
  * Checks each id (duplicate, unknown or not to be known by the caller, refused by the rules) and applies
  * `apply` to the allowed ones. `mayKnow` widens who may learn a customer exists (an unfollow of one that left the list).
+ * `decideOne` replaces the plain decision on `action` where the rules need more than the action (a reassignment).
  */
 export function runBatch(
   c: AppContext,
   deps: Deps,
   ids: Id[],
   action: Action | null,
-  apply: (tx: Repository, current: Customer, now: Date) => Promise<void>,
+  apply: (tx: Repository, current: Customer, now: Date) => Promise<void | ItemError>,
   mayKnow: (tx: Repository, current: Customer) => Promise<boolean> = async () => false,
+  decideOne: (ctx: UserContext, current: Customer, now: Date) => Decision = (ctx, current, now) => decide(ctx, current, action!, now),
 ): Promise<BatchResult[]> {
   const now = deps.now();
   return repoOf(c).transaction(async (direct) => {
@@ -43,15 +48,15 @@ export function runBatch(
         continue;
       }
       if (action) {
-        const decision = decide(ctx, current, action, now);
+        const decision = decideOne(ctx, current, now);
         if (!decision.allowed) {
           const { code, message, rule, ask } = refusalBody(decision);
           results.push({ id, ok: false, error: { code, message, rule, ask } });
           continue;
         }
       }
-      await apply(tx, current, now);
-      results.push({ id, ok: true });
+      const refused = await apply(tx, current, now);
+      results.push(refused ? { id, ok: false, error: refused } : { id, ok: true });
     }
     await flush();
     return results;

@@ -1,8 +1,8 @@
-// Batch actions: share, cancel share, labels, follow, delete.
+// Batch actions: share, cancel share, labels, follow, delete, restore, reassign.
 import { Hono } from 'hono';
 import type { ShareTargets } from '../../lib/domain/types';
 import { deleteOriginDetails } from '../../lib/import/delete-origin';
-import { applyCancelShare, applyLabels, applyShare } from '../../lib/rules';
+import { applyCancelShare, applyLabels, applyShare, decideEdit } from '../../lib/rules';
 import { invalid } from '../http/errors';
 import { booleanField, customerIds, jsonBody, MAX_TAG, shareTargets, stringArray } from '../http/validate';
 import type { Repository } from '../db/repository';
@@ -83,6 +83,43 @@ export function batchRoutes(deps: Deps): Hono<AppEnv> {
       await tx.log({ customerId: current.id, type: 'Delete customer', at: now.toISOString(), actorId: callerId(c),
         details: deleteOriginDetails({ from: 'batch' }), changes: [{ field: 'deletedAt', before: null, after: now.toISOString() }] });
     });
+    return c.json({ results });
+  });
+
+  app.post('/batch/restore', async (c) => {
+    const ids = customerIds(await jsonBody(c, ['customerIds']));
+    // The rules' restore decision holds the restore window: past it, the customer is answered 'restore-expired'.
+    const results = await runBatch(c, deps, ids, 'restore', async (tx, current, now) => {
+      await tx.save(bumped(current, { deletedAt: null }, now));
+      await tx.log({ customerId: current.id, type: 'Restore customer', at: now.toISOString(), actorId: callerId(c), details: '',
+        changes: [{ field: 'deletedAt', before: current.deletedAt, after: null }] });
+    });
+    return c.json({ results });
+  });
+
+  app.post('/batch/reassign', async (c) => {
+    const body = await jsonBody(c, ['customerIds', 'field', 'to', 'from']);
+    const ids = customerIds(body);
+    const field = body.field;
+    if (field !== 'aeId' && field !== 'csrId') throw invalid('field: must be "aeId" or "csrId"');
+    const users = new Set((await repoOf(c).org()).users.map((u) => u.id));
+    const person = (value: unknown, name: string): string | null => {
+      if (value === null) return null;
+      if (typeof value !== 'string' || !users.has(value)) throw invalid(`${name}: must be a user id or null`);
+      return value;
+    };
+    const to = person(body.to, 'to');
+    const from = body.from === undefined ? undefined : body.from === null ? null : typeof body.from === 'string' ? body.from : person(body.from, 'from');
+    // Exactly the rule the edit form and PATCH follow: who may change the AE or the CSR (and never empty the AE).
+    const results = await runBatch(c, deps, ids, 'edit', async (tx, current, now) => {
+      if (from !== undefined && current[field] !== from) {
+        return { code: 'changed_since', message: `customer ${current.id}: ${field} is no longer ${from ?? 'empty'}; left as it is` };
+      }
+      if (current[field] === to) return;
+      const changes = [{ field, before: current[field], after: to }];
+      await tx.save(bumped(current, { [field]: to }, now));
+      await tx.log({ customerId: current.id, type: 'Edit customer', at: now.toISOString(), actorId: callerId(c), details: field, changes });
+    }, undefined, (ctx, current, now) => decideEdit(ctx, current, { [field]: to }, now));
     return c.json({ results });
   });
 

@@ -62,11 +62,11 @@ export async function recordedPlan(db: CrmxDb, job: JobRecord): Promise<JobRecor
   if (!input) return job;
   const keys = Array.from({ length: state.nextChunk }, (_, k) => keyOf(job.id, k));
   const plans = (await db.meta.bulkGet(keys)).map((row) => row?.value as ChunkPlan | undefined);
-  const merged = (part: 'shares' | 'tags') => {
+  const merged = (part: 'shares' | 'tags' | 'assignees') => {
     const parts = plans.flatMap((p) => (p?.before?.[part] ? [p.before[part]] : []));
     return parts.length ? { [part]: Object.assign({}, ...parts) as unknown } : {};
   };
-  const before = state.before && { ...merged('shares'), ...merged('tags') } as JobState['before'];
+  const before = state.before && { ...merged('shares'), ...merged('tags'), ...merged('assignees') } as JobState['before'];
   const ids = plans.flatMap((p) => p?.ids ?? []);
   return { ...job, state: { ...state, ops: [{ ...state.ops[0], ids }], ...(before ? { before } : {}) } };
 }

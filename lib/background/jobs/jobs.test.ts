@@ -233,3 +233,94 @@ describe('a job started by one user', () => {
     expect(crm.received).toEqual([]);
   });
 });
+
+describe('undo of a batch delete', () => {
+  const asAdmin = async () => {
+    const deps = worker();
+    await createHandlers(deps).connect({ url: ORIGIN, token: 'tok-admin' }, page);
+    return deps;
+  };
+  const restored = () => crm.applied.filter((a) => a.what.startsWith('restore ')).map((a) => a.what.slice(8));
+
+  it('restores exactly the customers the delete deleted (not those refused), each once though the worker died', async () => {
+    const deps = await asAdmin();
+    const deleted = ids.slice(0, 6);
+    const job = await deps.jobs.start({ kind: 'delete', customerIds: [...deleted, 'c-404'] });
+    const done = await finished(deps, job.id);
+    expect(done).toMatchObject({ status: 'done', succeeded: 6, undoable: true, undoUntil: new Date(Date.parse(done.createdAt) + 30 * 86_400_000).toISOString() });
+    expect(done.errors.map((e) => e.item)).toEqual(['c-404']);
+
+    // The worker dies with the answer of the undo's first chunk lost.
+    const dying = dyingFetch(0, 'after');
+    const first = worker(dying.fetch);
+    const undo = await first.jobs.undo(job.id);
+    expect(undo).toMatchObject({ kind: 'restore', undoOf: job.id, total: 6 });
+    expect(undo.undoUntil).toBeUndefined();
+    await dying.dead;
+    const after = await finished(worker(), undo.id);
+    expect(after).toMatchObject({ status: 'done', done: 6, succeeded: 6, errors: [] });
+    expect(restored().sort()).toEqual(deleted);
+    expect(deleted.every((id) => crm.customers.get(id)?.deletedAt === null)).toBe(true);
+    expect((await worker().jobs.list()).find((j) => j.id === job.id)).toMatchObject({ undoable: false });
+    // Its open cards were told: the undo is no longer offered there.
+    expect(pushed.filter((c) => c.kind === 'job' && c.job.id === job.id).at(-1)).toMatchObject({ job: { undoable: false } });
+  });
+
+  it('is refused once the restore window has passed, naming the rule', async () => {
+    const deps = await asAdmin();
+    const job = await deps.jobs.start({ kind: 'delete', customerIds: ids.slice(0, 2) });
+    const done = await finished(deps, job.id);
+    const later = worker(crm.fetch, { now: () => new Date(Date.parse(done.undoUntil!) + 1000) });
+    await expect(later.jobs.undo(job.id)).rejects.toMatchObject({ code: 'forbidden', rule: 'restore-expired' });
+    expect(restored()).toEqual([]);
+  });
+});
+
+describe('batch reassignment', () => {
+  const as = async (token: string) => {
+    const deps = worker();
+    await createHandlers(deps).connect({ url: ORIGIN, token }, page);
+    return deps;
+  };
+
+  it('pre-checks by who may change which field: the AE changes the CSR, not the AE', async () => {
+    const deps = await as('tok-ae');
+    const ae = await deps.jobs.precheck({ kind: 'reassign', customerIds: ['c-001', 'c-002'], field: 'aeId', userId: 'u-other' });
+    expect(ae).toMatchObject({ total: 2, allowed: 0, refused: [{ rule: 'reassign-not-allowed', count: 2 }] });
+    const csr = await deps.jobs.precheck({ kind: 'reassign', customerIds: ['c-001', 'c-002', 'c-other'], field: 'csrId', userId: 'u-other' });
+    expect(csr).toMatchObject({ total: 3, allowed: 2, refused: [{ rule: 'edit-required', ids: ['c-other'] }] });
+  });
+
+  it('reassigns the allowed ones, and undo sets each back to its own previous value where nobody changed it since', async () => {
+    crm.customers.set('c-002', { ...crm.customers.get('c-002')!, csrId: 'u-mgr' });
+    const deps = await as('tok-ae');
+    const job = await deps.jobs.start({ kind: 'reassign', customerIds: ['c-001', 'c-002', 'c-003', 'c-other'], field: 'csrId', userId: 'u-other' });
+    const done = await finished(deps, job.id);
+    expect(done).toMatchObject({ status: 'done', total: 4, succeeded: 3, undoable: true, field: 'csrId' });
+    expect(done.errors).toMatchObject([{ item: 'c-other', rule: 'edit-required' }]);
+    expect(['c-001', 'c-002', 'c-003', 'c-other'].map((id) => crm.customers.get(id)?.csrId)).toEqual(['u-other', 'u-other', 'u-other', null]);
+
+    // Someone else moves c-003's CSR on meanwhile: the undo leaves it and says so.
+    crm.customers.set('c-003', { ...crm.customers.get('c-003')!, csrId: 'u-admin' });
+    const undo = await deps.jobs.undo(job.id);
+    expect(undo).toMatchObject({ kind: 'reassign', undoOf: job.id, total: 3, field: 'csrId' });
+    const undone = await finished(deps, undo.id);
+    expect(undone).toMatchObject({ status: 'done', succeeded: 2 });
+    expect(undone.errors).toMatchObject([{ item: 'c-003', code: 'changed_since' }]);
+    expect(['c-001', 'c-002', 'c-003'].map((id) => crm.customers.get(id)?.csrId)).toEqual(['u-csr', 'u-mgr', 'u-admin']);
+    const sent = crm.received.filter((r) => r.path === '/batch/reassign');
+    expect(sent).toHaveLength(3); // the job's one chunk, then the undo's two groups (back to u-csr, back to u-mgr)
+  });
+
+  it('never reassigns a customer twice though the worker died with an answer lost', async () => {
+    const dying = dyingFetch(0, 'after');
+    const first = worker(dying.fetch);
+    await createHandlers(first).connect({ url: ORIGIN, token: 'tok-mgr' }, page);
+    const job = await first.jobs.start({ kind: 'reassign', customerIds: ids.slice(0, 10), field: 'aeId', userId: 'u-other' });
+    await dying.dead;
+    const done = await finished(worker(), job.id);
+    expect(done).toMatchObject({ status: 'done', done: 10, succeeded: 10 });
+    const applied = crm.applied.filter((a) => a.what.startsWith('reassign ')).map((a) => a.what.slice(9));
+    expect(applied.sort()).toEqual(ids.slice(0, 10));
+  });
+});

@@ -3,7 +3,9 @@
 import type { Id, ShareTargets } from '../../domain/types';
 import type { BatchOp, PhoneOpRow } from '../../crm-client/connector';
 import type { Action } from '../../rules/types';
-import type { BatchRequest, JobItemError, JobView, PhoneRow } from '../../protocol/jobs';
+import type { AssignmentField } from '../../rules/reassignable';
+import { RESTORE_WINDOW_MS } from '../../rules/decide';
+import type { BatchRequest, JobItemError, JobKind, JobView, PhoneRow } from '../../protocol/jobs';
 import type { JobRow } from '../store/db';
 
 /** One batch operation over a list of customers. */
@@ -27,8 +29,13 @@ export interface JobState {
   errors: JobItemError[];
   /** How items are named in errors when not by id (file rows: "row 12"). */
   names?: Record<Id, string>;
-  /** What the job changes, as it was before: for undo. */
-  before?: { shares?: Record<Id, ShareTargets>; tags?: Record<Id, string[]> };
+  /**
+   * What the job changes, as it was before: for undo. A delete job keeps none (`{}`): what it deleted is what
+   * its chunks sent and the CRM did not refuse.
+   */
+  before?: { shares?: Record<Id, ShareTargets>; tags?: Record<Id, string[]>; assignees?: Record<Id, Id | null> };
+  /** A reassign job: the field it sets (shown on its card, which has no plan). */
+  field?: AssignmentField;
   /** A chunk's before-state could not be trusted (planned while the cache lagged another job): no undo. */
   beforeStale?: true;
   undoOf?: string;
@@ -42,10 +49,11 @@ export type JobRecord = Omit<JobRow, 'kind' | 'state'> & { kind: JobView['kind']
 export const MAX_CHUNK = 1000;
 
 /** The rules action each kind needs per customer (null: none, e.g. unfollow). */
-export function ruleActionOf(kind: BatchRequest['kind']): Action | null {
+export function ruleActionOf(kind: JobKind): Action | null {
   switch (kind) {
     case 'unfollow': return null;
     case 'deleteByPhone': return 'delete';
+    case 'reassign': return 'edit';
     default: return kind;
   }
 }
@@ -89,6 +97,7 @@ export function operationOf(request: BatchRequest): BatchOp {
     case 'follow':
     case 'unfollow': return { op: 'follow', follow: request.kind === 'follow' };
     case 'delete': return { op: 'delete' };
+    case 'reassign': return { op: 'reassign', field: request.field, to: request.userId };
     // By id and number: the CRM deletes a row's customer only while it still has that number, and answers
     // 'ambiguous' when it knows more customers with it than the preview showed (and the user chose none).
     case 'deleteByPhone': {
@@ -160,11 +169,21 @@ export function isUndoable(job: JobRecord): boolean {
     && job.state.before !== undefined && !job.state.beforeStale && job.state.succeeded > 0;
 }
 
+/**
+ * Until when a delete job's customers can be restored: the CRM's restore window counted from the job's start
+ * (every customer it deleted was deleted after that, so all of them are still in their window until then).
+ */
+export function undoUntilOf(job: Pick<JobRecord, 'kind' | 'createdAt'>): string | undefined {
+  if (job.kind !== 'delete') return undefined;
+  return new Date(Date.parse(job.createdAt) + RESTORE_WINDOW_MS).toISOString();
+}
+
 export function jobView(job: JobRecord): JobView {
-  const { total, done, succeeded, errors, undoOf } = job.state;
+  const { total, done, succeeded, errors, undoOf, field } = job.state;
+  const undoUntil = undoUntilOf(job);
   return {
     id: job.id, kind: job.kind, status: job.status, total, done, succeeded, errors,
     createdAt: job.createdAt, updatedAt: job.updatedAt, undoable: isUndoable(job),
-    ...(undoOf ? { undoOf } : {}),
+    ...(undoOf ? { undoOf } : {}), ...(undoUntil && !undoOf ? { undoUntil } : {}), ...(field ? { field } : {}),
   };
 }

@@ -38,7 +38,7 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
       // The CRM's clock (its Date header) moves with its changes, as the modification times do.
       const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { Date: new Date(crm.clock()).toUTCString() } });
       if (method === 'GET') {
-        if (path === '/me') return json(sampleMe(headers.get('Authorization') === 'Bearer tok-csr' ? 'u-csr' : 'u-ae'));
+        if (path === '/me') return json(sampleMe(TOKEN_USERS[headers.get('Authorization') ?? ''] ?? 'u-ae'));
         const found = read(path, url.searchParams);
         return found === undefined ? json({ error: { code: 'not_found', message: 'No such customer' } }, 404) : json(found);
       }
@@ -108,7 +108,20 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
     if (batch) {
       const results = (body.customerIds as string[]).map((id) => {
         const c = crm.customers.get(id);
+        if (batch[1] === 'restore') {
+          if (!c?.deletedAt) return { id, ok: false, error: { code: 'forbidden', message: 'not deleted', rule: 'not-deleted' } };
+          crm.applied.push({ key, what: `restore ${id}` });
+          bump(c, { deletedAt: null });
+          return { id, ok: true };
+        }
         if (!c || c.deletedAt) return { id, ok: false, error: { code: 'not_found', message: 'No such customer' } };
+        if (batch[1] === 'reassign') {
+          const field = body.field as 'aeId' | 'csrId';
+          if (body.from !== undefined && c[field] !== body.from) return { id, ok: false, error: { code: 'changed_since', message: 'changed since' } };
+          crm.applied.push({ key, what: `reassign ${id}` });
+          if (c[field] !== body.to) bump(c, { [field]: body.to as string | null });
+          return { id, ok: true };
+        }
         crm.applied.push({ key, what: `${batch[1]} ${id}` });
         if (batch[1] === 'share') bump(c, { shares: applyShare(c, body.targets as Customer['shares']) });
         if (batch[1] === 'cancel-share') bump(c, { shares: applyCancelShare(c, body.all as boolean, body.targets as Customer['shares']) });
@@ -146,6 +159,9 @@ export function fakeCrm(customers: Customer[] = defaultCustomers()) {
 
   return crm;
 }
+
+/** Who each token signs in as (anything else: u-ae). */
+const TOKEN_USERS: Record<string, string> = { 'Bearer tok-csr': 'u-csr', 'Bearer tok-admin': 'u-admin', 'Bearer tok-mgr': 'u-mgr' };
 
 export type FakeCrm = ReturnType<typeof fakeCrm>;
 

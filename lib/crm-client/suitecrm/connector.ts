@@ -9,7 +9,7 @@ import type { Customer, CustomerEdit, Id, LogEntry, Org, ShareTargets } from '..
 import { LOG_TYPES, type LogType } from '../../domain/log-types';
 import { deleteOriginDetails } from '../../import/delete-origin';
 import type {
-  CrmCapabilities, CrmConnector, CustomerQuery, LogQuery, MutationOptions, PhoneOpRow,
+  CrmCapabilities, CrmConnector, CustomerQuery, LogQuery, MutationOptions, PhoneOpRow, Reassignment,
 } from '../connector';
 import { CrmError } from '../errors';
 import { isRetryable } from '../retry';
@@ -373,6 +373,23 @@ export class SuiteCrmConnector implements CrmConnector {
 
   batchDelete(ids: Id[], o: MutationOptions = {}): Promise<BatchResults> {
     return this.each(ids, o, (id, one) => this.deleteOne(id, deleteOriginDetails({ from: 'batch' }), one));
+  }
+
+  batchRestore(ids: Id[], o: MutationOptions = {}): Promise<BatchResults> {
+    return this.each(ids, o, async (id, one) => void (await this.restoreCustomer(id, one)));
+  }
+
+  /** The assigned user (the AE) or the CSR field: a plain update of the account, logged as an edit. */
+  batchReassign(ids: Id[], change: Reassignment, o: MutationOptions = {}): Promise<BatchResults> {
+    return this.each(ids, o, async (id, one) => {
+      const before = await this.customer(id);
+      if (change.from !== undefined && before[change.field] !== change.from) {
+        throw new CrmError({ code: 'changed_since', message: `${change.field} changed since; left as it is` });
+      }
+      if (before[change.field] === change.to) return;
+      await this.loggedWrite(id, 'Edit customer', change.field, [{ field: change.field, before: before[change.field], after: change.to }], one,
+        () => this.v8.call('PATCH', '/V8/module', { data: { type: 'Accounts', id, attributes: attributesOf({ [change.field]: change.to }) } }, one.attempts ?? 1));
+    });
   }
 
   async batchDeleteByPhone(rows: ({ id: Id } & PhoneOpRow)[], file?: string, o: MutationOptions = {}): Promise<BatchResults> {
