@@ -1,6 +1,7 @@
-import { defineConfig } from 'wxt';
+import { defineConfig, type UserManifest } from 'wxt';
 import preact from '@preact/preset-vite';
 import { buildDialogsAgainstSharedModules } from './build/lazy-dialogs';
+import { extensionManifest, wantsLoopback } from './build/manifest';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -10,18 +11,11 @@ export default defineConfig({
       buildDialogsAgainstSharedModules(entrypoints, config);
     },
   },
-  manifest: ({ browser, manifestVersion }) => ({
-    name: 'CRM Overlay',
-    description: 'Row menus, follow stars, details, batch actions and an offline log over your CRM customer page.',
-    permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    // The reference CRM runs on loopback; any other CRM origin is asked for when it is connected.
-    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
-    // MV2 (Firefox) has no optional_host_permissions: origins go in optional_permissions there.
-    ...(manifestVersion === 2
-      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
-    // The toolbar button opens the side panel (Chrome) or the sidebar (Firefox).
-    action: { default_title: 'CRM Overlay' },
-    browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'crm-overlay@example.org' } } : undefined,
-  }),
+  manifest: (env) => extensionManifest(env, wantsLoopback(env, process.env)) as UserManifest,
+  zip: {
+    // The sources AMO reviewers build from (`npm run zip` makes them beside the Firefox zip): hidden files are
+    // left out unless named here, and the project's Node version and npm settings are part of the build.
+    includeSources: ['.nvmrc', '.npmrc'],
+    excludeSources: ['docs/**', 'bench/**', 'reference-crm/**', 'scripts/suitecrm/screenshots/**', '**/*.test.ts', '**/*.test.tsx'],
+  },
 });
