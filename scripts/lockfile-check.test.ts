@@ -53,10 +53,11 @@ describe('the project runtime', () => {
 });
 
 describe('the lockfile', () => {
-  it('records package.json dependencies exactly', () => {
+  it('records package.json dependencies and engines exactly', () => {
     const root = lock.packages[''];
     expect(root.dependencies).toEqual(pkg.dependencies);
     expect(root.devDependencies).toEqual(pkg.devDependencies);
+    expect(root.engines).toEqual(pkg.engines);
   });
 
   it('holds every package that npm install could add, other platforms\' optional ones too', () => {
