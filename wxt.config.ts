@@ -16,6 +16,6 @@ export default defineConfig({
     // The sources AMO reviewers build from (`npm run zip` makes them beside the Firefox zip): hidden files are
     // left out unless named here, and the project's Node version and npm settings are part of the build.
     includeSources: ['.nvmrc', '.npmrc'],
-    excludeSources: ['docs/**', 'bench/**', 'reference-crm/**', 'scripts/suitecrm/screenshots/**', '**/*.test.ts', '**/*.test.tsx'],
+    excludeSources: ['docs/**', 'bench/**', 'tests/**', 'reference-crm/**', 'scripts/suitecrm/screenshots/**', '**/*.test.ts', '**/*.test.tsx'],
   },
 });
