@@ -45,7 +45,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
-          setupFiles: ['fake-indexeddb/auto'],
+          setupFiles: ['tests/unit-setup.ts'],
           include: ['lib/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}'],
         },
       },
@@ -54,6 +54,19 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['reference-crm/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
+          exclude: ['reference-crm/**/*.postgres.test.ts'],
+        },
+      },
+      // The same server tests on PostgreSQL (a throwaway cluster, reference-crm/test/postgres-cluster.ts).
+      {
+        test: {
+          name: 'server-postgres',
+          environment: 'node',
+          include: ['reference-crm/**/*.test.ts'],
+          exclude: ['reference-crm/**/*.sqlite.test.ts'],
+          env: { CRM_TEST_ENGINE: 'postgres' },
+          globalSetup: ['reference-crm/test/postgres-setup.ts'],
+          hookTimeout: 60_000,
         },
       },
       {

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { formatTable, type Figure } from './figure';
 import { runBatchBench } from './batch.bench';
 import { runBrowserBench } from './browser.bench';
+import { runCrmDbBench } from './crm-db.bench';
 import { runOverlayBench } from './overlay.bench';
 import { runRulesBench } from './rules.bench';
 import { runSuiteCrmBench } from './suitecrm.bench';
@@ -50,6 +51,9 @@ await step('P7 rules', async () => {
   const worst = results.filter((r) => /listedIds/.test(r.name)).reduce((a, b) => (b.ms > a.ms ? b : a), { name: '', ms: 0 });
   return [{ id: 'P7', name: 'rules over 100,000 customers, one user', value: worst.ms, unit: 'ms', target: '≤ 20 ms', met: worst.ms <= 20, notes: worst.name }];
 });
+
+// The reference CRM's database, SQLite against PostgreSQL in a throwaway cluster (issue 19).
+await step('P8 P9 CRM database', () => runCrmDbBench(quick));
 
 console.log(`\n${formatTable(figures)}\n`);
 for (const f of figures) if (f.notes) console.log(`${f.id}: ${f.notes}`);

@@ -7,7 +7,7 @@ import { ApiError, errorResponse } from './http/errors';
 import { faultMiddleware, noFaultCounts, type FaultSettings } from './http/faults';
 import { idempotencyMiddleware } from './http/idempotency';
 import { MAX_BODY_BYTES } from './http/validate';
-import { FailureLimiter, RateLimiter, rateLimitMiddleware, tooManyFailures } from './http/rate-limit';
+import { bucketsFor, FailureLimiter, RateLimiter, rateLimitMiddleware, tooManyFailures } from './http/rate-limit';
 import { loginRoutes } from './login';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
@@ -18,7 +18,7 @@ import { deleteByPhoneRoutes } from './routes/delete-by-phone';
 import { poolRoutes } from './routes/pool';
 import type { AppEnv, Deps } from './routes/env';
 import { syncRoutes } from './routes/sync';
-import type { CrmStore } from './store';
+import type { Repository } from './db/repository';
 
 export interface RuntimeSettings extends FaultSettings {
   /** Requests per second per token; 0 disables the limit. */
@@ -26,7 +26,7 @@ export interface RuntimeSettings extends FaultSettings {
 }
 
 export interface AppOptions {
-  store: CrmStore;
+  repo: Repository;
   settings: RuntimeSettings;
   now: () => Date;
   random: () => number;
@@ -40,10 +40,11 @@ export interface AppOptions {
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: RateLimiter } {
-  const { store, settings, now } = options;
-  const deps: Deps = { store, now };
-  const limiter = new RateLimiter(() => settings.rateLimit, () => now().getTime());
-  const failures = new FailureLimiter(() => options.signInFailures, () => now().getTime());
+  const { repo, settings, now } = options;
+  const deps: Deps = { now };
+  const buckets = bucketsFor(repo);
+  const limiter = new RateLimiter(() => settings.rateLimit, () => now().getTime(), buckets);
+  const failures = new FailureLimiter(() => options.signInFailures, () => now().getTime(), buckets);
   const app = new Hono<AppEnv>();
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `${c.req.method} ${c.req.path}: no such endpoint` } }, 404));
@@ -71,11 +72,12 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
   api.use(async (c, next) => {
     const address = clientAddress(c);
     const presented = c.req.header('authorization') !== undefined;
-    const wait = presented ? failures.wait(address) : 0;
+    const wait = presented ? await failures.wait(address) : 0;
     if (wait > 0) throw tooManyFailures(wait);
-    const caller = userFromRequest(c, store);
+    c.set('repo', repo);
+    const caller = await userFromRequest(c, repo);
     if (!caller) {
-      if (presented) failures.fail(address);
+      if (presented) await failures.fail(address);
       throw new ApiError(401, { code: 'unauthorized', message: 'Send Authorization: Bearer <token> or sign in at /login' });
     }
     // The cookie is the browser's, not the page's: a change it authenticates must say it comes from this
@@ -92,7 +94,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
     await next();
   });
   api.use(rateLimitMiddleware(limiter, (c) => c.get('caller').user.id));
-  api.use(idempotencyMiddleware(store.db, (c) => c.get('caller').user.id, now));
+  api.use(idempotencyMiddleware((c) => c.get('caller').user.id, now));
   for (const routes of [accountRoutes, customerReadRoutes, customerWriteRoutes, poolRoutes, batchRoutes, deleteByPhoneRoutes, syncRoutes]) {
     api.route('/', routes(deps));
   }
@@ -100,6 +102,6 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; limiter: Ra
 
   app.route('/api/v1', api);
   if (options.testAdmin) app.route('/__admin', adminRoutes(settings, limiter, injected));
-  app.route('/', loginRoutes(store, { demoSignIn: options.demoSignIn, failures }));
+  app.route('/', loginRoutes(repo, { demoSignIn: options.demoSignIn, failures }));
   return { app, limiter };
 }

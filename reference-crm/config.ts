@@ -1,12 +1,14 @@
 // Command-line flags and environment variables of `npm run crm`; flags win over the environment.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isPostgresUrl } from './db/open';
 import { DEFAULT_DB_PATH, DEFAULT_RATE_LIMIT, DEFAULT_SIGN_IN_FAILURES, type CrmOptions } from './server';
 
 export const USAGE = `Usage: npm run crm -- [options]
   --port <n>                 port (default 8787; 0 = a free port)            env CRM_PORT
   --host <name>              interface (default 127.0.0.1)                    env CRM_HOST
-  --db <file>                SQLite file (default reference-crm/data/crm.db)  env CRM_DB
+  --db <file|url>            SQLite file (default reference-crm/data/crm.db)  env CRM_DB
+                             or a PostgreSQL URL postgres://user@host/db     env CRM_DATABASE_URL
   --seed <file.json>         load this seed when the database is empty       env CRM_SEED
   --reset                    empty the database first                         env CRM_RESET=1
   --rate-limit <n>           requests/second per token (default 50; 0 = off)  env CRM_RATE_LIMIT
@@ -53,12 +55,12 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): (CrmOptions
   const port = number('--port', values.port ?? env.CRM_PORT, 0, 65535, 8787);
   if (!Number.isInteger(port)) throw new ConfigError(`--port: must be a whole number (got "${values.port ?? env.CRM_PORT}")`);
   const seed = values.seed ?? env.CRM_SEED;
-  const db = values.db ?? env.CRM_DB;
+  const db = values.db ?? env.CRM_DATABASE_URL ?? env.CRM_DB;
   return {
     help: !!values.help,
     port,
     host: values.host ?? env.CRM_HOST ?? '127.0.0.1',
-    dbPath: db ? (db === ':memory:' ? db : resolve(db)) : DEFAULT_DB_PATH,
+    dbPath: db ? (db === ':memory:' || isPostgresUrl(db) ? db : resolve(db)) : DEFAULT_DB_PATH,
     seed: seed ? resolve(seed) : undefined,
     reset: !!values.reset || flag(env.CRM_RESET),
     rateLimit: number('--rate-limit', values['rate-limit'] ?? env.CRM_RATE_LIMIT, 0, 1_000_000, DEFAULT_RATE_LIMIT),

@@ -6,11 +6,10 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { clientAddress, endSession, startSession, userFromRequest } from './auth';
-import { userIdForToken, userTokens } from './db/org';
 import type { FailureLimiter } from './http/rate-limit';
 import { wellFormed } from './http/validate';
 import { ApiError } from './http/errors';
-import type { CrmStore } from './store';
+import type { Repository } from './db/repository';
 
 export const CSRF_COOKIE = 'crm_login_csrf';
 const FORM_FIELDS = ['csrf', 'next', 'token', 'userId'];
@@ -29,10 +28,10 @@ interface PageState {
   error?: string;
 }
 
-function page(store: CrmStore, demoSignIn: boolean, { next, csrf, error }: PageState) {
+async function page(repo: Repository, demoSignIn: boolean, { next, csrf, error }: PageState) {
   const hidden = html`<input type="hidden" name="next" value="${next}"><input type="hidden" name="csrf" value="${csrf}">`;
-  const org = store.org();
-  const options = userTokens(store.db).map(({ user }) => {
+  const org = await repo.org();
+  const options = !demoSignIn ? [] : (await repo.userTokens()).map(({ user }) => {
     const role = org.roles.find((r) => r.id === user.roleId)?.name ?? user.roleId;
     return html`<option value="${user.id}">${user.name} — ${role}</option>`;
   });
@@ -72,14 +71,14 @@ ${demoSignIn
 </body></html>`;
 }
 
-export function loginRoutes(store: CrmStore, { demoSignIn, failures }: LoginOptions): Hono {
+export function loginRoutes(repo: Repository, { demoSignIn, failures }: LoginOptions): Hono {
   const app = new Hono();
 
   /** The form again, with a fresh CSRF token in it and in its cookie. */
-  const show = (c: Context, next: string, status: ContentfulStatusCode = 200, error?: string) => {
+  const show = async (c: Context, next: string, status: ContentfulStatusCode = 200, error?: string) => {
     const csrf = randomBytes(24).toString('base64url');
     setCookie(c, CSRF_COOKIE, csrf, { httpOnly: true, sameSite: 'Strict', path: '/login' });
-    return c.html(page(store, demoSignIn, { next, csrf, error }), status);
+    return c.html(await page(repo, demoSignIn, { next, csrf, error }), status);
   };
 
   app.get('/login', (c) => show(c, safeNext(c.req.query('next'))));
@@ -90,7 +89,7 @@ export function loginRoutes(store: CrmStore, { demoSignIn, failures }: LoginOpti
       return show(c, DEFAULT_NEXT, 403, 'Sign in from this site\'s own sign-in page.');
     }
     const address = clientAddress(c);
-    const wait = failures.wait(address);
+    const wait = await failures.wait(address);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       return show(c, DEFAULT_NEXT, 429, `Too many failed sign-ins from your address: try again in ${wait} s.`);
@@ -109,24 +108,24 @@ export function loginRoutes(store: CrmStore, { demoSignIn, failures }: LoginOpti
     const token = (form.token ?? '').trim();
     const userId = form.userId ?? '';
     let id: string | null = null;
-    if (token) id = userIdForToken(store.db, token);
-    else if (userId && demoSignIn) id = store.org().users.some((u) => u.id === userId) ? userId : null;
+    if (token) id = await repo.userIdForToken(token);
+    else if (userId && demoSignIn) id = (await repo.org()).users.some((u) => u.id === userId) ? userId : null;
     if (!id) {
-      failures.fail(address);
+      await failures.fail(address);
       const why = token ? 'That token belongs to no user.' : userId && !demoSignIn ? 'Sign in with your API token.' : 'Paste your API token.';
       return show(c, next, 401, why);
     }
     deleteCookie(c, CSRF_COOKIE, { path: '/login' });
-    startSession(c, store.db, id);
+    await startSession(c, repo, id);
     return c.redirect(next, 303);
   });
 
-  app.get('/logout', (c) => {
-    endSession(c, store.db);
+  app.get('/logout', async (c) => {
+    await endSession(c, repo);
     return c.redirect('/login', 303);
   });
 
-  app.get('/', (c) => c.redirect(userFromRequest(c, store) ? '/customers' : '/login', 303));
+  app.get('/', async (c) => c.redirect((await userFromRequest(c, repo)) ? '/customers' : '/login', 303));
 
   return app;
 }

@@ -17,10 +17,10 @@ async function main(): Promise<void> {
   }
   const crm = await startCrm(config);
   const seedIgnored = config.seed && crm.seededFrom === 'existing';
-  console.log(`Database ${config.dbPath} (${crm.seededFrom === 'existing' ? 'existing data' : `seeded from ${crm.seededFrom}`})`);
+  console.log(`Database ${crm.database} (${crm.seededFrom === 'existing' ? 'existing data' : `seeded from ${crm.seededFrom}`})`);
   if (seedIgnored) console.log('The database was not empty, so --seed was not loaded (add --reset to replace the data).');
   console.log('Users (name, role, API token):');
-  const roles = new Map(crm.store.org().roles.map((r) => [r.id, r.name]));
+  const roles = new Map((await crm.repo.org()).roles.map((r) => [r.id, r.name]));
   for (const { user, token } of crm.users) {
     console.log(`  ${user.name} (${roles.get(user.roleId) ?? user.roleId}): ${token}`);
   }

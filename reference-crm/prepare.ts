@@ -1,33 +1,35 @@
-// Opens the database and seeds it when empty: the given seed, else the demo generator.
+// Opens the database (SQLite file or PostgreSQL URL) and seeds it when empty: the given seed, else the demo generator.
 import { readFileSync } from 'node:fs';
-import { clearData, isEmpty, openDb, type Db } from './db/open';
-import { pruneIdempotency } from './http/idempotency';
+import { IDEMPOTENCY_TTL_MS } from './http/idempotency';
+import { openDatabase } from './db/open';
+import { Repository } from './db/repository';
 import { generateDemoSeed } from './seed/demo';
 import { validateSeed, type SeedFile } from './seed/format';
-import { insertSeed } from './seed/load';
 
 /** Where the data came from: the given seed, the demo generator, or a database that was not empty. */
 export type SeededFrom = 'seed' | 'demo' | 'existing';
 
-export function prepareDatabase(
-  path: string,
+export async function prepareDatabase(
+  location: string,
   seed: SeedFile | string | undefined,
   reset: boolean,
   now: Date,
-): { db: Db; seededFrom: SeededFrom } {
-  const db = openDb(path);
+): Promise<{ repo: Repository; seededFrom: SeededFrom; location: string }> {
+  const opened = await openDatabase(location);
+  const { engine, db } = opened;
+  const repo = Repository.open(engine, db);
   try {
-    if (reset) clearData(db);
-    pruneIdempotency(db, now);
-    if (!isEmpty(db)) return { db, seededFrom: 'existing' };
+    if (reset) await repo.clear();
+    await repo.pruneIdempotency(new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
+    if (!(await repo.isEmpty())) return { repo, seededFrom: 'existing', location: opened.location };
     if (seed !== undefined) {
-      insertSeed(db, readSeed(seed), now);
-      return { db, seededFrom: 'seed' };
+      await repo.insertSeed(readSeed(seed), now);
+      return { repo, seededFrom: 'seed', location: opened.location };
     }
-    insertSeed(db, validateSeed(generateDemoSeed(), 'demo seed'), now);
-    return { db, seededFrom: 'demo' };
+    await repo.insertSeed(validateSeed(generateDemoSeed(), 'demo seed'), now);
+    return { repo, seededFrom: 'demo', location: opened.location };
   } catch (err) {
-    db.close();
+    await repo.close();
     throw err;
   }
 }

@@ -6,13 +6,11 @@ import { fileURLToPath } from 'node:url';
 import type { User } from '../lib/domain/types';
 import { createApp, type RuntimeSettings } from './app';
 import { userFromRequest } from './auth';
-import type { Db } from './db/open';
-import { userTokens } from './db/org';
+import type { Repository } from './db/repository';
 import type { FaultSettings } from './http/faults';
 import { registerPages } from './page/index';
 import { prepareDatabase, type SeededFrom } from './prepare';
 import type { SeedFile } from './seed/format';
-import { CrmStore } from './store';
 
 export const DEFAULT_DB_PATH = fileURLToPath(new URL('./data/crm.db', import.meta.url));
 export const DEFAULT_RATE_LIMIT = 50;
@@ -22,7 +20,7 @@ export interface CrmOptions {
   /** 0 (the default here) picks a free port; the CLI defaults to 8787. */
   port?: number;
   host?: string;
-  /** A file path or ':memory:'. Default reference-crm/data/crm.db. */
+  /** A SQLite file path or ':memory:', or a PostgreSQL URL (postgres://…). Default reference-crm/data/crm.db. */
   dbPath?: string;
   /** A seed object or a JSON file path, loaded only into an empty database (or with reset). */
   seed?: SeedFile | string;
@@ -45,8 +43,10 @@ export interface CrmOptions {
 
 export interface Crm {
   app: ReturnType<typeof createApp>['app'];
-  db: Db;
-  store: CrmStore;
+  /** The data, for both engines; `repo.close()` when done (createCrm). */
+  repo: Repository;
+  /** Where the data is, for messages: the SQLite file, or the PostgreSQL URL without its password. */
+  database: string;
   settings: RuntimeSettings;
   seededFrom: SeededFrom;
   users: { user: User; token: string }[];
@@ -58,21 +58,19 @@ export interface RunningCrm extends Crm {
   close(): Promise<void>;
 }
 
-/** The CRM without a listening socket: use `crm.app.request(...)` in tests, then `crm.db.close()`. */
+/** The CRM without a listening socket: use `crm.app.request(...)` in tests, then `crm.repo.close()`. */
 export async function createCrm(options: CrmOptions = {}): Promise<Crm> {
   const now = options.now ?? (() => new Date());
-  const { db, seededFrom } = prepareDatabase(options.dbPath ?? DEFAULT_DB_PATH, options.seed, !!options.reset, now());
-  const store = new CrmStore(db, now);
-  store.warm();
+  const { repo, seededFrom, location } = await prepareDatabase(options.dbPath ?? DEFAULT_DB_PATH, options.seed, !!options.reset, now());
   const settings: RuntimeSettings = {
     errorRate: 0, latencyMs: 0, dropRate: 0, ...options.faults, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
   };
   const { app } = createApp({
-    store, settings, now, random: options.random ?? Math.random, testAdmin: !!options.testAdmin,
+    repo, settings, now, random: options.random ?? Math.random, testAdmin: !!options.testAdmin,
     demoSignIn: !!options.demoSignIn, signInFailures: options.signInFailures ?? DEFAULT_SIGN_IN_FAILURES,
   });
-  if (options.pages !== false) registerPages(app, { userFromRequest: (c) => userFromRequest(c, store)?.user ?? null });
-  return { app, db, store, settings, seededFrom, users: userTokens(db) };
+  if (options.pages !== false) registerPages(app, { userFromRequest: async (c) => (await userFromRequest(c, repo))?.user ?? null });
+  return { app, repo, database: location, settings, seededFrom, users: await repo.userTokens() };
 }
 
 export async function startCrm(options: CrmOptions = {}): Promise<RunningCrm> {
@@ -94,8 +92,7 @@ export async function startCrm(options: CrmOptions = {}): Promise<RunningCrm> {
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         server.close(() => {
-          crm.db.close();
-          resolve();
+          crm.repo.close().then(resolve, resolve);
         });
         server.closeAllConnections();
       })),

@@ -61,10 +61,10 @@ export default defineUnlistedScript({
     });
     if (signal.aborted) return;
     const api = extensionApi();
-    // English is built in; another language's strings come from the background when it is chosen.
-    await followLanguageSetting(signal, readOnlySetting(SETTINGS.language), (language) => api.request('getDictionary', language));
-    // A later copy took over while this one waited.
-    if (signal.aborted) return;
+    // The chosen language's strings come from the background (the script carries none); without them
+    // there is nothing to say. A later copy may also have taken over while this one waited.
+    const hasStrings = await followLanguageSetting(signal, readOnlySetting(SETTINGS.language), (language) => api.request('getDictionary', language));
+    if (!hasStrings || signal.aborted) return;
 
     watchPage<PageKind>({
       signal,

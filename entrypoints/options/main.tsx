@@ -2,9 +2,10 @@ import { render } from 'preact';
 import { AdapterSettings } from '../../components/AdapterSettings';
 import { ConnectForm } from '../../components/ConnectForm';
 import { followLanguageSetting } from '../../lib/i18n/follow-setting';
-import { loadBundledDictionary } from '../../lib/i18n/languages';
+import { addBundledDictionaries, loadBundledDictionary } from '../../lib/i18n/languages';
 import { language } from '../../lib/settings';
 
+addBundledDictionaries();
 void followLanguageSetting(new AbortController().signal, language, loadBundledDictionary);
 render(
   <>

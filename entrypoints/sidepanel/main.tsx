@@ -6,13 +6,14 @@ import { createJobsStore } from '../../components/batch/jobs-store';
 import { OVERLAY_CSS, OVERLAY_DIALOG_CSS } from '../../components/overlay-css';
 import { extensionApi } from '../../lib/ui/api';
 import { followLanguageSetting } from '../../lib/i18n/follow-setting';
-import { loadBundledDictionary } from '../../lib/i18n/languages';
+import { addBundledDictionaries, loadBundledDictionary } from '../../lib/i18n/languages';
 import { language } from '../../lib/settings';
 import { onMessage, type Change } from '../../lib/protocol/messages';
 import { createSelectionStore } from '../../lib/ui/selection-store';
 import { PANEL_CSS } from './panel-css';
 import { SidePanel } from './SidePanel';
 
+addBundledDictionaries();
 void followLanguageSetting(new AbortController().signal, language, loadBundledDictionary);
 const style = document.createElement('style');
 style.textContent = OVERLAY_CSS + OVERLAY_DIALOG_CSS + BATCH_CSS + PANEL_CSS;

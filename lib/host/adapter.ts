@@ -77,6 +77,11 @@ export interface HostAdapter {
    */
   showValues?(row: Element, values: RowValues): boolean;
   /**
+   * Loads the host's list again at the page it shows, where reloading the document would not (a list paged
+   * by posting a form: the browser would ask to send the form again). Absent: the document is reloaded.
+   */
+  reloadList?(doc: Document): void;
+  /**
    * Our controls go into a column of our own (OWN_CELL) that the row slot feature adds at the start of the
    * header row and of every row; menuCell and headerCell then answer that cell once it is there.
    */
@@ -169,6 +174,7 @@ export interface SelectorAdapterConfig {
   /** The customer's own page, if the CRM has one the overlay decorates. */
   record?: RecordPageConfig;
   filterInUrl?: boolean;
+  reloadList?: HostAdapter['reloadList'];
 }
 
 /** The part of a URL a page rule sees: path, query and hash (`/index.php?action=ajaxui#ajaxUILoc=…`). */
@@ -294,5 +300,6 @@ export function createSelectorAdapter(config: SelectorAdapterConfig): HostAdapte
     container: (root) => root.querySelector(selectors.container),
     ...(config.record && { record: createRecordPage(config.record) }),
     ...(config.filterInUrl ? { filterInUrl: true } : {}),
+    ...(config.reloadList && { reloadList: config.reloadList }),
   };
 }

@@ -6,11 +6,12 @@ export type DictionaryLoader = (language: Language) => Promise<Dictionary>;
 
 /**
  * Keeps currentLanguage in step with the language setting until `signal` aborts. A language is switched
- * to once its strings are loaded; if they cannot be, the current language stays.
+ * to once its strings are loaded; if they cannot be, the current language stays. Resolves once the first
+ * setting is applied: true when the current language has its strings then.
  */
 export async function followLanguageSetting(
   signal: AbortSignal, setting: SettingSource<LanguageSetting>, load: DictionaryLoader,
-): Promise<void> {
+): Promise<boolean> {
   let latest = 0;
   const apply = async (value: LanguageSetting) => {
     const language = resolveLanguage(value);
@@ -27,4 +28,5 @@ export async function followLanguageSetting(
   const unwatch = setting.watch((value) => void apply(value));
   signal.addEventListener('abort', unwatch, { once: true });
   await apply(await setting.getValue());
+  return hasDictionary(currentLanguage.peek());
 }

@@ -1,15 +1,18 @@
 // Every user-facing string goes through t(). The current language is a signal: components that call
-// t() while rendering re-render when it changes. Only English is built in: the other languages are
-// added when first used (lib/i18n/follow-setting.ts), so the content script carries one language.
+// t() while rendering re-render when it changes, or when a language's strings arrive. No language is
+// built in: the extension's pages add theirs (lib/i18n/languages.ts), the content script asks the
+// background for the one chosen (lib/i18n/follow-setting.ts), so it carries no strings of its own.
 import { signal } from '@preact/signals';
 import type { LanguageSetting } from '../settings-schema';
-import { en, type Dictionary, type MessageKey, type TranslatedErrorCode } from './en';
+import type { Dictionary, MessageKey, TranslatedErrorCode } from './en';
 
 export type Language = 'en' | 'vi';
 export const LANGUAGES: readonly Language[] = ['en', 'vi'];
 export type { Dictionary, MessageKey };
 
-const dictionaries: Partial<Record<Language, Dictionary>> = { en };
+const dictionaries: Partial<Record<Language, Dictionary>> = {};
+/** Bumped when a language's strings are added: what t() rendered before them is drawn again. */
+const dictionariesAdded = signal(0);
 
 export function hasDictionary(language: Language): boolean {
   return dictionaries[language] !== undefined;
@@ -17,6 +20,12 @@ export function hasDictionary(language: Language): boolean {
 
 export function addDictionary(language: Language, dictionary: Dictionary): void {
   dictionaries[language] = dictionary;
+  dictionariesAdded.value++;
+}
+
+/** The strings of `language`, else English's, else none (nothing added yet). */
+function dictionaryFor(language: Language): Dictionary | undefined {
+  return dictionaries[language] ?? dictionaries.en;
 }
 
 /** The language of the browser's first preference we have, else English. */
@@ -70,11 +79,14 @@ export function formatMessage(language: Language, template: string, params: Reco
 /** The message for `key` in the current language, plurals chosen and `{name}` placeholders filled from `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const language = currentLanguage.value;
-  return formatMessage(language, (dictionaries[language] ?? en)[key], params);
+  void dictionariesAdded.value;
+  const template = dictionaryFor(language)?.[key];
+  return template === undefined ? '' : formatMessage(language, template, params);
 }
 
 export function hasMessage(key: string): key is MessageKey {
-  return key in en;
+  const dictionary = dictionaryFor(currentLanguage.peek());
+  return dictionary !== undefined && key in dictionary;
 }
 
 interface AskLike {

@@ -1,6 +1,6 @@
-// Protocol area: what the content script loads on demand instead of carrying it. It ships English only
-// and asks for another language when the user picks it; the dialogs are injected into its tab on first
-// use. Handlers: lib/background/handlers/content.ts.
+// Protocol area: what the content script loads on demand instead of carrying it. It ships no strings
+// and asks for the language the user picks (English by default); the dialogs are injected into its tab on
+// first use. Handlers: lib/background/handlers/content.ts.
 import * as v from 'valibot';
 import { LANGUAGES, type Dictionary, type Language } from '../i18n/index';
 import type { Reply, SenderKind } from './messages';

@@ -1,9 +1,10 @@
 // Idempotency-Key: the same key and body from the same user replays the stored answer; nothing runs twice.
+// The whole request runs in one transaction that first claims the key (a pending row, ON CONFLICT DO NOTHING) and
+// ends by storing the answer in it: the mutation and its answer commit together or not at all. A duplicate on any
+// process waits in the database for the first to commit, then replays it; a crash before the commit leaves nothing.
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Db } from '../db/open';
 import type { AppEnv } from '../routes/env';
-import { stmt } from '../db/statements';
 import { ApiError, invalid } from './errors';
 
 const MUTATIONS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -11,27 +12,13 @@ const MAX_KEY_LENGTH = 255;
 /** Stored answers older than this are forgotten at start-up. */
 export const IDEMPOTENCY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-interface Stored {
-  body_hash: string;
-  status: number;
-  body: string;
-  headers: string;
-}
-
 /** Answer headers worth replaying besides the body. */
 const KEPT_HEADERS = ['content-type', 'etag'];
 
-export function idempotencyMiddleware(
-  db: Db,
-  userId: (c: Context<AppEnv>) => string,
-  now: () => Date,
-): MiddlewareHandler<AppEnv> {
-  const inFlight = new Map<string, Promise<void>>();
-  const find = (user: string, key: string) =>
-    stmt(db, 'SELECT body_hash, status, body, headers FROM idempotency WHERE user_id = ? AND key = ?').get(user, key) as
-      | Stored
-      | undefined;
+/** Thrown inside the transaction to roll it back while the answer (a fault, a 429, a 5xx) goes out as it is. */
+class NotStored extends Error {}
 
+export function idempotencyMiddleware(userId: (c: Context<AppEnv>) => string, now: () => Date): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (!MUTATIONS.has(c.req.method) || key === undefined) return next();
@@ -42,46 +29,34 @@ export function idempotencyMiddleware(
       .update(`${c.req.method} ${new URL(c.req.url).pathname}\n${c.req.header('if-match') ?? ''}\n`)
       .update(new Uint8Array(await c.req.arrayBuffer()))
       .digest('hex');
-    const slot = `${user}\u0000${key}`;
-    while (inFlight.has(slot)) await inFlight.get(slot);
 
-    const stored = find(user, key);
-    if (stored) {
-      if (stored.body_hash !== hash) {
-        throw new ApiError(422, {
-          code: 'idempotency_mismatch',
-          message: 'Idempotency-Key was already used with a different request body',
-        });
-      }
-      return new Response(stored.body, {
-        status: stored.status,
-        headers: { ...(JSON.parse(stored.headers) as Record<string, string>), 'Idempotent-Replay': 'true' },
-      });
-    }
-
-    let done!: () => void;
-    inFlight.set(slot, new Promise<void>((resolve) => (done = resolve)));
     try {
-      await next();
-      // Faults and rate limits are not answers to the request: a retry must run it.
-      if (c.res.status < 500 && c.res.status !== 429) {
+      return await c.get('repo').transaction(async (tx) => {
+        const stored = await tx.claimIdempotency(user, key, hash, now());
+        if (stored) {
+          if (stored.bodyHash !== hash) {
+            throw new ApiError(422, {
+              code: 'idempotency_mismatch',
+              message: 'Idempotency-Key was already used with a different request body',
+            });
+          }
+          return new Response(stored.body, { status: stored.status, headers: { ...stored.headers, 'Idempotent-Replay': 'true' } });
+        }
+        c.set('repo', tx);
+        await next();
+        // Faults, rate limits and crashes are not answers to the request: a retry must run it.
+        if (c.res.status >= 500 || c.res.status === 429) throw new NotStored();
         const headers: Record<string, string> = {};
         for (const name of KEPT_HEADERS) {
           const value = c.res.headers.get(name);
           if (value !== null) headers[name] = value;
         }
-        stmt(
-          db,
-          'INSERT INTO idempotency (user_id, key, body_hash, status, body, headers, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        ).run(user, key, hash, c.res.status, await c.res.clone().text(), JSON.stringify(headers), now().toISOString());
-      }
-    } finally {
-      inFlight.delete(slot);
-      done();
+        await tx.completeIdempotency(user, key, { status: c.res.status, body: await c.res.clone().text(), headers });
+        return undefined;
+      });
+    } catch (err) {
+      if (err instanceof NotStored) return;
+      throw err;
     }
   };
-}
-
-export function pruneIdempotency(db: Db, now: Date): void {
-  stmt(db, 'DELETE FROM idempotency WHERE created_at < ?').run(new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString());
 }

@@ -1,45 +1,82 @@
-// A token bucket per caller: `rate` requests per second, bursts up to `rate`.
+// Token buckets: per caller, `rate` requests per second with bursts up to `rate`; per client address, failed
+// credentials. With SQLite (one process) the buckets live in memory; with PostgreSQL in the database, so that the
+// limits hold across every server process (db/repository.ts takeBucket), not per process.
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Repository } from '../db/repository';
 import type { AppEnv } from '../routes/env';
 import { ApiError } from './errors';
+
+export interface Buckets {
+  /**
+   * Refills the bucket by `perMs` tokens a millisecond up to `capacity` (a new one starts full), then takes one
+   * token when `take` and there is one. Answers the tokens left and whether one was taken.
+   */
+  take(key: string, capacity: number, perMs: number, nowMs: number, take: boolean): Promise<{ taken: boolean; tokens: number }>;
+  /** Refills every bucket whose key starts with the prefix. */
+  reset(prefix: string): Promise<void>;
+}
 
 interface Bucket {
   tokens: number;
   at: number;
 }
 
-export class RateLimiter {
+export class MemoryBuckets implements Buckets {
   private buckets = new Map<string, Bucket>();
+
+  async take(key: string, capacity: number, perMs: number, nowMs: number, take: boolean) {
+    const bucket = this.buckets.get(key) ?? { tokens: capacity, at: nowMs };
+    bucket.tokens = Math.min(capacity, bucket.tokens + Math.max(0, nowMs - bucket.at) * perMs);
+    bucket.at = Math.max(bucket.at, nowMs);
+    this.buckets.set(key, bucket);
+    const taken = take && bucket.tokens >= 1;
+    if (taken) bucket.tokens -= 1;
+    return { taken, tokens: bucket.tokens };
+  }
+
+  async reset(prefix: string): Promise<void> {
+    for (const key of [...this.buckets.keys()]) if (key.startsWith(prefix)) this.buckets.delete(key);
+  }
+}
+
+export class SharedBuckets implements Buckets {
+  constructor(private repo: Repository) {}
+  take(key: string, capacity: number, perMs: number, nowMs: number, take: boolean) {
+    return this.repo.takeBucket(key, capacity, perMs, nowMs, take);
+  }
+  reset(prefix: string): Promise<void> {
+    return this.repo.resetBuckets(prefix);
+  }
+}
+
+/** The buckets for this engine: in the database when several processes may share it. */
+export function bucketsFor(repo: Repository): Buckets {
+  return repo.engine === 'postgres' ? new SharedBuckets(repo) : new MemoryBuckets();
+}
+
+export class RateLimiter {
   constructor(
     private rate: () => number,
     private nowMs: () => number,
+    private buckets: Buckets = new MemoryBuckets(),
   ) {}
 
   /** Takes one token; returns 0 when allowed, else the whole seconds to wait. */
-  take(key: string): number {
+  async take(key: string): Promise<number> {
     const rate = this.rate();
     if (rate <= 0) return 0;
-    const now = this.nowMs();
-    const capacity = Math.max(1, rate);
-    const bucket = this.buckets.get(key) ?? { tokens: capacity, at: now };
-    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * rate);
-    bucket.at = now;
-    this.buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / rate));
+    const { taken, tokens } = await this.buckets.take(`rate:${key}`, Math.max(1, rate), rate / 1000, this.nowMs(), true);
+    return taken ? 0 : Math.max(1, Math.ceil((1 - tokens) / rate));
   }
 
-  reset(): void {
-    this.buckets.clear();
+  reset(): Promise<void> {
+    return this.buckets.reset('rate:');
   }
 }
 
 export function rateLimitMiddleware(limiter: RateLimiter, key: (c: Context<AppEnv>) => string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const wait = limiter.take(key(c));
+    const wait = await limiter.take(key(c));
     if (wait > 0) {
       throw new ApiError(
         429,
@@ -56,37 +93,27 @@ export function rateLimitMiddleware(limiter: RateLimiter, key: (c: Context<AppEn
  * address has none left every attempt from it is refused, right or wrong, so guessing learns nothing.
  */
 export class FailureLimiter {
-  private buckets = new Map<string, Bucket>();
   constructor(
     private limit: () => number,
     private nowMs: () => number,
+    private buckets: Buckets = new MemoryBuckets(),
   ) {}
 
-  private bucket(key: string): Bucket | null {
-    const limit = this.limit();
-    if (limit <= 0) return null;
-    const now = this.nowMs();
-    const bucket = this.buckets.get(key) ?? { tokens: limit, at: now };
-    bucket.tokens = Math.min(limit, bucket.tokens + ((now - bucket.at) / 60_000) * limit);
-    bucket.at = now;
-    this.buckets.set(key, bucket);
-    return bucket;
-  }
-
   /** 0 when the address may try, else the whole seconds until it may. */
-  wait(key: string): number {
-    const bucket = this.bucket(key);
-    if (!bucket || bucket.tokens >= 1) return 0;
-    return Math.max(1, Math.ceil(((1 - bucket.tokens) * 60) / this.limit()));
+  async wait(key: string): Promise<number> {
+    const limit = this.limit();
+    if (limit <= 0) return 0;
+    const { tokens } = await this.buckets.take(`fail:${key}`, limit, limit / 60_000, this.nowMs(), false);
+    return tokens >= 1 ? 0 : Math.max(1, Math.ceil(((1 - tokens) * 60) / limit));
   }
 
-  fail(key: string): void {
-    const bucket = this.bucket(key);
-    if (bucket) bucket.tokens = Math.max(0, bucket.tokens - 1);
+  async fail(key: string): Promise<void> {
+    const limit = this.limit();
+    if (limit > 0) await this.buckets.take(`fail:${key}`, limit, limit / 60_000, this.nowMs(), true);
   }
 
-  reset(): void {
-    this.buckets.clear();
+  reset(): Promise<void> {
+    return this.buckets.reset('fail:');
   }
 }
 

@@ -20,7 +20,7 @@ function app() {
   app.get('/api/v1/customers/:id', (c) => (c.req.param('id') === xss.id ? c.json(xss) : c.json({ error: { code: 'not_found', message: 'Not found' } }, 404)));
   app.get('/api/v1/customers/:id/logs', (c) => c.json({ items: [{ id: 'l1', seq: 1, customerId: xss.id, type: 'Edit customer', at: '2024-03-02T09:30:00.000Z', actorId: 'u-rep', details: '<script>x</script>', changes: [] }], nextBefore: null }));
   const user = (c: Context) => (signedIn(c) ? rep : null);
-  registerPages(app, { userFromRequest: user });
+  registerPages(app, { userFromRequest: async (c) => user(c) });
   return app;
 }
 

@@ -7,7 +7,7 @@ import { customerPage, customersPage, messagePage } from './html';
 
 /** Who is signed in (session cookie or bearer token), or null: the server's reader. */
 export interface PageDeps {
-  userFromRequest(c: Context): User | null;
+  userFromRequest(c: Context): Promise<User | null>;
 }
 
 const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
@@ -34,15 +34,15 @@ export function registerPages(app: Hono<any, any, any>, deps: PageDeps): void {
     return { status: res.status, body: (await res.json().catch(() => null)) as T };
   }
 
-  app.get('/customers', (c) => {
-    const user = deps.userFromRequest(c);
+  app.get('/customers', async (c) => {
+    const user = await deps.userFromRequest(c);
     if (!user) return loginRedirect(c);
     c.header('Cache-Control', 'no-store');
     return c.html(customersPage(user));
   });
 
   app.get('/customers/:id', async (c) => {
-    const user = deps.userFromRequest(c);
+    const user = await deps.userFromRequest(c);
     if (!user) return loginRedirect(c);
     const id = encodeURIComponent(c.req.param('id'));
     const [customer, org, logs] = await Promise.all([

@@ -30,7 +30,7 @@ export function adminRoutes(settings: RuntimeSettings, limiter: RateLimiter, inj
       next[field as keyof RuntimeSettings] = value;
     }
     Object.assign(settings, next);
-    limiter.reset();
+    await limiter.reset();
     return c.json(settings);
   });
   return app;

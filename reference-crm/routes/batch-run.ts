@@ -1,9 +1,9 @@
 // Runs one action over many customers in one transaction: one result per requested id, in request order.
 import type { Customer, Id } from '../../lib/domain/types';
 import { decide, type Action, type AskWhom, type RuleId } from '../../lib/rules';
+import type { Repository } from '../db/repository';
 import { refusalBody } from '../http/errors';
-import type { Tx } from '../store';
-import { callerContext, known, NOT_FOUND, type AppContext, type Deps } from './env';
+import { callerContext, known, NOT_FOUND, repoOf, type AppContext, type Deps } from './env';
 
 export type BatchResult =
   | { id: Id; ok: true }
@@ -18,32 +18,42 @@ export function runBatch(
   deps: Deps,
   ids: Id[],
   action: Action | null,
-  apply: (tx: Tx, current: Customer, now: Date) => void,
-  mayKnow: (current: Customer) => boolean = () => false,
-): BatchResult[] {
-  const ctx = callerContext(c, deps);
+  apply: (tx: Repository, current: Customer, now: Date) => Promise<void>,
+  mayKnow: (tx: Repository, current: Customer) => Promise<boolean> = async () => false,
+): Promise<BatchResult[]> {
   const now = deps.now();
-  const firstIndex = new Map<Id, number>();
-  return deps.store.transact((tx) =>
-    ids.map((id, index): BatchResult => {
+  return repoOf(c).transaction(async (direct) => {
+    // The batch's customers and log entries are written together at the end, in request order.
+    const { tx, flush } = direct.buffered();
+    const ctx = await callerContext(c, tx);
+    // Read (and in PostgreSQL lock) them all at once, in id order, so that two batches never wait on each other in a circle.
+    const customers = await tx.customers(ids, true);
+    const firstIndex = new Map<Id, number>();
+    const results: BatchResult[] = [];
+    for (const [index, id] of ids.entries()) {
       const first = firstIndex.get(id);
       if (first !== undefined) {
-        return { id, ok: false, error: { code: 'duplicate', message: `customer ${id} is already item ${first} of this request` } };
+        results.push({ id, ok: false, error: { code: 'duplicate', message: `customer ${id} is already item ${first} of this request` } });
+        continue;
       }
       firstIndex.set(id, index);
-      const current = deps.store.customer(id);
-      if (!current || !(known(ctx, current, action, now) || mayKnow(current))) {
-        return { id, ok: false, error: { code: 'not_found', message: NOT_FOUND(id) } };
+      const current = customers.get(id);
+      if (!current || !(known(ctx, current, action, now) || (await mayKnow(tx, current)))) {
+        results.push({ id, ok: false, error: { code: 'not_found', message: NOT_FOUND(id) } });
+        continue;
       }
       if (action) {
         const decision = decide(ctx, current, action, now);
         if (!decision.allowed) {
           const { code, message, rule, ask } = refusalBody(decision);
-          return { id, ok: false, error: { code, message, rule, ask } };
+          results.push({ id, ok: false, error: { code, message, rule, ask } });
+          continue;
         }
       }
-      apply(tx, current, now);
-      return { id, ok: true };
-    }),
-  );
+      await apply(tx, current, now);
+      results.push({ id, ok: true });
+    }
+    await flush();
+    return results;
+  });
 }

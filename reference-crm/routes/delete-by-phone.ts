@@ -6,11 +6,11 @@ import { Hono } from 'hono';
 import type { Customer, Id } from '../../lib/domain/types';
 import { deleteOriginDetails } from '../../lib/import/delete-origin';
 import { decide, type AskWhom, type RuleId } from '../../lib/rules';
-import { stmt } from '../db/statements';
+import type { Repository } from '../db/repository';
 import { invalid, refusalBody } from '../http/errors';
 import { jsonBody, MAX_BATCH, MAX_ID, MAX_PHONE, MAX_TEXT } from '../http/validate';
 import { phoneKey } from '../phone';
-import { bumped, callerContext, callerId, known, NOT_FOUND, type AppContext, type AppEnv, type Deps } from './env';
+import { bumped, callerContext, callerId, known, NOT_FOUND, repoOf, type AppContext, type AppEnv, type Deps } from './env';
 
 export type PhoneResult =
   | { phone: string; ok: true; id: Id }
@@ -38,23 +38,22 @@ interface RowAsked {
 
 export function deleteByPhoneRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const { store } = deps;
 
   app.post('/batch/delete-by-phone', async (c) => {
     const body = await jsonBody(c, ['phones', 'rows', 'file']);
     if (body.rows !== undefined) {
       if (body.phones !== undefined) throw invalid('phones: not with rows (send one or the other)');
-      return c.json({ results: deleteRows(c, rowList(body.rows), fileName(body.file)) });
+      return c.json({ results: await deleteRows(c, rowList(body.rows), fileName(body.file)) });
     }
     if (body.file !== undefined) throw invalid('file: only with rows');
     const phones = phoneList(body.phones);
-    const ctx = callerContext(c, deps);
     const now = deps.now();
     const seen = new Map<string, number>();
-    const findIds = stmt(store.db, 'SELECT id FROM customers WHERE phone_key = ? AND deleted_at IS NULL ORDER BY id').pluck();
 
-    const results = store.transact((tx) =>
-      phones.map((phone, index): PhoneResult => {
+    const results = await repoOf(c).transaction(async (tx) => {
+      const ctx = await callerContext(c, tx);
+      const out: PhoneResult[] = [];
+      for (const [index, phone] of phones.entries()) out.push(await (async (): Promise<PhoneResult> => {
         const key = phoneKey(phone);
         if (key === '') return { phone, ok: false, error: { code: 'invalid', message: `"${phone}" has no digits` } };
         const first = seen.get(key);
@@ -63,44 +62,46 @@ export function deleteByPhoneRoutes(deps: Deps): Hono<AppEnv> {
         }
         seen.set(key, index);
         // Customers the caller may not know of are not matched at all: no phone maps to a hidden id.
-        const ids = (findIds.all(key) as Id[]).filter((id) => known(ctx, store.customer(id)!, 'delete', now));
+        const matching = await tx.customers(await tx.liveIdsWithPhoneKey(key), true);
+        const ids = [...matching.keys()].filter((id) => known(ctx, matching.get(id)!, 'delete', now));
         if (ids.length === 0) return { phone, ok: false, error: { code: 'not_found', message: `no customer has the number ${phone}` } };
         if (ids.length > 1) {
-          return { phone, ok: false, ids, error: { code: 'ambiguous', message: `${ids.length} customers share the number ${phone}`, matches: matchesOf(ids) } };
+          return { phone, ok: false, ids, error: { code: 'ambiguous', message: `${ids.length} customers share the number ${phone}`, matches: matchesOf(matching, ids) } };
         }
-        const current = store.customer(ids[0])!;
+        const current = matching.get(ids[0])!;
         const decision = decide(ctx, current, 'delete', now);
         if (!decision.allowed) {
           const { message, rule, ask } = refusalBody(decision);
           return { phone, ok: false, id: current.id, error: { code: 'forbidden', message, rule, ask } };
         }
-        tx.save(bumped(current, { deletedAt: now.toISOString() }, now));
-        tx.log({ customerId: current.id, type: 'Delete customer', at: now.toISOString(), actorId: callerId(c),
+        await tx.save(bumped(current, { deletedAt: now.toISOString() }, now));
+        await tx.log({ customerId: current.id, type: 'Delete customer', at: now.toISOString(), actorId: callerId(c),
           details: `by phone ${phone}`, changes: [{ field: 'deletedAt', before: null, after: now.toISOString() }] });
         return { phone, ok: true, id: current.id };
-      }),
-    );
+      })());
+      return out;
+    });
     return c.json({ results });
   });
 
-  const matchesOf = (ids: Id[]) => ids.map((id) => {
-    const customer = store.customer(id)!;
+  const matchesOf = (found: Map<Id, Customer>, ids: Id[]) => ids.map((id) => {
+    const customer = found.get(id)!;
     return { id, name: customer.name, code: customer.code };
   });
 
   /** The `rows` form: one result per row asked, in order, each naming its customer. */
-  function deleteRows(c: AppContext, rows: RowAsked[], file: string): (PhoneResult & { id: Id })[] {
-    const ctx = callerContext(c, deps);
+  async function deleteRows(c: AppContext, rows: RowAsked[], file: string): Promise<(PhoneResult & { id: Id })[]> {
     const now = deps.now();
     const seen = new Set<Id>();
-    const findIds = stmt(store.db, 'SELECT id FROM customers WHERE phone_key = ? AND deleted_at IS NULL ORDER BY id').pluck();
-    return store.transact((tx) =>
-      rows.map(({ id, row, phone, chosen }): PhoneResult & { id: Id } => {
+    return repoOf(c).transaction(async (tx: Repository) => {
+      const ctx = await callerContext(c, tx);
+      const out: (PhoneResult & { id: Id })[] = [];
+      for (const { id, row, phone, chosen } of rows) out.push(await (async (): Promise<PhoneResult & { id: Id }> => {
         const key = phoneKey(phone);
         if (key === '') return { id, phone, ok: false, error: { code: 'invalid', message: `"${phone}" has no digits` } };
         if (seen.has(id)) return { id, phone, ok: false, error: { code: 'duplicate', message: `customer ${id} is asked for twice` } };
         seen.add(id);
-        const current: Customer | undefined = store.customer(id);
+        const current: Customer | null = await tx.customer(id, true);
         const knowable = (customer: Customer) => known(ctx, customer, 'delete', now);
         if (!current || current.deletedAt !== null || !knowable(current)) {
           return { id, phone, ok: false, error: { code: 'not_found', message: NOT_FOUND(id) } };
@@ -108,21 +109,23 @@ export function deleteByPhoneRoutes(deps: Deps): Hono<AppEnv> {
         if (phoneKey(current.phone) !== key) {
           return { id, phone, ok: false, error: { code: 'not_found', message: `customer ${id} no longer has the number ${phone}` } };
         }
-        const ids = (findIds.all(key) as Id[]).filter((other) => knowable(store.customer(other)!));
+        const matching = await tx.customers(await tx.liveIdsWithPhoneKey(key));
+        const ids = [...matching.keys()].filter((other) => knowable(matching.get(other)!));
         if (ids.length > 1 && !chosen) {
-          return { id, phone, ok: false, ids, error: { code: 'ambiguous', message: `${ids.length} customers share the number ${phone}`, matches: matchesOf(ids) } };
+          return { id, phone, ok: false, ids, error: { code: 'ambiguous', message: `${ids.length} customers share the number ${phone}`, matches: matchesOf(matching, ids) } };
         }
         const decision = decide(ctx, current, 'delete', now);
         if (!decision.allowed) {
           const { message, rule, ask } = refusalBody(decision);
           return { id, phone, ok: false, error: { code: 'forbidden', message, rule, ask } };
         }
-        tx.save(bumped(current, { deletedAt: now.toISOString() }, now));
-        tx.log({ customerId: id, type: 'Delete customer', at: now.toISOString(), actorId: callerId(c),
+        await tx.save(bumped(current, { deletedAt: now.toISOString() }, now));
+        await tx.log({ customerId: id, type: 'Delete customer', at: now.toISOString(), actorId: callerId(c),
           details: deleteOriginDetails({ from: 'file', file, row, phone }), changes: [{ field: 'deletedAt', before: null, after: now.toISOString() }] });
         return { id, phone, ok: true };
-      }),
-    );
+      })());
+      return out;
+    });
   }
 
   return app;

@@ -4,28 +4,33 @@ import type { Customer, Id } from '../../lib/domain/types';
 import { decide, type Action, type UserContext } from '../../lib/rules';
 import type { Caller } from '../auth';
 import { forbidden, notFound } from '../http/errors';
-import type { CrmStore } from '../store';
+import type { Repository } from '../db/repository';
 
-export type AppEnv = { Bindings: Partial<HttpBindings>; Variables: { caller: Caller } };
+/** `repo`: the repository this request works with — inside the request's transaction when it has an Idempotency-Key. */
+export type AppEnv = { Bindings: Partial<HttpBindings>; Variables: { caller: Caller; repo: Repository } };
 export type AppContext = Context<AppEnv>;
 
 export interface Deps {
-  store: CrmStore;
   now: () => Date;
+}
+
+export function repoOf(c: AppContext): Repository {
+  return c.get('repo');
 }
 
 export function callerId(c: AppContext): Id {
   return c.get('caller').user.id;
 }
 
-export function callerContext(c: AppContext, deps: Deps): UserContext {
-  return deps.store.context(callerId(c));
+/** The rules' facts about the caller, read through `repo` (the transaction's, inside one). */
+export function callerContext(c: AppContext, repo: Repository = repoOf(c)): Promise<UserContext> {
+  return repo.context(callerId(c));
 }
 
 /** The customer the caller may view, or 404 (403 is not used for reads). */
-export function viewable(c: AppContext, deps: Deps, id: Id): Customer {
-  const customer = deps.store.customer(id);
-  if (!customer || !decide(callerContext(c, deps), customer, 'view', deps.now()).allowed) {
+export async function viewable(c: AppContext, deps: Deps, id: Id): Promise<Customer> {
+  const customer = await repoOf(c).customer(id);
+  if (!customer || !decide(await callerContext(c), customer, 'view', deps.now()).allowed) {
     throw notFound(`customer ${id}: not found`);
   }
   return customer;
@@ -44,10 +49,13 @@ export function known(ctx: UserContext, customer: Customer, action: Action | nul
 
 export const NOT_FOUND = (id: Id) => `customer ${id}: not found`;
 
-/** The customer the caller may act on: 404 when it does not exist or the caller may not know of it, 403 naming the rule when refused. */
-export function permitted(c: AppContext, deps: Deps, id: Id, action: Action): Customer {
-  const customer = deps.store.customer(id);
-  const ctx = callerContext(c, deps);
+/**
+ * The customer the caller may act on, read (and in PostgreSQL locked) in the transaction `tx`: 404 when it does not
+ * exist or the caller may not know of it, 403 naming the rule when refused.
+ */
+export async function permitted(c: AppContext, deps: Deps, tx: Repository, id: Id, action: Action): Promise<Customer> {
+  const customer = await tx.customer(id, true);
+  const ctx = await callerContext(c, tx);
   const now = deps.now();
   if (!customer || !known(ctx, customer, action, now)) throw notFound(NOT_FOUND(id));
   const decision = decide(ctx, customer, action, now);

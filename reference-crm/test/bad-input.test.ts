@@ -65,14 +65,7 @@ const MUTATIONS: Mutation[] = [
 ];
 
 async function state() {
-  const one = (sql: string) => crm.db.prepare(sql).pluck().get();
-  return {
-    changeSeq: one("SELECT value FROM counters WHERE name = 'change_seq'"),
-    logs: one('SELECT COUNT(*) FROM logs'),
-    follows: one('SELECT COUNT(*) FROM follows'),
-    tags: one('SELECT COUNT(*) FROM tags'),
-    sessions: one('SELECT COUNT(*) FROM sessions'),
-  };
+  return crm.repo.stats();
 }
 
 const figures = { tried: 0, refusedCleanly: 0 };

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DB_PATH } from '../server';
 import { parseConfig } from '../config';
@@ -29,6 +30,12 @@ describe('parseConfig', () => {
     });
   });
 
+  it('takes a PostgreSQL URL from --db or CRM_DATABASE_URL as it is (not as a file path)', () => {
+    expect(parseConfig(['--db', 'postgres://crm:secret@db.internal:5432/crm'], {}).dbPath).toBe('postgres://crm:secret@db.internal:5432/crm');
+    expect(parseConfig([], { CRM_DATABASE_URL: 'postgresql://crm@10.0.0.5/crm' }).dbPath).toBe('postgresql://crm@10.0.0.5/crm');
+    expect(parseConfig(['--db', 'x.db'], { CRM_DATABASE_URL: 'postgres://crm@h/crm' }).dbPath).toBe(resolve('x.db'));
+  });
+
   it.each([
     [['--port', 'abc'], '--port'],
     [['--fault-error-rate', '2'], '--fault-error-rate'],
@@ -41,10 +48,10 @@ describe('parseConfig', () => {
 
 describe('npm run crm', () => {
   it('prints the users with their tokens, then the listening line, and serves', async () => {
-    const dir = dirname(tempDbPath());
-    const seedPath = join(dir, 'seed.json');
+    const dbPath = tempDbPath();
+    const seedPath = join(mkdtempSync(join(tmpdir(), 'crm-cli-')), 'seed.json');
     writeFileSync(seedPath, JSON.stringify(testSeed()));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'reference-crm/main.ts'), '--port', '0', '--db', join(dir, 'crm.db'), '--seed', seedPath], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'reference-crm/main.ts'), '--port', '0', '--db', dbPath, '--seed', seedPath], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

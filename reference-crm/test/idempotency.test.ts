@@ -74,3 +74,21 @@ describe('a replayed edit', () => {
     expect(replay.body).toEqual(first.body);
   });
 });
+
+describe('a crash between the mutation and its stored answer', () => {
+  it('leaves neither: the retry applies the mutation once', async () => {
+    const { Repository } = await import('../db/repository');
+    const { vi } = await import('vitest');
+    // The process "dies" after the change is written and before the answer is stored: the transaction never commits.
+    const crash = vi.spyOn(Repository.prototype, 'completeIdempotency').mockRejectedValueOnce(new Error('killed'));
+    const edit = () => crm.call('tok-rep', 'PATCH', '/customers/c-1', { name: 'Once only' }, { 'if-match': '"1"', 'idempotency-key': 'crash-1' });
+    expect((await edit()).status).toBe(500);
+    crash.mockRestore();
+    expect((await crm.call('tok-rep', 'GET', '/customers/c-1')).body).toMatchObject({ name: 'Anh Phat', version: 1 });
+    const retry = await edit();
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replay')).toBeNull();
+    expect(retry.body).toMatchObject({ name: 'Once only', version: 2 });
+    expect((await crm.call('tok-admin', 'GET', '/audit?type=Edit%20customer')).body.items).toHaveLength(1);
+  });
+});

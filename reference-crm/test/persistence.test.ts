@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../db/migrations';
-import { openDb } from '../db/open';
 import { startCrm } from '../server';
 import { tempDbPath, testSeed } from './support';
 
 const auth = { authorization: 'Bearer tok-admin', 'content-type': 'application/json' };
 
-describe('the database file', () => {
+describe('the database', () => {
   it('keeps the data across a restart and does not reseed a non-empty database', async () => {
     const dbPath = tempDbPath();
     const first = await startCrm({ dbPath, seed: testSeed(), pages: false });
@@ -32,32 +29,8 @@ describe('the database file', () => {
 
     const third = await startCrm({ dbPath, seed: other, reset: true, pages: false });
     expect(third.seededFrom).toBe('seed');
-    expect(third.store.customer('c-1')?.name).toBe('From the new seed');
+    expect((await third.repo.customer('c-1'))?.name).toBe('From the new seed');
     await third.close();
-  });
-
-  it('records the schema version and uses WAL', async () => {
-    const dbPath = tempDbPath();
-    const crm = await startCrm({ dbPath, seed: testSeed(), pages: false });
-    await crm.close();
-    const db = new Database(dbPath, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(db.prepare('SELECT MAX(version) FROM schema_version').pluck().get()).toBe(MIGRATIONS.length);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    db.close();
-  });
-
-  it('brings an older database up to date at open', () => {
-    const dbPath = tempDbPath();
-    const old = new Database(dbPath);
-    old.exec(MIGRATIONS[0]);
-    old.pragma('user_version = 1');
-    old.close();
-    const db = openDb(dbPath);
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('idempotency');
-    expect(columns).toContain('headers');
-    db.close();
   });
 
   it('refuses an invalid seed, naming the path', async () => {

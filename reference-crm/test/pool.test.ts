@@ -41,6 +41,8 @@ describe('the pool list', () => {
     expect((await pool('tok-rep2', '?page=2&pageSize=1')).body).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{ id: 'c-key' }] });
     expect((await pool('tok-rep2', '?q=key')).body.items.map((x: { id: string }) => x.id)).toEqual(['c-key']);
     expect((await pool('tok-rep2', '?q=0912345')).body.items.map((x: { id: string }) => x.id)).toEqual(['c-1']);
+    // Name, code and number only: the pool shows no email, so it is not searched.
+    expect((await pool('tok-rep2', '?q=example.com')).body).toMatchObject({ total: 0, items: [] });
   });
 
   it('shows a non-member nothing, and no pool; the pool administrator and the administrator see it all', async () => {

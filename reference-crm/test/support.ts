@@ -1,8 +1,10 @@
 // Test support: a small exact organisation and an in-process CRM to call with app.request.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SeedCustomer, SeedFile } from '../seed/format';
+import { postgresBin } from './postgres-cluster';
 import { createCrm, type Crm, type CrmOptions } from '../server';
 
 const empty = { departmentIds: [], roleIds: [], userIds: [] };
@@ -61,7 +63,7 @@ export const NOW = new Date('2024-08-25T12:00:00.000Z');
 export interface TestCrm extends Crm {
   call(token: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   clock: { now: Date };
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface Reply {
@@ -72,8 +74,20 @@ export interface Reply {
   body: any;
 }
 
+/** The engine the server suite runs on: the server-postgres project sets CRM_TEST_ENGINE=postgres. */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.CRM_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+let databases = 0;
+
+/** A new, empty database of the engine under test: a SQLite file in a temporary directory, or a PostgreSQL database. */
 export function tempDbPath(): string {
-  return join(mkdtempSync(join(tmpdir(), 'crm-test-')), 'crm.db');
+  if (TEST_ENGINE === 'sqlite') return join(mkdtempSync(join(tmpdir(), 'crm-test-')), 'crm.db');
+  const base = process.env.CRM_TEST_POSTGRES;
+  if (!base) throw new Error('CRM_TEST_ENGINE=postgres needs the cluster of test/postgres-setup.ts (run the server-postgres project)');
+  const { hostname, port, username } = new URL(base);
+  const name = `crm_${process.pid}_${++databases}`;
+  execFileSync(join(postgresBin(), 'createdb'), ['-h', hostname, '-p', port, '-U', username, name], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return `${base}/${name}`;
 }
 
 /** An in-process CRM on a temporary database with the test seed and a settable clock. */
@@ -93,5 +107,5 @@ export async function testCrm(options: CrmOptions = {}): Promise<TestCrm> {
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
   };
-  return { ...crm, call, clock, close: () => crm.db.close() };
+  return { ...crm, call, clock, close: () => crm.repo.close() };
 }

@@ -11,6 +11,10 @@ export interface CrmOptions {
   seed: string | object;
   args?: string[];
   env?: Record<string, string>;
+  /** Another database than a fresh SQLite file: a PostgreSQL URL. */
+  db?: string;
+  /** Join a database another process seeded: start without --seed and --reset. */
+  join?: boolean;
 }
 
 export interface CrmProcess {
@@ -19,13 +23,15 @@ export interface CrmProcess {
   dbPath: string;
   output(): string;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL): a crash, mid-request. */
+  kill(): Promise<void>;
   /** Starts again on the same port and database (the data survives). */
   start(): Promise<void>;
 }
 
 export async function startCrm(options: CrmOptions): Promise<CrmProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'crmx-crm-'));
-  const dbPath = join(dir, 'crm.db');
+  const dbPath = options.db ?? join(dir, 'crm.db');
   let seedPath = typeof options.seed === 'string' ? resolve(ROOT, options.seed) : join(dir, 'seed.json');
   if (typeof options.seed !== 'string') writeFileSync(seedPath, JSON.stringify(options.seed));
   let log = '';
@@ -47,7 +53,7 @@ export async function startCrm(options: CrmOptions): Promise<CrmProcess> {
       proc.once('exit', (code) => fail(new Error(`The reference CRM exited (${code}) before listening:\n${log}`)));
     });
 
-  port = await launch(['--seed', seedPath, '--reset']);
+  port = await launch(options.join ? [] : ['--seed', seedPath, '--reset']);
   const crm: CrmProcess = {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -59,6 +65,15 @@ export async function startCrm(options: CrmOptions): Promise<CrmProcess> {
       await new Promise<void>((done) => {
         proc.once('exit', () => done());
         proc.kill('SIGTERM');
+      });
+      child = null;
+    },
+    async kill() {
+      const proc = child as ChildProcess | null;
+      if (!proc || proc.exitCode !== null) return;
+      await new Promise<void>((done) => {
+        proc.once('exit', () => done());
+        proc.kill('SIGKILL');
       });
       child = null;
     },

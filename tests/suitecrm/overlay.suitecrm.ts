@@ -69,6 +69,10 @@ describe('the overlay on SuiteCRM\'s Accounts list, as a rep', () => {
     await panel.locator('h2').filter({ hasText: other.name }).waitFor();
     await panel.locator('[data-crmx-field=code] dd').getByText(other.code).waitFor();
     await expect(panel.locator('[data-crmx-action=edit]').getAttribute('aria-disabled')).resolves.toBe('true');
+    // It starts below SuiteCRM's fixed top bar (its user menu and Log Out stay in reach).
+    const barBottom = await theirs.locator('nav.navbar-fixed-top').evaluate((nav) => nav.getBoundingClientRect().bottom);
+    expect(barBottom).toBeGreaterThan(0);
+    expect(await panel.evaluate((p) => p.getBoundingClientRect().top)).toBeGreaterThanOrEqual(Math.floor(barBottom));
     await theirs.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     for (const p of [page, mine, theirs]) await p.close();
@@ -135,6 +139,34 @@ describe('the overlay on SuiteCRM\'s Accounts list, as a rep', () => {
     const history = await suiteCrmSubpanel(detail, 'history');
     await history.getByText('[CRM overlay] Edit customer').waitFor();
     await detail.close();
+  });
+
+  it('after an edit on the list\'s second page, Refresh loads that page again by GET (no form sent again) with the new phone', async () => {
+    // Every seeded account, then SuiteCRM's next page: a POST of its list form.
+    const page = await o.openAccounts('CRMX');
+    await Promise.all([page.waitForEvent('load'), page.click('#listViewNextButton_top')]);
+    await controlsOnEveryRow(page);
+    const pager = await page.locator('.pageNumbers').first().textContent();
+    expect(pager).toMatch(/^\(21 - /);
+    const onPage = await rows(page).locator('input[name="mass[]"]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+    const a = rep1Accounts.filter((x) => onPage.includes(x.id) && x.id !== rep1Accounts[2].id).at(-1);
+    expect(a, 'one of rep1\'s accounts on the second page').toBeDefined();
+    const phone = '+84 28 3999 0002';
+    await runItem(page, a!.id, 'edit');
+    const edit = dialog(page, 'edit');
+    await edit.locator('#crmx-edit-phone').fill(phone);
+    await edit.getByRole('button', { name: 'Save', exact: true }).click();
+    await edit.waitFor({ state: 'detached' });
+    const refresh = toast(page).filter({ hasText: '1 row on this page changed' }).getByRole('button', { name: 'Refresh' });
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.isNavigationRequest() && r.frame() === page.mainFrame()),
+      refresh.click(),
+    ]);
+    expect(request.method()).toBe('GET');
+    await page.waitForLoadState('load');
+    await expect(page.locator('.pageNumbers').first().textContent()).resolves.toBe(pager);
+    await row(page, a!.id).getByText(phone).waitFor();
+    await page.close();
   });
 
   it('shares from the row menu to a department: the account\'s Security Groups hold it; a batch share of selected rows too', async () => {

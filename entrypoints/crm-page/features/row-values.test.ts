@@ -63,7 +63,16 @@ describe('on a page whose adapter cannot redraw rows', () => {
     expect(ctx.state.toasts.value).toHaveLength(1);
     expect([toast.text, toast.action?.label, toast.lasting]).toEqual([text, label, true]);
     void toast.action!.run();
-    expect(reload).toHaveBeenCalledWith(document);
+    expect(reload).toHaveBeenCalledWith(expect.objectContaining({ document, adapter: ctx.adapter }));
+  });
+
+  it('Refresh loads the list the adapter\'s way where it has one (a list paged by posting a form)', () => {
+    const reloadList = vi.fn();
+    const ctx = { ...testContext(controller.signal), adapter: { ...referenceAdapter, showValues: undefined, reloadList } };
+    void createRowValuesFeature().init(ctx);
+    ctx.changes.emit({ kind: 'customers', ids: ['c-001'], mine: true });
+    void ctx.state.toasts.value[0].action!.run();
+    expect(reloadList).toHaveBeenCalledWith(document);
   });
 
   it('says nothing of changes the user did not make (a sync\'s may be older than the page)', () => {

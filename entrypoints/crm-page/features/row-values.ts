@@ -39,8 +39,14 @@ async function redraw(ctx: FeatureContext, ids: Id[]): Promise<void> {
   }
 }
 
+/** The host's list loaded again: the adapter's way where it has one, else the document reloaded. */
+function reloadHostList(ctx: Pick<FeatureContext, 'document' | 'adapter'>): void {
+  if (ctx.adapter.reloadList) ctx.adapter.reloadList(ctx.document);
+  else ctx.document.defaultView?.location.reload();
+}
+
 /** `reload`: how the host's page is loaded again (the toast's Refresh). */
-export function createRowValuesFeature(reload: (doc: Document) => void = (doc) => doc.defaultView?.location.reload()): Feature {
+export function createRowValuesFeature(reload: (ctx: Pick<FeatureContext, 'document' | 'adapter'>) => void = reloadHostList): Feature {
   return {
     name: 'row-values',
     init(ctx) {
@@ -64,7 +70,7 @@ export function createRowValuesFeature(reload: (doc: Document) => void = (doc) =
           text: t('rows.changed', { count: changed.size }),
           tone: 'info',
           lasting: true,
-          action: { label: t('rows.refresh'), run: () => reload(ctx.document) },
+          action: { label: t('rows.refresh'), run: () => reload(ctx) },
         });
       };
       ctx.changes.subscribe((change) => {

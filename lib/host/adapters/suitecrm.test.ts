@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { suitecrmAdapter as adapter } from './suitecrm';
+import { suitecrmAdapter as adapter, suitecrmListUrl } from './suitecrm';
 import { loadSuitecrmDetailPage, loadSuitecrmPage, SUITECRM_DETAIL_ID } from '../test-fixture';
 import { observeRows } from '../observe-rows';
 import { pageKind } from '../adapter';
@@ -10,6 +10,19 @@ const rows = () => [...document.querySelectorAll(adapter.selectors.row)];
 describe('SuiteCRM adapter on the saved Accounts list view', () => {
   beforeEach(() => {
     loadSuitecrmPage();
+  });
+
+  // The pager's text, then the list's URL Refresh loads (SuiteCRM's offset parameter; none on the first page).
+  it.each([
+    ['(1 - 20 of 51)', null],
+    ['(21 - 40 of 51)', '20'],
+    ['(41 - 51 of 51)', '40'],
+    ['(21 - 40 trong số 51)', '20'],
+  ])('Refresh after the pager says %s loads the Accounts list at offset %s by GET', (pager, offset) => {
+    for (const numbers of document.querySelectorAll('.pageNumbers')) numbers.textContent = pager;
+    const url = suitecrmListUrl(document);
+    expect([url.pathname.endsWith('/index.php'), url.searchParams.get('module'), url.searchParams.get('action')]).toEqual([true, 'Accounts', 'index']);
+    expect(url.searchParams.get('Accounts2_ACCOUNT_offset')).toBe(offset);
   });
 
   it('finds the 3 data rows, not the header or pagination rows', () => {

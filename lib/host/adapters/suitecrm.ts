@@ -38,9 +38,27 @@ export const SUITECRM_RECORD_PAGES: PageRule[] = byUrl(DETAIL);
 
 const TITLE = '.moduleTitle > h2.module-title-text';
 
+/**
+ * The Accounts list at the page it shows, by a plain GET: SuiteCRM pages by posting form#MassUpdate, so
+ * reloading the document would ask to send that form again. SuiteCRM reads the page's offset from the
+ * request (its `<module>2_<ACCOUNT>_offset` parameter) and keeps the list's filter and order in the user's
+ * preferences; the offset is the first row's number in the pager ("(21 - 40 of 51)") less one (the form's
+ * own offset field always says 0).
+ */
+export function suitecrmListUrl(doc: Document): URL {
+  const url = new URL('index.php', doc.baseURI);
+  url.searchParams.set('module', 'Accounts');
+  url.searchParams.set('action', 'index');
+  const offsetField = doc.querySelector<HTMLInputElement>('form#MassUpdate input[type="hidden"][name$="_offset"]');
+  const first = Number(/\d+/.exec(doc.querySelector('.pageNumbers')?.textContent ?? '')?.[0]);
+  if (offsetField && Number.isInteger(first) && first > 1) url.searchParams.set(offsetField.name, String(first - 1));
+  return url;
+}
+
 export const suitecrmAdapter = createSelectorAdapter({
   name: 'suitecrm',
   pages: SUITECRM_PAGES,
+  reloadList: (doc) => doc.defaultView?.location.assign(suitecrmListUrl(doc).href),
   id: { from: 'value', selector: ':scope > td > input.listview-checkbox[name="mass[]"]' },
   selectors: {
     container: `${TABLE} > tbody`,
@@ -52,6 +70,8 @@ export const suitecrmAdapter = createSelectorAdapter({
     menuCell: ':scope > td:first-child',
     // The empty header cell above the checkboxes (SuiteCRM's select-all sits in the pagination row).
     headerCell: `${TABLE} > thead > tr:first-child > th:first-child`,
+    // SuiteP's fixed top bar (modules, search, the user's menu with Log Out): our details panel starts below it.
+    header: 'nav.navbar-fixed-top',
     // The table with its pagination rows (pager, counts, select-all, bulk actions) inside.
     list: 'form#MassUpdate div.list-view-rounded-corners:has(> table.list.view)',
   },

@@ -1,5 +1,5 @@
-// The options page's adapter section, in its own dictionary: the content script carries English (lib/i18n/en.ts)
-// and has a size budget, and it never shows these.
+// The options page's adapter section, in its own dictionary: the content script loads a whole language
+// (lib/i18n/en.ts) from the background, and it never shows these.
 import { currentLanguage, formatMessage, type Language } from '../index';
 
 export const adapterOptionsEn = {
