@@ -14,7 +14,12 @@ const PORT = process.env.CRM_PORT ?? '8787';
 const TOKEN = process.env.CRMX_DEMO_TOKEN ?? 'demo-manager';
 const url = `http://127.0.0.1:${PORT}`;
 
-execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { stdio: 'inherit', cwd: ROOT });
+// The demo's CRM is on loopback: this build grants it at install (CRMX_LOOPBACK, build/manifest.ts), as the tests' does.
+execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
+  stdio: 'inherit',
+  cwd: ROOT,
+  env: { ...process.env, CRMX_LOOPBACK: '1' },
+});
 
 // The demo org is for trying things out: its sign-in page also lets anyone pick a demo user, without a credential.
 const crmArgs = ['--import', 'tsx', join(ROOT, 'reference-crm/main.ts'), '--port', PORT, '--demo-sign-in'];

@@ -3,10 +3,10 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { GECKO_ID } from '../../build/manifest';
 import { firefoxPath } from '../../scripts/browser-path';
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
-const GECKO_ID = 'crm-overlay@example.org';
 
 export interface FirefoxWithExtension {
   browser: Browser;
