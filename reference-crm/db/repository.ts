@@ -6,7 +6,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { ChangeRecord, Customer, Id, LogEntry, Org, ShareTargets, User } from '../../lib/domain/types';
 import type { LogType } from '../../lib/domain/log-types';
 import { userContext, type UserContext } from '../../lib/rules';
-import type { SeedFile } from '../seed/types';
+import type { SeedFile, SeedLog } from '../seed/types';
 import { customerDerived, SEARCH_SEPARATOR } from './derived';
 import { listScope, pickScope } from './list-scope';
 import type { Engine } from './open';
@@ -17,14 +17,8 @@ export interface StoredCustomer {
   changeSeq: number;
 }
 
-export interface NewLog {
-  customerId: Id;
-  type: LogType;
-  at: string;
-  actorId: Id | null;
-  details: string;
-  changes?: ChangeRecord[];
-}
+/** A log entry to append: the shape a seed's entries have. */
+export type NewLog = SeedLog;
 
 export const SORTS = ['name', '-name', 'code', 'updatedAt', '-updatedAt', 'id'] as const;
 export type SortName = (typeof SORTS)[number];
