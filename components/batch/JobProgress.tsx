@@ -9,6 +9,7 @@ import { isFinished, percent } from './job-state';
 import type { JobsStore } from './jobs-store';
 import { JobChangeRecords } from '../JobChangeRecords';
 import { FileJobProgress } from './file-job-progress';
+import { ExportButtons } from '../export/ExportButtons';
 
 /** Jobs whose customers' log entries carry what changed (seed 000: "View change records"). */
 const RECORDS_CHANGES = new Set<JobView['kind']>(['share', 'cancelShare', 'setLabels', 'addLabels']);
@@ -103,6 +104,7 @@ function BatchJobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentA
             {t(showChanges ? 'change.hide' : 'change.show')}
           </button>
         )}
+        {isFinished(job) && <ExportButtons api={api} source={() => ({ what: 'jobResults', jobId: job.id })} />}
       </div>
       {showChanges && <JobChangeRecords api={api} job={job} />}
       {error && <p class="crmx-error" role="alert">{error}</p>}

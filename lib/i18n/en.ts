@@ -1,4 +1,5 @@
 import type { RuleId } from '../rules/types';
+import { exportEn } from './areas/export';
 import { batchEn } from './areas/batch';
 import { overlayEn } from './areas/overlay';
 import { poolEn } from './areas/pool';
@@ -21,6 +22,7 @@ export const en = {
   ...batchEn,
   ...syncEn,
   ...poolEn,
+  ...exportEn,
   'app.name': 'CRM Overlay',
 
   'menu.moreActionsFor': 'More actions for {name}',

@@ -1,4 +1,5 @@
 import type { Dictionary } from './en';
+import { exportVi } from './areas/export';
 import { batchVi } from './areas/batch';
 import { overlayVi } from './areas/overlay';
 import { poolVi } from './areas/pool';
@@ -9,6 +10,7 @@ export const vi: Dictionary = {
   ...batchVi,
   ...syncVi,
   ...poolVi,
+  ...exportVi,
   'app.name': 'CRM Overlay',
 
   'menu.moreActionsFor': 'Thao tác khác cho {name}',

@@ -13,6 +13,7 @@ import { JOBS_SCHEMAS, JOBS_SENDER_KINDS, type JobsProtocol, type JobView } from
 import { IMPORT_SCHEMAS, IMPORT_SENDER_KINDS, type ImportProtocol } from './import';
 import { CONTENT_SCHEMAS, CONTENT_SENDER_KINDS, type ContentProtocol } from './content';
 import { POOL_SCHEMAS, POOL_SENDER_KINDS, type PoolProtocol } from './pool';
+import { EXPORT_SCHEMAS, EXPORT_SENDER_KINDS, type ExportProtocol } from './export';
 import { TAB_SELECTION_SCHEMAS, TAB_SELECTION_SENDER_KINDS, type TabSelectionProtocol } from './tab-selection';
 
 /** Codes of the CRM, plus the refusals of the router itself. */
@@ -137,7 +138,7 @@ export interface CoreProtocol {
 }
 
 export interface ProtocolMap extends CoreProtocol, SyncProtocol, MutationProtocol, JobsProtocol, ImportProtocol, ContentProtocol, PoolProtocol,
-  TabSelectionProtocol {
+  TabSelectionProtocol, ExportProtocol {
   changed(change: Change): void;
 }
 
@@ -166,6 +167,7 @@ export const SENDER_KINDS: Record<RequestType, SenderKind> = {
   ...CONTENT_SENDER_KINDS,
   ...POOL_SENDER_KINDS,
   ...TAB_SELECTION_SENDER_KINDS,
+  ...EXPORT_SENDER_KINDS,
 };
 
 const IdSchema = v.pipe(v.string(), v.minLength(1, 'customer id is empty'), v.maxLength(200, 'customer id is too long'));
@@ -201,6 +203,7 @@ export const PAYLOAD_SCHEMAS: { [K in RequestType]: v.GenericSchema<unknown, Pay
   ...CONTENT_SCHEMAS,
   ...POOL_SCHEMAS,
   ...TAB_SELECTION_SCHEMAS,
+  ...EXPORT_SCHEMAS,
 };
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();
