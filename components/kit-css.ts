@@ -125,6 +125,9 @@ export const KIT_CSS = {
 .crmx-job-errors { max-height: 180px; overflow-y: auto; margin: 4px 0; padding-inline-start: 18px; font-size: 13px; }
 .crmx-job-error-item { font-weight: 600; }
 .crmx-job-actions { display: flex; gap: 6px; }
+.crmx-export { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 4px; }
+.crmx-export [aria-disabled=true] { opacity: .6; cursor: progress; }
+.crmx-export-status { font-size: 13px; color: #374151; }
 .crmx-targets h3, .crmx-file-preview h3, .crmx-file-preview h4 { margin: 8px 0 4px; font-size: 14px; }
 .crmx-target-list { max-height: 160px; overflow-y: auto; margin: 0; padding: 4px 4px 4px 28px; border: 1px solid #e5e7eb; border-radius: 4px; }
 .crmx-target-refused { color: #4b5563; text-decoration: line-through; }

@@ -12,6 +12,7 @@ import { isUnfiltered, pageState, selectMatching, type MatchingFilter } from '..
 import { clearSelection, type SelectionStore } from '../../lib/ui/selection-store';
 import type { DialogSource } from '../kit/lazy-dialogs';
 import { useDialogKit } from '../use-dialog-kit';
+import { ExportButtons } from '../export/ExportButtons';
 import type { BatchAction, BatchApi, BatchTool } from './batch-action';
 import { isFinished } from './job-state';
 import type { JobsStore } from './jobs-store';
@@ -128,6 +129,7 @@ export function BatchBar(props: BatchBarProps) {
                 {t(action.label)}
               </button>
             ))}
+            <ExportButtons api={api} source={() => ({ what: 'customers', customerIds: [...store.selection.value.ids] })} />
             <button type="button" class="crmx-link" data-crmx-clear onClick={() => clearSelection(store)}>{t('batch.clear')}</button>
           </div>
         </div>

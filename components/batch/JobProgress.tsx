@@ -10,6 +10,7 @@ import type { JobsStore } from './jobs-store';
 import { JobChangeRecords } from '../JobChangeRecords';
 import { FileJobProgress } from './file-job-progress';
 import { formatTime } from '../../lib/i18n/dates';
+import { ExportButtons } from '../export/ExportButtons';
 
 /** Jobs whose customers' log entries carry what changed (seed 000: "View change records"). */
 const RECORDS_CHANGES = new Set<JobView['kind']>(['share', 'cancelShare', 'setLabels', 'addLabels']);
@@ -114,6 +115,7 @@ function BatchJobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentA
             {t(showChanges ? 'change.hide' : 'change.show')}
           </button>
         )}
+        {isFinished(job) && <ExportButtons api={api} source={() => ({ what: 'jobResults', jobId: job.id })} />}
       </div>
       {undo === 'offer' && job.undoUntil && <p class="crmx-help" data-crmx-undo-until>{t('batch.undoUntil', { date: formatTime(job.undoUntil) })}</p>}
       {undo === 'expired' && <p class="crmx-help" data-crmx-undo-expired>{t('batch.undoExpired')}</p>}

@@ -2,13 +2,17 @@
 // deleted, "1/1" deleted / requested, "Lỗi 0 (Chi tiết)" the rows not deleted and why — shown once the job
 // has finished. While it runs, only its progress (rows checked so far), so the two are never confused.
 import { useState } from 'preact/hooks';
-import { errorText, t } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
 import type { ContentApi } from '../../lib/ui/api';
 import { failureText } from '../../lib/ui/outcome';
-import type { JobItemError, JobView } from '../../lib/protocol/jobs';
+import type { JobView } from '../../lib/protocol/jobs';
 import { isFinished, percent } from './job-state';
 import { customerText } from '../../lib/ui/customer-label';
 import type { JobsStore } from './jobs-store';
+import { fileErrorText, fileRowOf } from '../../lib/ui/file-error-text';
+import { ExportButtons } from '../export/ExportButtons';
+
+export { fileErrorText };
 
 /** The final figures of a file delete: share deleted (never rounded up to 100%), deleted, requested, errors. */
 export function fileFigures(job: Pick<JobView, 'succeeded' | 'total' | 'errors'>): { percent: number; deleted: number; requested: number; errors: number } {
@@ -16,21 +20,8 @@ export function fileFigures(job: Pick<JobView, 'succeeded' | 'total' | 'errors'>
   return { percent: pct, deleted: job.succeeded, requested: job.total, errors: job.errors.length };
 }
 
-const FILE_PROBLEMS = new Set(['not_found', 'invalid', 'duplicate', 'sample']);
-
 /** "row 4" → 4. */
-const rowOf = (item: string) => Number(/^row (\d+)$/.exec(item)?.[1] ?? NaN);
-
-/** Why a row was not deleted, in the UI language. */
-export function fileErrorText(e: JobItemError): string {
-  if (e.code === 'ambiguous') {
-    if (!e.matches?.length) return t('batch.problem.ambiguousUnnamed');
-    const names = e.matches.map((m) => (m.code ? `${m.name} (${m.code})` : m.name)).join(', ');
-    return t('batch.problem.ambiguous', { count: e.matches.length, names });
-  }
-  if (FILE_PROBLEMS.has(e.code) && !e.rule) return t(`batch.problem.${e.code as 'not_found' | 'invalid' | 'duplicate' | 'sample'}`);
-  return errorText(e);
-}
+const rowOf = fileRowOf;
 
 export function FileJobProgress({ job, api, jobs }: { job: JobView; api: Pick<ContentApi, 'request'>; jobs: JobsStore }) {
   const [showErrors, setShowErrors] = useState(false);
@@ -91,6 +82,7 @@ export function FileJobProgress({ job, api, jobs }: { job: JobView; api: Pick<Co
                 ))}
               </ul>
             ))}
+          {showErrors && figures.errors > 0 && <ExportButtons api={api} source={() => ({ what: 'fileErrors', jobId: job.id })} />}
         </>
       )}
       {error && <p class="crmx-error" role="alert">{error}</p>}

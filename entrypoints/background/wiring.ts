@@ -2,6 +2,7 @@
 // ones it uses. index.ts calls this with the browser's settings and channels; the tests with a fake CRM.
 import { createHandlers } from '../../lib/background/handlers/core';
 import { createContentHandlers, type ContentHandlerDeps } from '../../lib/background/handlers/content';
+import { createExportHandlers } from '../../lib/background/handlers/export';
 import { createImportHandlers } from '../../lib/background/handlers/import';
 import { createJobsHandlers } from '../../lib/background/handlers/jobs';
 import { createMutationHandlers } from '../../lib/background/handlers/mutations';
@@ -31,6 +32,7 @@ export function wireBackground(deps: WiringDeps): Background {
     ...createContentHandlers({ injectDialogs: deps.injectDialogs }),
     ...createTabSelectionHandlers(services.tabSelections),
     ...createSignOutHandlers(services),
+    ...createExportHandlers(services),
   };
   return { services, handlers };
 }

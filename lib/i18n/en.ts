@@ -1,4 +1,5 @@
 import type { RuleId } from '../rules/types';
+import { exportEn } from './areas/export';
 import { batchEn } from './areas/batch';
 import { undoReassignEn } from './areas/undo-reassign';
 import { overlayEn } from './areas/overlay';
@@ -25,6 +26,7 @@ export const en = {
   ...syncEn,
   ...poolEn,
   ...shortcutsEn,
+  ...exportEn,
   'app.name': 'CRM Overlay',
 
   'menu.moreActionsFor': 'More actions for {name}',

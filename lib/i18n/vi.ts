@@ -1,4 +1,5 @@
 import type { Dictionary } from './en';
+import { exportVi } from './areas/export';
 import { batchVi } from './areas/batch';
 import { undoReassignVi } from './areas/undo-reassign';
 import { overlayVi } from './areas/overlay';
@@ -13,6 +14,7 @@ export const vi: Dictionary = {
   ...syncVi,
   ...poolVi,
   ...shortcutsVi,
+  ...exportVi,
   'app.name': 'CRM Overlay',
 
   'menu.moreActionsFor': 'Thao tác khác cho {name}',

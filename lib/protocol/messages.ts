@@ -13,6 +13,7 @@ import { JOBS_SCHEMAS, JOBS_SENDER_KINDS, type JobsProtocol, type JobView } from
 import { IMPORT_SCHEMAS, IMPORT_SENDER_KINDS, type ImportProtocol } from './import';
 import { CONTENT_SCHEMAS, CONTENT_SENDER_KINDS, type ContentProtocol } from './content';
 import { POOL_SCHEMAS, POOL_SENDER_KINDS, type PoolProtocol } from './pool';
+import { EXPORT_SCHEMAS, EXPORT_SENDER_KINDS, type ExportProtocol } from './export';
 import { TAB_SELECTION_SCHEMAS, TAB_SELECTION_SENDER_KINDS, type TabSelectionProtocol } from './tab-selection';
 import { SIGN_OUT_SCHEMAS, SIGN_OUT_SENDER_KINDS, type SignOutProtocol } from './sign-out';
 import type { PageCommand } from './commands';
@@ -140,7 +141,7 @@ export interface CoreProtocol {
 }
 
 export interface ProtocolMap extends CoreProtocol, SyncProtocol, MutationProtocol, JobsProtocol, ImportProtocol, ContentProtocol, PoolProtocol,
-  TabSelectionProtocol, SignOutProtocol {
+  TabSelectionProtocol, SignOutProtocol, ExportProtocol {
   changed(change: Change): void;
   /** From the background to one CRM tab: the user pressed a page shortcut there (lib/protocol/commands.ts). */
   command(command: PageCommand): void;
@@ -174,6 +175,7 @@ export const SENDER_KINDS: Record<RequestType, SenderKind> = {
   ...POOL_SENDER_KINDS,
   ...TAB_SELECTION_SENDER_KINDS,
   ...SIGN_OUT_SENDER_KINDS,
+  ...EXPORT_SENDER_KINDS,
 };
 
 const IdSchema = v.pipe(v.string(), v.minLength(1, 'customer id is empty'), v.maxLength(200, 'customer id is too long'));
@@ -210,6 +212,7 @@ export const PAYLOAD_SCHEMAS: { [K in RequestType]: v.GenericSchema<unknown, Pay
   ...POOL_SCHEMAS,
   ...TAB_SELECTION_SCHEMAS,
   ...SIGN_OUT_SCHEMAS,
+  ...EXPORT_SCHEMAS,
 };
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

@@ -83,7 +83,8 @@ function coveredHostContent(page: Page, where: 'top' | 'end'): Promise<string[]>
         if (at === 'end' || target.matches('.sign-out')) problems.push(`${target.id || target.textContent} is out of the window`);
         continue;
       }
-      if (!target.matches('.sign-out') && at === 'top' && y > barTop) continue;
+      // Hit-testing is in whole pixels: a centre less than a pixel above the bar's top is hit as the bar.
+      if (!target.matches('.sign-out') && at === 'top' && y > barTop - 1) continue;
       checked += 1;
       const hit = deepest(x, y);
       if (hit !== target && !target.contains(hit)) {
