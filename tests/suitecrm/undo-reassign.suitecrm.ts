@@ -56,6 +56,8 @@ describe('batchReassign on SuiteCRM', () => {
     for (const a of chosen) {
       expect((await account(a.id)).assigned_user_id, a.name).toBe(users.rep2.id);
       expect(await editNotes(a.id), a.name).toEqual([[{ field: 'aeId', before: users.rep1.id, after: users.rep2.id }]]);
+      // SuiteCRM's own access follows its assigned user: the new AE (group-only rights) reads the account.
+      expect((await v8('rep2', 'GET', `/Api/V8/module/Accounts/${a.id}`)).status, a.name).toBe(200);
     }
     // The customer's log reads it back as one edit (SuiteCRM's change log of the same save is not shown twice).
     const logs = await connectorAs('manager').customerLogs(ids[0], { types: ['Edit customer'] });
@@ -217,6 +219,35 @@ describe('in Chromium on SuiteCRM\'s Accounts list', () => {
       expect((await account(a.id)).crm_csr_id_c, a.name).toBe('');
       expect(await editNotes(a.id), a.name).toHaveLength(2);
     }
+    await page.close();
+  });
+
+  it('a manager reassigns the AE of 2 selected rows: SuiteCRM\'s assigned user is the new one; the job\'s Undo sets it back', async () => {
+    const chosen = [byNumber(46), byNumber(47)]; // rep1's
+    const ids = chosen.map((a) => a.id);
+    const page = await o.openAccounts('CRMX 004');
+    await select(page, ids);
+    await batchBar(page).locator('[data-crmx-batch-action=reassign]').click();
+    const open = dialog(page, 'batch-reassign');
+    await open.locator('[data-crmx-precheck]').waitFor();
+    await open.locator('input[value=aeId]').click();
+    await chooseOption(open.locator('#crmx-reassign-person'), users.rep2.id);
+    expect(await open.locator('[data-crmx-confirm-host]').textContent()).toBe(`This changes 2 customers in ${host}.`);
+    await open.locator('[data-crmx-confirm]:not([disabled])', { hasText: 'Reassign 2 customers' }).click();
+    const card = batchBar(page).locator('[data-crmx-job][data-crmx-job-status=done][aria-label="Batch reassign"]');
+    await card.waitFor(JOB_WAIT);
+    expect(await card.locator('[data-crmx-done]').textContent()).toBe('2 / 2 done');
+    for (const a of chosen) {
+      expect((await account(a.id)).assigned_user_id, a.name).toBe(users.rep2.id);
+      expect(await editNotes(a.id), a.name).toEqual([[{ field: 'aeId', before: users.rep1.id, after: users.rep2.id }]]);
+    }
+
+    const jobId = (await card.getAttribute('data-crmx-job'))!;
+    await card.locator('[data-crmx-undo]').click();
+    const undo = batchBar(page).locator(`[data-crmx-job][data-crmx-job-status=done][aria-label="Batch reassign"]:not([data-crmx-job="${jobId}"])`);
+    await undo.waitFor(JOB_WAIT);
+    expect(await undo.locator('[data-crmx-done]').textContent()).toBe('2 / 2 done');
+    for (const a of chosen) expect((await account(a.id)).assigned_user_id, a.name).toBe(users.rep1.id);
     await page.close();
   });
 });
