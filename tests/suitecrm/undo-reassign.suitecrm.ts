@@ -91,6 +91,33 @@ describe('batchReassign on SuiteCRM', () => {
     expect(await editNotes(three.id)).toHaveLength(1);
   });
 
+  it('reassigns the AE of 23 accounts at once and sets them back: every one applied and logged once, none lost', async () => {
+    const chosen = accountsWhere((a) => (a.assignedUserId === users.rep2.id || a.assignedUserId === users.manager.id) && a.code !== 'CRMX0043');
+    expect(chosen).toHaveLength(23);
+    const ids = chosen.map((a) => a.id);
+    const manager = connectorAs('manager');
+    const set = await manager.batchReassign(ids, { field: 'aeId', to: users.rep1.id }, { idempotencyKey: `${run}:many` });
+    expect(set.results.filter((r) => !r.ok)).toEqual([]);
+    const inSuiteCrm = () => sql(env.crm, `SELECT id, assigned_user_id FROM accounts WHERE id IN (${ids.map((id) => `'${id}'`).join(',')})`);
+    expect(inSuiteCrm().every(([, ae]) => ae === users.rep1.id)).toBe(true);
+    // Set back per account to its own AE before, only where it is still rep1's (as an undo sends it).
+    for (const who of [users.rep2.id, users.manager.id]) {
+      const back = chosen.filter((a) => a.assignedUserId === who).map((a) => a.id);
+      const undone = await manager.batchReassign(back, { field: 'aeId', to: who, from: users.rep1.id }, { idempotencyKey: `${run}:many-undo:${who}` });
+      expect(undone.results.filter((r) => !r.ok)).toEqual([]);
+    }
+    const now = new Map(inSuiteCrm().map(([id, ae]) => [id, ae]));
+    for (const a of chosen) {
+      expect(now.get(a.id), a.name).toBe(a.assignedUserId);
+      const notes = await editNotes(a.id);
+      expect(notes, a.name).toHaveLength(2);
+      expect(notes, a.name).toEqual(expect.arrayContaining([
+        [{ field: 'aeId', before: a.assignedUserId, after: users.rep1.id }],
+        [{ field: 'aeId', before: users.rep1.id, after: a.assignedUserId }],
+      ]));
+    }
+  });
+
   it('reassigning to the person already there changes nothing and logs nothing', async () => {
     const a = byNumber(12); // rep1's AE
     const before = await account(a.id);
