@@ -4,12 +4,12 @@
 // stale `from` is left as it is; restored accounts are live in V8's list again. Then the same in Chromium: an
 // administrator's batch delete undone with "Undo all", a manager's reassignment of the CSR undone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { sql } from '../../scripts/suitecrm/kit';
 import { SuiteCrmConnector } from '../../lib/crm-client/suitecrm/connector';
 import { decodeEntities, type TokenSource } from '../../lib/crm-client/suitecrm/v8';
 import { accountsWhere, client, env, seed, tokenOf, v8 } from './helpers';
-import { account, batchBar, dialog, overlayNotes, row, startOverlay, type Overlay } from './overlay-helpers';
+import { account, batchBar, dialog, jobOf, okData, overlayNotes, row, sendFromPage, startOverlay, waitFor, type Overlay } from './overlay-helpers';
 import { chooseOption } from '../overlay/overlay-helpers';
 import type { SeedAccount, UserKey } from './seed';
 
@@ -276,5 +276,59 @@ describe('in Chromium on SuiteCRM\'s Accounts list', () => {
     expect(await undo.locator('[data-crmx-done]').textContent()).toBe('2 / 2 done');
     for (const a of chosen) expect((await account(a.id)).assigned_user_id, a.name).toBe(users.rep1.id);
     await page.close();
+  });
+});
+
+describe('the undo of a batch delete of all 60 seeded accounts, through a lost answer and a service-worker kill', () => {
+  let o: Overlay;
+  beforeAll(async () => {
+    o = await startOverlay('crmAdmin');
+    await o.options.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ batchChunkSize: 10 }));
+  });
+  afterAll(async () => o?.close());
+
+  const ids = seed.accounts.map((a) => a.id);
+  const inList = ids.map((id) => `'${id}'`).join(',');
+  /**
+   * Per account, the overlay's Notes of a type made since `since` (SuiteCRM's UTC), from its table. Earlier
+   * tests' Notes come back with an account they restore again (the delete unlinks them, the restore relinks).
+   */
+  const notesPer = (type: string, since: string) => new Map(sql(env.crm, `SELECT parent_id, COUNT(*) FROM notes WHERE deleted = 0
+    AND parent_type = 'Accounts' AND name = '[CRM overlay] ${type}' AND date_entered >= '${since}' AND parent_id IN (${inList})
+    GROUP BY parent_id`).map(([id, n]) => [id, Number(n)]));
+  const deletedCount = () => Number(sql(env.crm, `SELECT COUNT(*) FROM accounts WHERE deleted = 1 AND id IN (${inList})`)[0][0]);
+
+  it('restores each of the 60 exactly once: all live in SuiteCRM, one more Restore Note each, none doubled', async () => {
+    const job = okData(await sendFromPage(o.options, 'startBatch', { kind: 'delete', customerIds: ids }));
+    await waitFor(() => jobOf(o.options, job.id), (j) => j?.status === 'done', 'the delete to finish', 120_000);
+    expect(await jobOf(o.options, job.id)).toMatchObject({ done: 60, succeeded: 60, errors: [] });
+    expect(deletedCount()).toBe(60);
+    const since = sql(env.crm, 'SELECT UTC_TIMESTAMP()')[0][0];
+
+    // The 5th restore reaches SuiteCRM and is applied, and its answer never reaches the worker.
+    let restores = 0;
+    let lost = '';
+    const handler = async (r: Route) => {
+      if (r.request().method() !== 'POST' || ++restores !== 5) return r.continue();
+      const answer = await r.fetch();
+      lost = `${answer.status()} ${r.request().url()}`;
+      return r.abort('connectionreset');
+    };
+    await o.browser.context.route(`${env.crm.url}/Api/V8/custom/crm-overlay/accounts/*/restore`, handler);
+    const undo = okData(await sendFromPage(o.options, 'undoJob', job.id));
+    expect(undo).toMatchObject({ kind: 'restore', undoOf: job.id, total: 60 });
+    const partWay = await waitFor(async () => ({ live: 60 - deletedCount(), job: (await jobOf(o.options, undo.id))! }),
+      (p) => p.live >= 20 || p.job.status === 'done', '20 restored in SuiteCRM');
+    expect(partWay.job.status, 'the undo finished before the worker could be killed').not.toBe('done');
+    await o.browser.stopServiceWorker();
+
+    const finished = await waitFor(() => jobOf(o.options, undo.id), (j) => j?.status === 'done', 'the undo to finish', 120_000);
+    await o.browser.context.unroute(`${env.crm.url}/Api/V8/custom/crm-overlay/accounts/*/restore`, handler);
+    expect(lost).toMatch(/^200 /);
+    expect(finished).toMatchObject({ done: 60, succeeded: 60, errors: [] });
+    expect(deletedCount()).toBe(0);
+    expect(await listed(ids)).toEqual([...ids].sort());
+    const made = notesPer('Restore customer', since);
+    expect(ids.filter((id) => made.get(id) !== 1)).toEqual([]);
   });
 });
