@@ -73,6 +73,14 @@ describe('SuiteCRM writes and their log Notes', () => {
     expect(notes.size).toBe(0);
   });
 
+  it('refuse to restore a live account as the rules do (not-deleted), before any Note or restore is sent', async () => {
+    const { crm, calls, notes } = fakeSuiteCrm(async () => json({ data: {} }, 201));
+    const answer = await crm.batchRestore(['a-1'], { idempotencyKey: 'k5' });
+    expect(answer.results).toEqual([{ id: 'a-1', ok: false, error: expect.objectContaining({ code: 'forbidden', rule: 'not-deleted' }) }]);
+    expect(writes(calls)).toEqual([]);
+    expect(notes.size).toBe(0);
+  });
+
   it('end every customer\'s requests before a batch gives up on a lost answer', async () => {
     const ended: string[] = [];
     let release!: () => void;

@@ -284,7 +284,14 @@ export class SuiteCrmConnector implements CrmConnector {
     await this.log(id, 'Delete customer', details, [{ field: 'deletedAt', before: null, after: new Date().toISOString() }], o);
   }
 
+  /**
+   * A live account is refused as the rules refuse it ('not-deleted'), before anything is written: the package's
+   * route would answer it restored:false, and the Note written before the route would log a restore that never was.
+   */
   async restoreCustomer(id: Id, o: MutationOptions = {}): Promise<Customer> {
+    if (await customerOrNull(this, id)) {
+      throw new CrmError({ code: 'forbidden', rule: 'not-deleted', message: 'This customer is not deleted, so there is nothing to restore' });
+    }
     await this.loggedWrite(id, 'Restore customer', '', [], o,
       () => this.v8.call('POST', `${PACKAGE}/accounts/${enc(id)}/restore`, {}, o.attempts ?? 1));
     return this.customer(id);
@@ -346,7 +353,10 @@ export class SuiteCrmConnector implements CrmConnector {
           return null;
         }
         const e = error instanceof CrmError ? error : new CrmError({ code: 'fault', message: String(error) });
-        return { id, ok: false as const, error: { code: e.code, message: e.message, ...(e.matches ? { matches: e.matches } : {}) } };
+        return {
+          id, ok: false as const,
+          error: { code: e.code, message: e.message, ...(e.rule ? { rule: e.rule } : {}), ...(e.ask ? { ask: e.ask } : {}), ...(e.matches ? { matches: e.matches } : {}) },
+        };
       }
     }));
     // Thrown once every customer's requests have ended: the caller reads back before it sends again, and a
