@@ -2,7 +2,7 @@
 // CRM's page (its adapter redraws rows) an edit, a batch add-labels job and a batch share show their new
 // values in the rows, as the CRM has them; with the generic adapter (it cannot redraw) the page counts the
 // changed rows and its Refresh reloads the host's page, which then shows them.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../harness/crm';
 import { startScenario, type Scenario } from '../harness/scenario';
@@ -22,6 +22,16 @@ async function editPhone(page: Page, id: string, phone: string): Promise<void> {
   await edit.locator('#crmx-edit-phone').fill(phone);
   await edit.getByRole('button', { name: 'Save' }).click();
   await edit.waitFor({ state: 'detached' });
+}
+
+/**
+ * Clicks the notice's Refresh and waits for the page that reload brings: a new document, loaded (not a 'load'
+ * event, which may still be the first document's when the page was slow to finish loading).
+ */
+async function refreshFrom(page: Page, refresh: Locator): Promise<void> {
+  await page.evaluate(() => Object.assign(window, { crmxBeforeRefresh: true }));
+  await refresh.click();
+  await page.waitForFunction(() => !('crmxBeforeRefresh' in window) && document.readyState === 'complete');
 }
 
 /** Selects the first `count` rows of the page with the row boxes (a real click, then shift-click). */
@@ -119,7 +129,7 @@ describe('with the generic adapter (it cannot redraw the host\'s rows)', () => {
     await notice.waitFor();
     // The host still shows what it loaded, and the page says so.
     expect(await row(page, 'c-005').locator('td.col-phone').textContent()).toBe('0915666777');
-    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Refresh' }).click()]);
+    await refreshFrom(page, notice.getByRole('button', { name: 'Refresh' }));
     await row(page, 'c-005').locator('td.col-phone', { hasText: '0915 000 555' }).waitFor();
     await page.locator('button.crmx-row-menu-button').first().waitFor();
     expect(await toast(page).filter({ hasText: 'changed since' }).count()).toBe(0);
@@ -143,7 +153,7 @@ describe('with the generic adapter (it cannot redraw the host\'s rows)', () => {
     const notice = toast(page).filter({ hasText: '2 dòng trên trang này đã thay đổi kể từ khi hiển thị.' });
     await notice.waitFor(JOB_WAIT);
     for (const id of ids) expect(await shownTags(page, id)).not.toContain('Trang-mới');
-    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Tải lại' }).click()]);
+    await refreshFrom(page, notice.getByRole('button', { name: 'Tải lại' }));
     for (const id of ids) await row(page, id).locator('td.col-tags span.tag', { hasText: 'Trang-mới' }).waitFor();
     await page.close();
   });
