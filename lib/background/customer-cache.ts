@@ -8,6 +8,7 @@ import type { CrmxDb } from './store/db';
 import { customersById } from './store/customers';
 import type { CustomerRow } from './store/derived';
 import { followsFetchedAt, replaceFollows } from './store/session';
+import { isTransient } from './transient';
 
 const FETCH_CONCURRENCY = 6;
 /** More unknown customers than this are read from the listing (1,000 a page) rather than one by one. */
@@ -107,6 +108,16 @@ export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: ()
     return found;
   }
 
+  /** customers(), or when the CRM cannot be reached, what the cache has (those it lacks are left out). */
+  async function customersOrCached(crm: CrmConnector, ids: Id[]): Promise<Map<Id, Customer | null>> {
+    try {
+      return await customers(crm, ids, false);
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      return new Map((await db.customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+    }
+  }
+
   async function ensureFollows(crm: CrmConnector): Promise<void> {
     if (await followsFetchedAt(db)) return;
     try {
@@ -122,7 +133,7 @@ export function createCustomerCache(db: CrmxDb, now: () => Date, syncSettled: ()
     recent = null;
   }
 
-  return { customers, ensureFollows, forget };
+  return { customers, customersOrCached, ensureFollows, forget };
 }
 
 export type CustomerCache = ReturnType<typeof createCustomerCache>;

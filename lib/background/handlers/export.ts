@@ -10,7 +10,6 @@ import { MIME, writeTable } from '../../export/write';
 import { customerLabelOf, type CustomerLabel } from '../../protocol/jobs';
 import type { ExportProtocol, ExportRequest } from '../../protocol/export';
 import { chunkAt, type JobRecord } from '../jobs/plan';
-import { isTransient } from '../transient';
 import type { Handlers } from '../router';
 import type { BackgroundServices } from '../services';
 
@@ -33,13 +32,7 @@ export function createExportHandlers(
   /** The customers by id from the cache, filled from the CRM where it answers; offline, what the cache has. */
   async function customersOf(ids: Id[]): Promise<Map<Id, Customer>> {
     const { crm } = await connection.current();
-    let found: Map<Id, Customer | null>;
-    try {
-      found = await cache.customers(crm, ids, false);
-    } catch (error) {
-      if (!isTransient(error)) throw error;
-      found = new Map((await db.customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
-    }
+    const found = await cache.customersOrCached(crm, ids);
     return new Map([...found].flatMap(([id, c]) => (c ? [[id, c] as const] : [])));
   }
 

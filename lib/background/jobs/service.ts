@@ -81,13 +81,7 @@ export function createJobsService(deps: JobsServiceDeps) {
   async function check(decideOne: ReturnType<typeof deciderOf>, ids: Id[]): Promise<Checked> {
     const { origin, crm } = await connection.current();
     const acting = await connection.acting(crm);
-    let found: Map<Id, Customer | null>;
-    try {
-      found = await cache.customers(crm, ids, false);
-    } catch (error) {
-      if (!isTransient(error)) throw error;
-      found = new Map((await db.customers.bulkGet(ids)).flatMap((c) => (c ? [[c.id, c] as const] : [])));
-    }
+    const found = await cache.customersOrCached(crm, ids);
     const result: Checked = { allowed: [], refused: new Map(), customers: new Map(), actor: `${origin}|${acting.me.user.id}` };
     for (const id of ids) {
       const customer = found.get(id);
