@@ -1,18 +1,7 @@
 // The SuiteCRM connector against the real SuiteCRM: each semantic operation, checked afterwards through
 // SuiteCRM's own API (its records, favourites, Security Groups, notes and change log).
 import { describe, expect, it } from 'vitest';
-import { SuiteCrmConnector } from '../../lib/crm-client/suitecrm/connector';
-import type { TokenSource } from '../../lib/crm-client/suitecrm/v8';
-import { accountsWhere, client, route, seed, tokenOf, v8 } from './helpers';
-import type { UserKey } from './seed';
-
-function connectorAs(who: UserKey | 'admin'): SuiteCrmConnector {
-  const tokens: TokenSource = {
-    access: () => tokenOf(who),
-    refresh: () => Promise.reject(new Error('a test token does not expire')),
-  };
-  return new SuiteCrmConnector({ baseUrl: client.url, tokens });
-}
+import { accountsWhere, connectorAs, route, seed, v8 } from './helpers';
 
 // Operations' keys become the ids of the records they write: unique to this run, as real keys are.
 const run = crypto.randomUUID();

@@ -1,6 +1,8 @@
 // What every SuiteCRM test file uses: the seeded org, a token per user (signed in once per file, after the
 // reset), and calls to the package's routes and to V8.
 import { inject } from 'vitest';
+import { SuiteCrmConnector } from '../../lib/crm-client/suitecrm/connector';
+import type { TokenSource } from '../../lib/crm-client/suitecrm/v8';
 import { call, token, ROUTES, type Answer } from './client';
 import type { SeedAccount, UserKey } from './seed';
 
@@ -18,6 +20,15 @@ export function tokenOf(who: UserKey | 'admin'): Promise<string> {
     tokens.set(who, t);
   }
   return t;
+}
+
+/** The overlay's SuiteCRM connector acting as a seeded user, on that user's test token (it never expires here). */
+export function connectorAs(who: UserKey | 'admin'): SuiteCrmConnector {
+  const tokens: TokenSource = {
+    access: () => tokenOf(who),
+    refresh: () => Promise.reject(new Error('a test token does not expire')),
+  };
+  return new SuiteCrmConnector({ baseUrl: client.url, tokens });
 }
 
 /** A call to /Api/V8/custom/crm-overlay/<path> as `who` (null: without a token). */

@@ -6,20 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { sql } from '../../scripts/suitecrm/kit';
-import { SuiteCrmConnector } from '../../lib/crm-client/suitecrm/connector';
-import { decodeEntities, type TokenSource } from '../../lib/crm-client/suitecrm/v8';
-import { accountsWhere, client, env, seed, tokenOf, v8 } from './helpers';
+import { decodeEntities } from '../../lib/crm-client/suitecrm/v8';
+import { accountsWhere, connectorAs, env, seed, v8 } from './helpers';
 import { account, batchBar, dialog, jobOf, okData, overlayNotes, row, sendFromPage, startOverlay, waitFor, type Overlay } from './overlay-helpers';
 import { chooseOption } from '../overlay/overlay-helpers';
-import type { SeedAccount, UserKey } from './seed';
-
-function connectorAs(who: UserKey | 'admin'): SuiteCrmConnector {
-  const tokens: TokenSource = {
-    access: () => tokenOf(who),
-    refresh: () => Promise.reject(new Error('a test token does not expire')),
-  };
-  return new SuiteCrmConnector({ baseUrl: client.url, tokens });
-}
+import type { SeedAccount } from './seed';
 
 const run = crypto.randomUUID();
 const users = seed.users;
