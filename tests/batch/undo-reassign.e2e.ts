@@ -68,8 +68,13 @@ describe('undo of a batch delete', () => {
     const panel = await s.browser.context.newPage();
     await panel.goto(`chrome-extension://${s.browser.extensionId}/sidepanel.html`);
     const card = panel.locator(`[data-crmx-panel-jobs] [data-crmx-job="${jobId}"]`);
+    // The panel lists every job, the first test's finished restore among them: wait for a restore that is new.
+    const restores = '[data-crmx-panel-jobs] [data-crmx-job][aria-label="Restore deleted customers"]';
+    await card.waitFor();
+    const earlier = await panel.locator(restores).evaluateAll((cards) => cards.map((c) => c.getAttribute('data-crmx-job')));
+    const newRestore = `${restores}[data-crmx-job-status=done]${earlier.map((id) => `:not([data-crmx-job="${id}"])`).join('')}`;
     await card.locator('[data-crmx-undo]').click();
-    await panel.locator('[data-crmx-panel-jobs] [data-crmx-job][data-crmx-job-status=done][aria-label="Restore deleted customers"]').waitFor(JOB_WAIT);
+    await panel.locator(newRestore).waitFor(JOB_WAIT);
     // Undone once: the delete's card offers it no more.
     await card.locator('[data-crmx-undo]').waitFor({ state: 'detached' });
     expect(await Promise.all(ids.map(live))).toEqual([true, true, true]);
