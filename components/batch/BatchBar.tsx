@@ -1,7 +1,7 @@
 // The batch bar: appears with a selection and shows its count; a button per batch action (the batch
 // features bring them: entrypoints/crm-page/features/batch-share.ts…) opening its dialog; shows the
 // progress and summary of the jobs started here. Used on the CRM page and in the side panel.
-import type { Signal } from '@preact/signals';
+import type { ReadonlySignal } from '@preact/signals';
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
@@ -24,7 +24,7 @@ export interface BatchBarProps {
   crmHost: string;
   isAdmin: boolean;
   /** On the CRM page: the ids on the current page and the page's filter, for "select all N matching" (null: not known). */
-  page?: { ids: Signal<readonly Id[]>; filter(): MatchingFilter | null };
+  page?: { ids: ReadonlySignal<readonly Id[]>; filter(): MatchingFilter | null };
   /** Actions on the selected customers, in the bar's order. */
   actions: readonly BatchAction[];
   /** Actions shown when nothing is selected (delete from a file). */
@@ -70,7 +70,8 @@ export function BatchBar(props: BatchBarProps) {
   });
   const selection = store.selection.value;
   const count = selection.ids.size;
-  const pageIds = props.page?.ids.value ?? [];
+  // Read only with a selection (for "select all N matching" and the ones chosen on other pages): reading them costs a scan of the page's rows.
+  const pageIds = count > 0 ? props.page?.ids.value ?? [] : [];
   const allowed = (entry: { adminOnly?: boolean }) => !entry.adminOnly || props.isAdmin;
   const actions = props.actions.filter(allowed);
   const tools = props.tools.filter(allowed);

@@ -3,7 +3,7 @@
 // cancel-sharing.ts, labels.ts, batch-follow.ts, batch-delete.ts, delete-from-file.tsx) and the
 // progress of the jobs started here (from the background's pushes). The bar itself (components/batch/
 // BatchBar.tsx) and its styles come with the dialogs' script, loaded once the bar has something to show.
-import { effect, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { BATCH_PIECES } from '../../../components/batch/batch-css';
 import { createJobsStore } from '../../../components/batch/jobs-store';
@@ -68,18 +68,22 @@ export const batchBarFeature: Feature = {
     const store = selectionStoreFor(ctx.state);
     const entries = batchBarEntries(ctx.state);
     const jobs = createJobsStore(ctx.api);
-    const ids = signal<readonly Id[]>(pageIds(ctx));
-    const refreshPage = () => {
+    // The page's ids are read from its rows only when the bar asks (it does with a selection): a scan of a long
+    // list's every row after each burst of the host's rendering would weigh on the page's load for nothing.
+    const rowsChanged = signal(0);
+    let shown: readonly Id[] = [];
+    const ids = computed(() => {
+      void rowsChanged.value;
+      void ctx.state.gone.value;
       const next = pageIds(ctx);
-      if (next.join('\n') !== ids.value.join('\n')) ids.value = next;
+      // The same ids as before: the same array, so nothing that reads them renders again.
+      if (next.length !== shown.length || next.some((id, i) => id !== shown[i])) shown = next;
+      return shown;
+    });
+    const refreshPage = () => {
+      rowsChanged.value++;
     };
     ctx.rows.onPageChange(refreshPage, abort);
-    const disposeView = effect(() => {
-      void ctx.state.view.value;
-      void ctx.state.gone.value;
-      refreshPage();
-    });
-    abort.addEventListener('abort', disposeView, { once: true });
     ctx.rows.subscribe('batch-page', oncePerBurst(refreshPage, { afterPaint: true, signal: abort }), abort);
     ctx.changes.subscribe((change) => {
       if (change.kind === 'job') jobs.put(change.job);

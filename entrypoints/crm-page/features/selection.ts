@@ -110,7 +110,9 @@ export const selectionFeature: Feature = {
     }
     function syncHeader(): void {
       if (!header) return;
-      const state = pageState(store.selection.value, pageIds(ctx));
+      // Nothing selected: the box is clear without reading every row of the page (a long list's load).
+      const selection = store.selection.value;
+      const state = selection.ids.size === 0 ? 'none' : pageState(selection, pageIds(ctx));
       header.box.checked = state === 'all';
       header.box.indeterminate = state === 'some';
     }
