@@ -22,6 +22,8 @@ export interface AdapterSelectors {
   header?: string;
   /** The page's own search field, which a keyboard shortcut goes to (none: the shortcut says there is none). */
   search?: string;
+  /** The page's own control that shows its search field when the page keeps it hidden (SuiteCRM's Filter dialog). */
+  searchOpener?: string;
 }
 
 /**

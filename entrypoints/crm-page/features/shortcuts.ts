@@ -22,14 +22,57 @@ function control<T extends Element>(row: Element, selector: string): T | null {
   return null;
 }
 
+const shown = (element: HTMLElement) => element.checkVisibility?.() ?? element.getClientRects().length > 0;
+/** Focused with its text selected, as a browser's address bar: what the user types next replaces the last search. */
+const goTo = (field: HTMLElement) => {
+  field.focus();
+  if (field instanceof HTMLInputElement) field.select();
+};
+/** How long the host's dialog may take to show its search field and settle its own focus. */
+const SEARCH_OPENS_MS = 2000;
+
+/**
+ * Focuses the page's search field; where the page keeps it in a dialog, opens that with the page's own control
+ * first. The host's dialog may show the field later and then focus itself: within a short while, focus that
+ * lands on the dialog around the field goes on to the field. False: this page has no search field.
+ */
+function goToSearch({ adapter, document: doc, signal }: FeatureContext): boolean {
+  const { search, searchOpener } = adapter.selectors;
+  const field = search ? doc.querySelector<HTMLElement>(search) : null;
+  if (!field) return false;
+  if (shown(field)) {
+    goTo(field);
+    return true;
+  }
+  const opener = searchOpener ? doc.querySelector<HTMLElement>(searchOpener) : null;
+  if (!opener) return false;
+  const settled = AbortSignal.any([signal, AbortSignal.timeout(SEARCH_OPENS_MS)]);
+  const focusField = () => {
+    if (shown(field) && doc.activeElement !== field) goTo(field);
+  };
+  doc.addEventListener('focusin', (event) => {
+    const target = event.target as Node | null;
+    if (target !== field && target?.contains(field)) focusField();
+  }, { capture: true, signal: settled });
+  // The field appears when the dialog is shown (its attributes change): focused then.
+  const appears = new MutationObserver(() => {
+    if (!shown(field)) return;
+    appears.disconnect();
+    focusField();
+  });
+  appears.observe(doc.body, { attributes: true, subtree: true, attributeFilter: ['class', 'style', 'hidden'] });
+  settled.addEventListener('abort', () => appears.disconnect(), { once: true });
+  opener.click();
+  focusField();
+  return true;
+}
+
 /** Runs a page shortcut: what the user meant, on the row that has (or last had) the keyboard focus. */
 export function runPageCommand(ctx: FeatureContext, command: PageCommand, lastRow: Element | null): void {
   const { adapter, document: doc, state } = ctx;
   const say = (key: MessageKey) => void showToast(state, { text: t(key), tone: 'info' });
   if (command === 'focus-search') {
-    const field = adapter.selectors.search ? doc.querySelector<HTMLElement>(adapter.selectors.search) : null;
-    if (field) field.focus();
-    else say('shortcut.noSearch');
+    if (!goToSearch(ctx)) say('shortcut.noSearch');
     return;
   }
   const row = doc.activeElement?.closest(adapter.selectors.row) ?? (lastRow?.isConnected ? lastRow : null);

@@ -72,6 +72,9 @@ export const suitecrmAdapter = createSelectorAdapter({
     headerCell: `${TABLE} > thead > tr:first-child > th:first-child`,
     // SuiteP's fixed top bar (modules, search, the user's menu with Log Out): our details panel starts below it.
     header: 'nav.navbar-fixed-top',
+    // The list's own filter: its name field sits in a dialog SuiteCRM shows from the filter icon above the list.
+    search: '#searchDialog input#name_basic',
+    searchOpener: 'a.glyphicon-filter.parent-dropdown-handler',
     // The table with its pagination rows (pager, counts, select-all, bulk actions) inside.
     list: 'form#MassUpdate div.list-view-rounded-corners:has(> table.list.view)',
   },
