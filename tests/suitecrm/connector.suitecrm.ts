@@ -1,7 +1,8 @@
 // The SuiteCRM connector against the real SuiteCRM: each semantic operation, checked afterwards through
 // SuiteCRM's own API (its records, favourites, Security Groups, notes and change log).
 import { describe, expect, it } from 'vitest';
-import { accountsWhere, connectorAs, route, seed, v8 } from './helpers';
+import { sql } from '../../scripts/suitecrm/kit';
+import { accountsWhere, connectorAs, env, route, seed, v8 } from './helpers';
 
 // Operations' keys become the ids of the records they write: unique to this run, as real keys are.
 const run = crypto.randomUUID();
@@ -60,6 +61,26 @@ describe('the SuiteCRM connector', () => {
     const logs = await connectorAs('rep1').customerLogs(a.id);
     const edit = logs.items.find((e) => e.type === 'Edit customer' && e.actorId === seed.users.manager.id);
     expect(edit?.changes).toEqual(expect.arrayContaining([{ field: 'phone', before: a.phone, after: '0911 000 111' }]));
+  });
+
+  it('orders its own entries and SuiteCRM\'s edits by the second, also within one minute', async () => {
+    const a = rep1Accounts[11];
+    const crm = connectorAs('rep1');
+    expect((await v8('manager', 'PATCH', '/Api/V8/module', { data: { type: 'Accounts', id: a.id, attributes: { industry: 'Energy' } } })).status).toBe(201);
+    const before = await crm.customer(a.id);
+    await crm.editCustomer(a.id, { phone: '0977 000 333' }, before.version, { idempotencyKey: `${run}:edit-in-order` });
+    // The manager's edit in SuiteCRM twenty seconds before the overlay's, in the same minute (the overlay's change
+    // itself a second after its note).
+    sql(env.crm, [
+      `UPDATE accounts_audit SET date_created = '2026-11-02 10:00:20' WHERE parent_id = '${a.id}' AND field_name = 'industry'`,
+      `UPDATE accounts_audit SET date_created = '2026-11-02 10:00:41' WHERE parent_id = '${a.id}' AND field_name = 'phone_office'`,
+      `UPDATE notes SET date_entered = '2026-11-02 10:00:40' WHERE parent_id = '${a.id}' AND name LIKE '[CRM overlay]%'`,
+    ].join(';\n'));
+    const logs = (await crm.customerLogs(a.id)).items.filter((e) => e.at.startsWith('2026-11-02'));
+    expect(logs.map((e) => [e.actorId, e.at, e.changes.map((c) => c.field)])).toEqual([
+      [seed.users.rep1.id, '2026-11-02T10:00:40.000Z', ['phone']],
+      [seed.users.manager.id, '2026-11-02T10:00:20.000Z', ['businessField']],
+    ]);
   });
 
   it('shares in a batch through Security Groups, once per account even when the batch is sent again', async () => {

@@ -1,6 +1,7 @@
 // Change records (SuiteCRM's audit, "View Change Log"), deletion with links kept for restore, and the changes feed.
 import { describe, expect, it } from 'vitest';
-import { accountsWhere, ISO, route, seed, v8 } from './helpers';
+import { sql } from '../../scripts/suitecrm/kit';
+import { accountsWhere, env, ISO, route, seed, v8 } from './helpers';
 
 const rep1Accounts = accountsWhere((a) => a.assignedUserId === seed.users.rep1.id);
 const rep2Accounts = accountsWhere((a) => a.assignedUserId === seed.users.rep2.id);
@@ -40,6 +41,51 @@ describe('GET /accounts/{id}/audit', () => {
     expect((await route('rep1', 'GET', '/accounts/00000000-0000-0000-0000-000000000000/audit')).status).toBe(404);
     const bad = await route('rep1', 'GET', `/accounts/${rep1Accounts[0].id}/audit?since=yesterday`);
     expect([bad.status, bad.body.errors.code]).toEqual([400, 'invalid_query']);
+  });
+});
+
+describe('GET /accounts/{id}/log', () => {
+  it('lists the overlay\'s notes on the account, newest first, to the second (V8 says only the minute); before pages, since and until bound', async () => {
+    const a = rep1Accounts[4];
+    const rep1 = seed.users.rep1.id;
+    const note = async (name: string, description: string, at: string) => {
+      const id = crypto.randomUUID();
+      const made = await v8('rep1', 'POST', '/Api/V8/module', {
+        data: { type: 'Notes', id, attributes: { name, description, parent_type: 'Accounts', parent_id: a.id, assigned_user_id: rep1 } },
+      });
+      expect(made.status).toBe(201);
+      sql(env.crm, `UPDATE notes SET date_entered = '${at}' WHERE id = '${id}'`);
+      return id;
+    };
+    const edit = await note('[CRM overlay] Edit customer', JSON.stringify({ details: '', changes: [{ field: 'phone', before: '1', after: '2' }] }), '2026-11-02 10:00:20');
+    const share = await note('[CRM overlay] Share customer', '{"details":"North & \\"South\\""}', '2026-11-02 10:00:40');
+    await note('Call with the customer', 'not the overlay\'s', '2026-11-02 10:00:30');
+    const gone = await note('[CRM overlay] Follow customer', '{}', '2026-11-02 10:00:50');
+    expect((await v8('rep1', 'DELETE', `/Api/V8/module/Notes/${gone}`)).status).toBe(200);
+
+    const log = async (query = '') => {
+      const r = await route('rep1', 'GET', `/accounts/${a.id}/log${query}`);
+      expect(r.status).toBe(200);
+      return r.body.data as { id: string }[];
+    };
+    expect(await log()).toEqual([
+      { id: share, at: '2026-11-02T10:00:40Z', user_id: rep1, name: '[CRM overlay] Share customer', description: '{"details":"North & \\"South\\""}' },
+      { id: edit, at: '2026-11-02T10:00:20Z', user_id: rep1, name: '[CRM overlay] Edit customer', description: JSON.stringify({ details: '', changes: [{ field: 'phone', before: '1', after: '2' }] }) },
+    ]);
+    const ids = async (query: string) => (await log(query)).map((n) => n.id);
+    expect(await ids('?before=2026-11-02T10:00:40Z')).toEqual([edit]);
+    expect(await ids('?since=2026-11-02T10:00:21Z')).toEqual([share]);
+    expect(await ids('?until=2026-11-02T10:00:20Z')).toEqual([edit]);
+    expect(await ids('?limit=1')).toEqual([share]);
+  });
+
+  it('answers 403 to a caller who may not view the account, 404 for an unknown one, 400 for a bad time or limit', async () => {
+    expect((await route('rep1', 'GET', `/accounts/${rep2Accounts[0].id}/log`)).status).toBe(403);
+    expect((await route('rep1', 'GET', '/accounts/00000000-0000-0000-0000-000000000000/log')).status).toBe(404);
+    for (const query of ['before=yesterday', 'until=12:00', 'limit=0', 'limit=1001']) {
+      const bad = await route('rep1', 'GET', `/accounts/${rep1Accounts[0].id}/log?${query}`);
+      expect([bad.status, bad.body.errors.code], query).toEqual([400, 'invalid_query']);
+    }
   });
 });
 

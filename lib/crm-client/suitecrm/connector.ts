@@ -186,18 +186,16 @@ export class SuiteCrmConnector implements CrmConnector {
 
   async customerLogs(id: Id, q: LogQuery = {}): Promise<LogPage> {
     const limit = q.limit ?? 50;
-    const parts = [
-      `filter[parent_id][eq]=${enc(id)}`, `filter[name][like]=${enc(`${LOG_PREFIX}%`)}`, 'sort=-date_entered',
-      'fields[Notes]=name,description,date_entered,assigned_user_id,parent_id',
-    ];
-    if (q.before !== undefined) parts.push(`filter[date_entered][lt]=${enc(dbTimeOf(new Date(q.before).toISOString()))}`);
-    if (q.from) parts.push(`filter[date_entered][gte]=${enc(dbTimeOf(q.from))}`);
-    if (q.to) parts.push(`filter[date_entered][lte]=${enc(dbTimeOf(q.to))}`);
+    // The overlay's Notes from the package, to the second (V8 answers a note's time to the minute).
+    const query = new URLSearchParams({ limit: String(limit + 1) });
+    if (q.before !== undefined) query.set('before', new Date(q.before).toISOString());
+    if (q.from) query.set('since', q.from);
+    if (q.to) query.set('until', q.to);
     const [notes, audit] = await Promise.all([
-      this.get<{ data?: Resource[] }>(`/V8/module/Notes?${parts.join('&')}&page[size]=${limit + 1}&page[number]=1`),
+      this.get<{ data?: LogNote[] }>(`${PACKAGE}/accounts/${enc(id)}/log?${query}`),
       this.get<{ data?: AuditRow[] }>(`${PACKAGE}/accounts/${enc(id)}/audit${q.from ? `?since=${enc(q.from)}` : ''}`),
     ]);
-    const logged = (notes.data ?? []).map((note) => logEntryOf(note)).filter((e): e is LogEntry => e !== null);
+    const logged = (notes.data ?? []).map((note) => logEntryOf(id, note)).filter((e): e is LogEntry => e !== null);
     let items = [...logged, ...auditEntries(id, audit.data ?? [], logged)]
       .filter((e) => (q.before === undefined || e.seq < q.before) && (!q.to || e.at <= q.to) && (!q.from || e.at >= q.from))
       .sort((a, b) => b.seq - a.seq);
@@ -213,7 +211,11 @@ export class SuiteCrmConnector implements CrmConnector {
       return (await this.customerLogs(customerId, { limit: 1000 })).items.find((e) => e.id === logId)?.changes ?? [];
     }
     const answer = await this.get<{ data: Resource }>(`/V8/module/Notes/${enc(logId)}?fields[Notes]=name,description,date_entered,assigned_user_id,parent_id`);
-    return logEntryOf(answer.data)?.changes ?? [];
+    const { attributes } = answer.data;
+    return logEntryOf(String(attributes.parent_id ?? ''), {
+      id: answer.data.id, at: String(attributes.date_entered ?? ''), user_id: typeof attributes.assigned_user_id === 'string' ? attributes.assigned_user_id : null,
+      name: decodeEntities(String(attributes.name ?? '')), description: decodeEntities(String(attributes.description ?? '')),
+    })?.changes ?? [];
   }
 
   // Follows: SuiteCRM's favourites (the star in its own screens)
@@ -497,8 +499,8 @@ export interface AuditRow {
 
 const AUDIT_ENTRY = 'audit:';
 /**
- * V8 answers a note's time to the minute, and the overlay's change and its note may fall on either side of a
- * minute's turn: a change-log save is the overlay's when a note of the same user near it holds the same changes.
+ * The overlay writes its note first, then the change (sent again after a fault): a change-log save is the
+ * overlay's when a note of the same user shortly before it (or just after, on another clock) holds the same changes.
  */
 const NOTE_NEAR_MS = { before: 60_000, after: 120_000 };
 
@@ -540,21 +542,28 @@ export function auditEntries(customerId: Id, rows: AuditRow[], logged: LogEntry[
   return entries;
 }
 
-/** A Note the overlay wrote as a log entry, or null for any other note. */
-export function logEntryOf(note: Resource): LogEntry | null {
-  const name = decodeEntities(String(note.attributes.name ?? ''));
-  if (!name.startsWith(LOG_PREFIX)) return null;
-  const type = name.slice(LOG_PREFIX.length) as LogType;
+/** A Note the overlay wrote, as the package's /accounts/{id}/log answers it (its text decoded, its time to the second). */
+export interface LogNote {
+  id: string;
+  at: string;
+  user_id: string | null;
+  name: string;
+  description: string | null;
+}
+
+/** A Note the overlay wrote as a log entry of the customer, or null for any other note. */
+export function logEntryOf(customerId: Id, note: LogNote): LogEntry | null {
+  if (!note.name.startsWith(LOG_PREFIX)) return null;
+  const type = note.name.slice(LOG_PREFIX.length) as LogType;
   if (!LOG_TYPES.includes(type)) return null;
   let body: { details?: unknown; changes?: unknown } = {};
   try {
-    body = JSON.parse(decodeEntities(String(note.attributes.description ?? ''))) as typeof body;
+    body = JSON.parse(note.description ?? '') as typeof body;
   } catch { /* a note edited by hand in SuiteCRM: its text is the details */ }
-  const at = isoOf(note.attributes.date_entered);
+  const at = isoOf(note.at);
   const changes = Array.isArray(body.changes) ? body.changes as LogEntry['changes'] : [];
   return {
-    id: note.id, seq: Date.parse(at), customerId: String(note.attributes.parent_id ?? ''), type, at,
-    actorId: typeof note.attributes.assigned_user_id === 'string' && note.attributes.assigned_user_id ? note.attributes.assigned_user_id : null,
+    id: note.id, seq: Date.parse(at), customerId, type, at, actorId: note.user_id || null,
     details: typeof body.details === 'string' ? body.details : '', changes: changes.map((c) => ({ ...c, field: FIELD_NAMED[c.field] ?? c.field })),
   };
 }

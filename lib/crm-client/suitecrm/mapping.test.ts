@@ -114,16 +114,24 @@ describe('orgOf', () => {
 });
 
 describe('the operation log in Notes', () => {
-  it('reads a note the overlay wrote, in our field names, and ignores other notes', () => {
-    const note = (name: string, description: string) => ({
-      type: 'Note', id: 'n-1', attributes: { name, description, date_entered: '2026-12-03T10:00:00+00:00', parent_id: 'a-1', assigned_user_id: 'u-1' },
-    });
-    expect(logEntryOf(note('[CRM overlay] Edit customer', JSON.stringify({ details: '', changes: [{ field: 'phone_office', before: '1', after: '2' }] })))).toEqual({
-      id: 'n-1', seq: Date.parse('2026-12-03T10:00:00Z'), customerId: 'a-1', type: 'Edit customer', at: '2026-12-03T10:00:00.000Z',
+  const note = (name: string, description: string | null) => ({ id: 'n-1', at: '2026-12-03T10:00:07Z', user_id: 'u-1', name, description });
+  it.each([
+    ['an edit, in our field names, to the second', note('[CRM overlay] Edit customer', JSON.stringify({ details: '', changes: [{ field: 'phone_office', before: '1', after: '2' }] })), {
+      id: 'n-1', seq: Date.parse('2026-12-03T10:00:07Z'), customerId: 'a-1', type: 'Edit customer', at: '2026-12-03T10:00:07.000Z',
       actorId: 'u-1', details: '', changes: [{ field: 'phone', before: '1', after: '2' }],
-    });
-    expect(logEntryOf(note('Call notes', 'hello'))).toBeNull();
-    expect(logEntryOf(note('[CRM overlay] Something else', '{}'))).toBeNull();
+    }],
+    ['a note of ours edited by hand in SuiteCRM (no JSON): no details, no changes', note('[CRM overlay] Share customer', 'shared by hand'), {
+      id: 'n-1', seq: Date.parse('2026-12-03T10:00:07Z'), customerId: 'a-1', type: 'Share customer', at: '2026-12-03T10:00:07.000Z',
+      actorId: 'u-1', details: '', changes: [],
+    }],
+    ['another note', note('Call notes', 'hello'), null],
+    ['a note with our prefix but no log type', note('[CRM overlay] Something else', '{}'), null],
+    ['a note with no description', note('[CRM overlay] Delete customer', null), {
+      id: 'n-1', seq: Date.parse('2026-12-03T10:00:07Z'), customerId: 'a-1', type: 'Delete customer', at: '2026-12-03T10:00:07.000Z',
+      actorId: 'u-1', details: '', changes: [],
+    }],
+  ])('reads %s', (_what, input, entry) => {
+    expect(logEntryOf('a-1', input)).toEqual(entry);
   });
 
   it('makes the same UUID from the same key, a different one from another', async () => {
@@ -156,9 +164,9 @@ describe('auditEntries: SuiteCRM\'s own edits from its change log', () => {
     ]);
   });
 
-  it('knows the overlay\'s change across a minute\'s turn by its values, and keeps an edit in SuiteCRM right after it', () => {
-    // The note is answered as 10:00 (V8's minutes); the change-log rows are its change a second after the turn,
-    // then the same user's own edit in SuiteCRM's screens.
+  it('knows the overlay\'s change a minute after its note (sent again after a fault) by its values, and keeps an edit in SuiteCRM right after it', () => {
+    // The note at 10:00:00; the change-log rows are its change, applied when it was sent again, then the same
+    // user's own edit in SuiteCRM's screens.
     const entries = auditEntries('a-1', [
       row('r1', '2026-12-03T10:01:00Z', 'u-1', 'phone_office', '0', '1'),
       row('r2', '2026-12-03T10:01:20Z', 'u-1', 'phone_office', '1', '5'),

@@ -1,7 +1,8 @@
 <?php
 /*
- * What V8 cannot read: an account's change log (accounts_audit, SuiteCRM's "View Change Log") and the ids of
- * deleted accounts (V8 never lists deleted rows), for the connector's change records and delta sync.
+ * What V8 cannot read: an account's change log (accounts_audit, SuiteCRM's "View Change Log"), the overlay's log
+ * Notes to the second, and the ids of deleted accounts (V8 never lists deleted rows), for the connector's timeline,
+ * change records and delta sync.
  */
 namespace CrmOverlay;
 
@@ -12,6 +13,9 @@ if (!defined('sugarEntry') || !sugarEntry) {
 class History
 {
     const MAX_AUDIT = 1000;
+    const MAX_LOG = 1000;
+    /** The name of every Note the overlay writes as a log entry (lib/crm-client/suitecrm/connector.ts). */
+    const LOG_PREFIX = '[CRM overlay] ';
     const MAX_DELETED = 10000;
 
     /** GET /accounts/{id}/audit?since= — change rows, newest first; 403 without view access. */
@@ -35,6 +39,41 @@ class History
                 'field' => $r['field_name'],
                 'before' => Support::text($text ? $r['before_value_text'] : $r['before_value_string']),
                 'after' => Support::text($text ? $r['after_value_text'] : $r['after_value_string']),
+            );
+        }
+        return array(200, array('data' => $data));
+    }
+
+    /**
+     * GET /accounts/{id}/log?since=&until=&before=&limit= — the overlay's own entries (its Notes on the account,
+     * named with LOG_PREFIX), newest first, to the second: V8 answers a note's time only to the minute, which put
+     * an overlay entry before a change made in SuiteCRM earlier in the same minute. `before` is exclusive (paging),
+     * `since` and `until` inclusive; 403 without view access to the account.
+     */
+    public static function log($request, $user, array $args)
+    {
+        $since = Support::sinceToDb(Support::query($request, 'since'));
+        $until = Support::sinceToDb(Support::query($request, 'until'), 'until');
+        $before = Support::sinceToDb(Support::query($request, 'before'), 'before');
+        $limit = Support::intQuery($request, 'limit', 100, self::MAX_LOG);
+        $account = Support::account($args['id']);
+        Support::requireAccess($account, 'view', 'You may not view this account');
+        $db = Support::db();
+        $where = 'parent_type = ' . $db->quoted('Accounts') . ' AND parent_id = ' . $db->quoted($account->id)
+            . ' AND deleted = 0 AND name LIKE ' . $db->quoted(self::LOG_PREFIX . '%')
+            . ($since ? ' AND date_entered >= ' . $db->quoted($since) : '')
+            . ($until ? ' AND date_entered <= ' . $db->quoted($until) : '')
+            . ($before ? ' AND date_entered < ' . $db->quoted($before) : '');
+        $res = $db->limitQuery('SELECT id, date_entered, name, description, assigned_user_id FROM notes WHERE ' . $where
+            . ' ORDER BY date_entered DESC, id DESC', 0, $limit);
+        $data = array();
+        while ($r = $db->fetchByAssoc($res, false)) {
+            $data[] = array(
+                'id' => $r['id'],
+                'at' => Support::iso($r['date_entered']),
+                'user_id' => $r['assigned_user_id'],
+                'name' => Support::text($r['name']),
+                'description' => Support::text($r['description']),
             );
         }
         return array(200, array('data' => $data));

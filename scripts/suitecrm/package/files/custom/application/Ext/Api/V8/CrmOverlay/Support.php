@@ -159,19 +159,22 @@ class Support
 
     // ---- time ------------------------------------------------------------------------------------------
 
-    /** ISO 8601 (2026-12-03T22:25:26Z, with an offset, or SuiteCRM's 'Y-m-d H:i:s' taken as UTC) → DB format (UTC). */
-    public static function sinceToDb($value)
+    /**
+     * ISO 8601 (2026-12-03T22:25:26Z, with an offset, or SuiteCRM's 'Y-m-d H:i:s' taken as UTC) → DB format (UTC).
+     * $name: the query parameter it came from, for the error.
+     */
+    public static function sinceToDb($value, $name = 'since')
     {
         if ($value === null) {
             return null;
         }
         if (!preg_match('/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/', $value)) {
-            throw new HttpError(400, 'invalid_query', 'since must be an ISO 8601 time such as 2026-12-03T22:25:26Z');
+            throw new HttpError(400, 'invalid_query', "$name must be an ISO 8601 time such as 2026-12-03T22:25:26Z");
         }
         try {
             $d = new \DateTime($value, new \DateTimeZone('UTC'));
         } catch (\Exception $e) {
-            throw new HttpError(400, 'invalid_query', 'since is not a valid time');
+            throw new HttpError(400, 'invalid_query', "$name is not a valid time");
         }
         $d->setTimezone(new \DateTimeZone('UTC'));
         return $d->format('Y-m-d H:i:s');

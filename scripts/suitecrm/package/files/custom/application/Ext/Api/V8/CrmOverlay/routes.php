@@ -26,6 +26,7 @@ $app->group('/crm-overlay', function () use ($app) {
         array('post', '/accounts/{id}/shares', array('CrmOverlay\\Shares', 'addShares')),
         array('delete', '/accounts/{id}/shares', array('CrmOverlay\\Shares', 'removeShares')),
         array('get', '/accounts/{id}/audit', array('CrmOverlay\\History', 'audit')),
+        array('get', '/accounts/{id}/log', array('CrmOverlay\\History', 'log')),
         array('get', '/changes', array('CrmOverlay\\History', 'changes')),
         array('delete', '/accounts/{id}', array('CrmOverlay\\Lifecycle', 'delete')),
         array('post', '/accounts/{id}/restore', array('CrmOverlay\\Lifecycle', 'restore')),
