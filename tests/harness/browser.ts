@@ -1,5 +1,5 @@
 // Launches Debian's Chromium with the built extension loaded (MV3), headless.
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,23 @@ const BROWSER_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+
+/**
+ * A keyboard shortcut of the extension pressed on `page`'s tab. Headless Chromium cannot press browser-level
+ * shortcut keys: this fires the browser's own commands event in the service worker
+ * (chrome.commands.onCommand.dispatch), which calls the background's listener exactly as a key press does.
+ */
+export async function pressShortcut(browser: ExtensionBrowser, page: Page, command: string): Promise<void> {
+  const worker = await browser.serviceWorker();
+  await worker.evaluate(async ([name, url]) => {
+    const c = (globalThis as unknown as { chrome: {
+      tabs: { query(q: object): Promise<{ id: number; url: string }[]> };
+      commands: { onCommand: { dispatch(command: string, tab: object): void } };
+    } }).chrome;
+    const [tab] = (await c.tabs.query({})).filter((t) => t.url === url);
+    c.commands.onCommand.dispatch(name, tab);
+  }, [command, page.url()] as const);
+}
 
 /** The same browser, profile kind and flags as launchWithExtension, without the extension: a baseline. */
 export function launchPlainChromium(profileDir = mkdtempSync(join(tmpdir(), 'crmx-plain-'))): Promise<BrowserContext> {

@@ -1,11 +1,11 @@
 // Issue 20, 4d and 4e: the options page's feature switches take a feature off the open CRM page at once
 // (nothing drawn, nothing left watching the rows) and put it back; the keyboard shortcuts are listed in the
 // options with their keys, and a shortcut the browser hands to the background acts on the row under focus.
-// Headless Chromium cannot press browser-level shortcut keys: the test fires the browser's own commands
-// event in the service worker (chrome.commands.onCommand.dispatch), which calls the background's listener
-// exactly as a key press does.
+// Headless Chromium cannot press browser-level shortcut keys: pressShortcut fires the browser's own commands
+// event in the service worker, as a key press does.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pressShortcut } from '../harness/browser';
 import { startScenario, type Scenario } from '../harness/scenario';
 import { menu } from './overlay-helpers';
 
@@ -143,15 +143,7 @@ describe('feature switches and keyboard shortcuts', () => {
 
   it('runs a shortcut the browser hands to the background on the row under focus, and ignores a page\'s imitations', async () => {
     const page = await s.openCustomers('?pageSize=20');
-    const worker = await s.browser.serviceWorker();
-    const press = (command: string) => worker.evaluate(async ([name, url]) => {
-      const c = (globalThis as unknown as { chrome: {
-        tabs: { query(q: object): Promise<{ id: number; url: string }[]> };
-        commands: { onCommand: { dispatch(command: string, tab: object): void } };
-      } }).chrome;
-      const [tab] = (await c.tabs.query({})).filter((t) => t.url === url);
-      c.commands.onCommand.dispatch(name, tab);
-    }, [command, page.url()] as const);
+    const press = (command: string) => pressShortcut(s.browser, page, command);
     const second = page.locator(ROWS).nth(1);
     await second.locator('button.crmx-row-menu-button').waitFor();
     await second.locator('td.col-name a').focus();

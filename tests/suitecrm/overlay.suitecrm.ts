@@ -3,6 +3,7 @@
 // action is checked afterwards in SuiteCRM's own records through V8: its favourites, the account's fields,
 // its Security Groups and its history (the overlay's Notes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pressShortcut } from '../harness/browser';
 import { accountsWhere, seed, v8 } from './helpers';
 import {
   account, batchBar, controlsOnEveryRow, dialog, menu, menuItem, openMenu, overlayNotes, row, rows, runItem, securityGroups,
@@ -238,16 +239,8 @@ describe('the overlay on SuiteCRM\'s Accounts list, as a rep', () => {
 
   it('the "go to the search field" shortcut opens SuiteCRM\'s filter dialog with its name field focused; typing there filters the list', async () => {
     const page = await o.openAccounts();
-    const worker = await o.browser.serviceWorker();
     // As the browser hands a pressed shortcut to the background (a page cannot press one).
-    await worker.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: {
-        tabs: { query(q: object): Promise<{ id: number; url: string }[]> };
-        commands: { onCommand: { dispatch(command: string, tab: object): void } };
-      } }).chrome;
-      const [tab] = (await c.tabs.query({})).filter((t) => t.url === url);
-      c.commands.onCommand.dispatch('focus-search', tab);
-    }, page.url());
+    await pressShortcut(o.browser, page, 'focus-search');
     await page.locator('#searchDialog input#name_basic').waitFor({ state: 'visible' });
     // Focused once SuiteCRM's dialog has settled (it focuses itself when shown), with the last search SuiteCRM
     // kept (an earlier test's) selected: what is typed next replaces it.
